@@ -1,0 +1,3 @@
+namespace SecondChance.Domain;
+
+public sealed record Refusal(string Code, string Message);

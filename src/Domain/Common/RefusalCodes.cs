@@ -1,0 +1,82 @@
+namespace SecondChance.Domain;
+
+public static class RefusalCodes
+{
+    public const string InvalidCnic = "invalid_cnic";
+    public const string InvalidName = "invalid_name";
+    public const string InvalidPrisonerNumber = "invalid_prisoner_number";
+    public const string InvalidTimeZone = "invalid_time_zone";
+    public const string InvalidAmount = "invalid_amount";
+    public const string InvalidCurrency = "invalid_currency";
+    public const string InvalidCapacity = "invalid_capacity";
+    public const string InvalidPolicy = "invalid_policy";
+    public const string InvalidThreshold = "invalid_threshold";
+    public const string InvalidDate = "invalid_date";
+    public const string InvalidHours = "invalid_hours";
+    public const string InvalidReason = "invalid_reason";
+    public const string InvalidCorrection = "invalid_correction";
+    public const string InvalidField = "invalid_field";
+    public const string DateInFuture = "date_in_future";
+
+    public const string FacilityNotFound = "facility_not_found";
+    public const string FacilityAlreadyRegistered = "facility_already_registered";
+    public const string WardNotFound = "ward_not_found";
+    public const string WardAlreadyExists = "ward_already_exists";
+    public const string WardDesignationRequired = "ward_designation_required";
+    public const string WardDesignationNotApplicable = "ward_designation_not_applicable";
+    public const string PolicyAlreadyAdopted = "policy_already_adopted";
+    public const string NoProceedsPolicy = "no_proceeds_policy";
+
+    public const string InmateNotFound = "inmate_not_found";
+    public const string AlreadyAdmitted = "already_admitted";
+    public const string PrisonerNumberTaken = "prisoner_number_taken";
+    public const string InmateIsReleased = "inmate_released";
+    public const string InmateNotReleased = "inmate_not_released";
+    public const string AlreadyReleased = "already_released";
+    public const string WrongFacility = "wrong_facility";
+    public const string SameFacility = "same_facility";
+    public const string JuvenileInAdultWard = "juvenile_in_adult_ward";
+    public const string AdultInJuvenileWard = "adult_in_juvenile_ward";
+    public const string WardSexMismatch = "ward_sex_mismatch";
+    public const string WardLegalStatusMismatch = "ward_legal_status_mismatch";
+    public const string FemaleScreeningOnlyForWomen = "female_screening_only_for_women";
+    public const string AlreadySegregated = "already_segregated";
+    public const string NotSegregated = "not_segregated";
+    public const string ActiveEnrolment = "active_enrolment";
+    public const string ReleaseBeforeAdmission = "release_before_admission";
+    public const string UnknownCorrectedEvent = "unknown_corrected_event";
+
+    public const string ProgrammeNotFound = "programme_not_found";
+    public const string ProgrammeAlreadyOpened = "programme_already_opened";
+    public const string ProgrammeClosed = "programme_closed";
+    public const string ProgrammeFull = "programme_full";
+    public const string ProgrammeAtAnotherFacility = "programme_at_another_facility";
+    public const string AlreadyEnrolled = "already_enrolled";
+    public const string NotEnrolled = "not_enrolled";
+    public const string SkillNotTaught = "skill_not_taught";
+    public const string CertificateNumberUsed = "certificate_number_used";
+
+    public const string ItemNotFound = "item_not_found";
+    public const string ItemAlreadyProduced = "item_already_produced";
+    public const string ItemNotListed = "item_not_listed";
+    public const string ItemAlreadySold = "item_already_sold";
+    public const string ItemNotSold = "item_not_sold";
+    public const string ItemUnavailable = "item_unavailable";
+    public const string MakerNotEligible = "maker_not_eligible";
+    public const string WageAccountMissing = "wage_account_missing";
+
+    public const string InsufficientFunds = "insufficient_funds";
+    public const string AlreadyPaidOut = "already_paid_out";
+    public const string NothingToPayOut = "nothing_to_pay_out";
+    public const string PostingNotFound = "posting_not_found";
+    public const string PostingAlreadyReversed = "posting_already_reversed";
+    public const string CannotReverseReversal = "cannot_reverse_reversal";
+    public const string PostingIdReused = "posting_id_reused";
+
+    public const string MentorNotFound = "mentor_not_found";
+    public const string MentorAlreadyRegistered = "mentor_already_registered";
+    public const string MentorNotVetted = "mentor_not_vetted";
+    public const string MentorInactive = "mentor_inactive";
+    public const string MentorNotAssigned = "mentor_not_assigned";
+    public const string MentorAlreadyAssigned = "mentor_already_assigned";
+}

@@ -1,0 +1,3 @@
+namespace SecondChance.Domain;
+
+public sealed record StreamEvents(string StreamId, IReadOnlyList<object> Events);

@@ -1,0 +1,20 @@
+namespace SecondChance.Domain;
+
+public static class StreamIds
+{
+    public static string Inmate(Guid id) => $"inmate-{id:N}";
+
+    public static string Programme(Guid id) => $"programme-{id:N}";
+
+    public static string Item(Guid id) => $"item-{id:N}";
+
+    public static string WageAccount(Guid inmateId) => $"wage-account-{inmateId:N}";
+
+    public static string Mentor(Guid id) => $"mentor-{id:N}";
+
+    public static string Facility(Guid id) => $"facility-{id:N}";
+
+    /// <summary>Reservation stream whose existence means the number is taken at that facility.</summary>
+    public static string PrisonerNumber(Guid facilityId, string number) =>
+        $"prisoner-number-{facilityId:N}-{PrisonerNumbers.Normalize(number)}";
+}

@@ -1,0 +1,6 @@
+namespace SecondChance.Domain.Facilities;
+
+public sealed record ComplianceThresholds(int SegregationLimitDays, int ScreeningDeadlineHours)
+{
+    public static readonly ComplianceThresholds Default = new(15, 24);
+}

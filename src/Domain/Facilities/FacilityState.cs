@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+
+namespace SecondChance.Domain.Facilities;
+
+public sealed record FacilityState(
+    bool Registered,
+    Guid FacilityId,
+    string Name,
+    string Code,
+    string TimeZoneId,
+    bool SeparatesUntriedFromConvicted,
+    ImmutableDictionary<Guid, Ward> Wards,
+    ImmutableSortedDictionary<DateOnly, ProceedsPolicy> Policies,
+    ComplianceThresholds Thresholds)
+{
+    public static FacilityState Initial { get; } = new(
+        false, Guid.Empty, "", "", "", false,
+        ImmutableDictionary<Guid, Ward>.Empty,
+        ImmutableSortedDictionary<DateOnly, ProceedsPolicy>.Empty,
+        ComplianceThresholds.Default);
+
+    public ProceedsPolicy? PolicyInForce(DateOnly on) =>
+        Policies.Values.LastOrDefault(p => p.EffectiveFrom <= on);
+
+    public DateOnly LocalDate(DateTimeOffset at) => DomainTime.LocalDate(at, TimeZoneId);
+
+    public static FacilityState Evolve(FacilityState state, object @event) => @event switch
+    {
+        FacilityRegistered e => state with
+        {
+            Registered = true,
+            FacilityId = e.FacilityId,
+            Name = e.Name,
+            Code = e.Code,
+            TimeZoneId = e.TimeZoneId,
+            SeparatesUntriedFromConvicted = e.SeparatesUntriedFromConvicted,
+        },
+        WardAdded e => state with { Wards = state.Wards.SetItem(e.WardId, new Ward(e.WardId, e.Name, e.Category, e.Designation)) },
+        ProceedsPolicyAdopted e => state with
+        {
+            Policies = state.Policies.SetItem(e.EffectiveFrom, new ProceedsPolicy(
+                e.EffectiveFrom, e.InmateShareBasisPoints, e.WelfareFundBasisPoints, e.MaterialsRecoveryBasisPoints,
+                e.SavingsRateBasisPoints, e.FamilyRemittanceRateBasisPoints)),
+        },
+        ComplianceThresholdsSet e => state with { Thresholds = new ComplianceThresholds(e.SegregationLimitDays, e.ScreeningDeadlineHours) },
+        _ => state,
+    };
+}

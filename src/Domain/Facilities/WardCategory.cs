@@ -1,0 +1,9 @@
+namespace SecondChance.Domain.Facilities;
+
+public enum WardCategory
+{
+    AdultMale,
+    AdultFemale,
+    JuvenileMale,
+    JuvenileFemale,
+}

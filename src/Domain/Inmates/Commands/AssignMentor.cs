@@ -1,0 +1,3 @@
+namespace SecondChance.Domain.Inmates;
+
+public sealed record AssignMentor(Guid InmateId, Guid MentorId, DateTimeOffset AssignedAt);

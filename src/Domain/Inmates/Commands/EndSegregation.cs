@@ -1,0 +1,3 @@
+namespace SecondChance.Domain.Inmates;
+
+public sealed record EndSegregation(Guid InmateId, string Reason, string AuthorisedBy, DateTimeOffset EndedAt);

@@ -1,0 +1,3 @@
+namespace SecondChance.Domain.Inmates;
+
+public sealed record GiveAttributionConsent(Guid InmateId, DateTimeOffset GivenAt);

@@ -1,0 +1,3 @@
+namespace SecondChance.Domain.Inmates;
+
+public sealed record PlanRelease(Guid InmateId, DateOnly ExpectedReleaseDate);

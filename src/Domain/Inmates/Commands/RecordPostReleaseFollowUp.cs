@@ -1,0 +1,9 @@
+namespace SecondChance.Domain.Inmates;
+
+public sealed record RecordPostReleaseFollowUp(
+    Guid InmateId,
+    DateTimeOffset FollowedUpAt,
+    EmploymentStatus Employment,
+    HousingStatus Housing,
+    ContactOutcome Outcome,
+    string Notes);

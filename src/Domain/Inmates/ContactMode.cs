@@ -1,0 +1,8 @@
+namespace SecondChance.Domain.Inmates;
+
+public enum ContactMode
+{
+    InPerson,
+    Phone,
+    Video,
+}

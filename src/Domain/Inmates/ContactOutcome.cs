@@ -1,0 +1,8 @@
+namespace SecondChance.Domain.Inmates;
+
+public enum ContactOutcome
+{
+    Reached,
+    NotReached,
+    Declined,
+}

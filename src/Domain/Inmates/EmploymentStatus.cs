@@ -1,0 +1,10 @@
+namespace SecondChance.Domain.Inmates;
+
+public enum EmploymentStatus
+{
+    Unknown,
+    Employed,
+    SelfEmployed,
+    InTraining,
+    Unemployed,
+}

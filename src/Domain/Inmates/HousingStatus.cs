@@ -1,0 +1,10 @@
+namespace SecondChance.Domain.Inmates;
+
+public enum HousingStatus
+{
+    Unknown,
+    WithFamily,
+    Independent,
+    Temporary,
+    Homeless,
+}

@@ -1,0 +1,38 @@
+using static SecondChance.Domain.Inmates.InmateGuards;
+using static SecondChance.Domain.RefusalCodes;
+
+namespace SecondChance.Domain.Inmates;
+
+public static partial class InmateDecider
+{
+    public static Decision Decide(InmateState inmate, PlanRelease command, DateTimeOffset now)
+    {
+        if (InCustody(inmate) is { } r1) return r1;
+        if (command.ExpectedReleaseDate < DateOnly.FromDateTime(inmate.AdmittedAt.UtcDateTime).AddDays(-1))
+            return Decision.Refuse(ReleaseBeforeAdmission, "The planned release date is before admission.");
+        if (inmate.ExpectedReleaseDate == command.ExpectedReleaseDate) return Decision.Nothing;
+        return Decision.Accept(new ReleasePlanned(inmate.InmateId, command.ExpectedReleaseDate));
+    }
+
+    public static Decision Decide(InmateState inmate, ReleaseInmate command, DateTimeOffset now)
+    {
+        if (Exists(inmate) is { } r1) return r1;
+        if (inmate.IsReleased) return Decision.Refuse(AlreadyReleased, "The inmate has already been released.");
+        if (Required(command.Reason, InvalidReason, "A reason for release") is { } r2) return r2;
+        if (NotInFuture(command.ReleasedAt, now, "Release time") is { } r3) return r3;
+        if (command.ReleasedAt < inmate.AdmittedAt) return Decision.Refuse(ReleaseBeforeAdmission, "Release is before admission.");
+        // A seat left taken would block the programme, so enrolment ends explicitly first.
+        if (inmate.HasActiveEnrolment)
+            return Decision.Refuse(ActiveEnrolment, "Withdraw or complete the inmate's programme before release.");
+        return Decision.Accept(new InmateReleased(inmate.InmateId, inmate.FacilityId, command.ReleasedAt, command.Reason.Trim()));
+    }
+
+    public static Decision Decide(InmateState inmate, RecordPostReleaseFollowUp command, DateTimeOffset now)
+    {
+        if (Exists(inmate) is { } r1) return r1;
+        if (!inmate.IsReleased) return Decision.Refuse(InmateNotReleased, "Follow-up is recorded after release.");
+        if (NotInFuture(command.FollowedUpAt, now, "Follow-up time") is { } r2) return r2;
+        return Decision.Accept(new PostReleaseFollowUpRecorded(
+            inmate.InmateId, command.FollowedUpAt, command.Employment, command.Housing, command.Outcome, command.Notes.Trim()));
+    }
+}

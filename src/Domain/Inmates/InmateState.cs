@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+
+namespace SecondChance.Domain.Inmates;
+
+public sealed record InmateState(
+    InmateStatus Status,
+    Guid InmateId,
+    Guid FacilityId,
+    string PrisonerNumber,
+    Sex Sex,
+    DateOnly DateOfBirth,
+    LegalStatus LegalStatus,
+    DateTimeOffset AdmittedAt,
+    Guid? WardId,
+    bool Segregated,
+    ImmutableDictionary<Guid, EnrolmentStatus> Enrolments,
+    ImmutableHashSet<string> CertificateNumbers,
+    Guid? MentorId,
+    ImmutableHashSet<Guid> MentoringContacts,
+    DateOnly? ExpectedReleaseDate,
+    bool ConsentToAttribution,
+    long Version)
+{
+    public static InmateState Initial { get; } = new(
+        InmateStatus.NotAdmitted, Guid.Empty, Guid.Empty, "", Sex.Male, default, LegalStatus.Remand, default,
+        null, false, ImmutableDictionary<Guid, EnrolmentStatus>.Empty, ImmutableHashSet<string>.Empty,
+        null, ImmutableHashSet<Guid>.Empty, null, false, 0);
+
+    public bool Exists => Status != InmateStatus.NotAdmitted;
+
+    public bool IsReleased => Status == InmateStatus.Released;
+
+    public bool HasActiveEnrolment => Enrolments.Values.Any(s => s == EnrolmentStatus.Active);
+
+    public EnrolmentStatus? EnrolmentIn(Guid programmeId) =>
+        Enrolments.TryGetValue(programmeId, out var status) ? status : null;
+
+    public bool IsJuvenileOn(DateOnly date) => DomainTime.AgeOn(DateOfBirth, date) < 18;
+
+    /// <summary>Version counts the inmate's own events, so a correction can name the event it corrects.</summary>
+    public static InmateState Evolve(InmateState state, object @event) =>
+        Apply(state, @event) is { } next ? next with { Version = state.Version + 1 } : state;
+
+    private static InmateState? Apply(InmateState s, object @event) => @event switch
+    {
+        InmateAdmitted e => s with
+        {
+            Status = InmateStatus.Admitted,
+            InmateId = e.InmateId,
+            FacilityId = e.FacilityId,
+            PrisonerNumber = e.PrisonerNumber,
+            Sex = e.Sex,
+            DateOfBirth = e.DateOfBirth,
+            LegalStatus = e.LegalStatus,
+            AdmittedAt = e.AdmittedAt,
+            ConsentToAttribution = e.ConsentToAttribution,
+        },
+        InmateHoused e => s with { WardId = e.WardId },
+        MedicalScreeningRecorded => s with { },
+        SegregationStarted => s with { Segregated = true },
+        SegregationEnded => s with { Segregated = false },
+        InmateTransferred e => s with { FacilityId = e.ToFacilityId, PrisonerNumber = e.PrisonerNumber, WardId = null },
+        LegalStatusChanged e => s with { LegalStatus = e.To },
+        InmateEnrolled e => s with { Enrolments = s.Enrolments.SetItem(e.ProgrammeId, EnrolmentStatus.Active) },
+        InmateWithdrewFromProgramme e => s with { Enrolments = s.Enrolments.SetItem(e.ProgrammeId, EnrolmentStatus.Withdrawn) },
+        InmateCompletedProgramme e => s with { Enrolments = s.Enrolments.SetItem(e.ProgrammeId, EnrolmentStatus.Completed) },
+        SkillCertified e => s with { CertificateNumbers = s.CertificateNumbers.Add(e.CertificateNumber) },
+        MentorAssigned e => s with { MentorId = e.MentorId },
+        MentorUnassigned => s with { MentorId = null },
+        MentoringContactRecorded e => s with { MentoringContacts = s.MentoringContacts.Add(e.ContactId) },
+        ReleasePlanned e => s with { ExpectedReleaseDate = e.ExpectedReleaseDate },
+        InmateReleased => s with { Status = InmateStatus.Released, WardId = null, Segregated = false },
+        PostReleaseFollowUpRecorded => s with { },
+        AttributionConsentGiven => s with { ConsentToAttribution = true },
+        AttributionConsentWithdrawn => s with { ConsentToAttribution = false },
+        InmateRecordCorrected e => e.Corrections.Aggregate(s, ApplyCorrection),
+        _ => null,
+    };
+
+    private static InmateState ApplyCorrection(InmateState s, FieldCorrection c) => c.Field switch
+    {
+        CorrectableFields.Sex when CorrectableFields.TryParseSex(c.CorrectedValue, out var sex) => s with { Sex = sex },
+        CorrectableFields.DateOfBirth when CorrectableFields.TryParseDate(c.CorrectedValue, out var dob) => s with { DateOfBirth = dob },
+        _ => s with { },
+    };
+}

@@ -1,0 +1,8 @@
+namespace SecondChance.Domain.Inmates;
+
+public enum InmateStatus
+{
+    NotAdmitted,
+    Admitted,
+    Released,
+}

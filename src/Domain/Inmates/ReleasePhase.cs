@@ -1,0 +1,7 @@
+namespace SecondChance.Domain.Inmates;
+
+public enum ReleasePhase
+{
+    BeforeRelease,
+    AfterRelease,
+}

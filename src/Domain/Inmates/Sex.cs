@@ -1,0 +1,7 @@
+namespace SecondChance.Domain.Inmates;
+
+public enum Sex
+{
+    Male,
+    Female,
+}
