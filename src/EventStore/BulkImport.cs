@@ -1,0 +1,122 @@
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace SecondChance.EventStore;
+
+/// <summary>A whole historical stream to import, e.g. an inmate's journey keyed in from paper records.</summary>
+public sealed record ImportedStream(string StreamId, string AggregateType, IReadOnlyList<NewEvent> Events, EventMetadata? Metadata = null);
+
+public sealed record ImportResult(int Streams, long Events);
+
+/// <summary>
+/// Loads new streams through binary COPY. A batch is atomic: it is refused whole if any stream already exists or
+/// any event is malformed. Versions run 1..n per stream and the global log stays readable in order.
+/// </summary>
+public sealed class BulkImporter(PgEventStore store)
+{
+    public async Task<ImportResult> ImportAsync(IReadOnlyList<ImportedStream> streams, CancellationToken ct = default)
+    {
+        if (streams is null || streams.Count == 0) throw new InvalidAppendException("An import needs at least one stream.");
+        var rows = Prepare(streams);
+
+        var schema = store.Schema;
+        await using var conn = await store.DataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+
+        await using (var check = new NpgsqlCommand($"select id from {schema}.streams where id = any($1) limit 5", conn, tx))
+        {
+            check.Parameters.Add(new() { Value = streams.Select(s => s.StreamId).ToArray() });
+            var existing = new List<string>();
+            await using (var r = await check.ExecuteReaderAsync(ct))
+                while (await r.ReadAsync(ct)) existing.Add(r.GetString(0));
+            if (existing.Count > 0)
+                throw new InvalidAppendException($"An import only creates new streams; these exist already: {string.Join(", ", existing)}.");
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        await using (var copy = await conn.BeginBinaryImportAsync(
+                         $"copy {schema}.streams (id, type, version, timestamp, created, tenant_id) from stdin (format binary)", ct))
+        {
+            foreach (var s in streams)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(s.StreamId, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(s.AggregateType, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync((long)s.Events.Count, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync((s.Metadata ?? EventMetadata.None).Tenant, NpgsqlDbType.Text, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+
+        long count = 0;
+        await using (var copy = await conn.BeginBinaryImportAsync(
+                         $"copy {schema}.events (id, stream_id, version, data, type, timestamp, tenant_id, correlation_id, causation_id, actor, headers) from stdin (format binary)", ct))
+        {
+            foreach (var row in rows)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(row.Id, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(row.StreamId, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(row.Version, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(row.Data, NpgsqlDbType.Jsonb, ct);
+                await copy.WriteAsync(row.Alias, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(row.Meta.Tenant, NpgsqlDbType.Text, ct);
+                await WriteNullable(copy, row.Meta.CorrelationId, NpgsqlDbType.Uuid, ct);
+                await WriteNullable(copy, row.Meta.CausationId, NpgsqlDbType.Uuid, ct);
+                await WriteNullable(copy, row.Meta.Actor, NpgsqlDbType.Text, ct);
+                await WriteNullable(copy, row.Headers, NpgsqlDbType.Jsonb, ct);
+                count++;
+            }
+            await copy.CompleteAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return new ImportResult(streams.Count, count);
+    }
+
+    private static async Task WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct)
+    {
+        if (value is null) await copy.WriteNullAsync(ct);
+        else await copy.WriteAsync(value, type, ct);
+    }
+
+    private sealed record Row(Guid Id, string StreamId, long Version, string Data, string Alias, EventMetadata Meta, string? Headers);
+
+    private List<Row> Prepare(IReadOnlyList<ImportedStream> streams)
+    {
+        var rows = new List<Row>();
+        var streamIds = new HashSet<string>(StringComparer.Ordinal);
+        var eventIds = new HashSet<Guid>();
+        foreach (var s in streams)
+        {
+            if (s is null) throw new InvalidAppendException("An imported stream is null.");
+            if (!PgEventStore.IsValidStreamId(s.StreamId))
+                throw new InvalidAppendException($"Stream id '{s.StreamId}' is malformed.");
+            if (!streamIds.Add(s.StreamId)) throw new InvalidAppendException($"Stream '{s.StreamId}' appears twice in one import.");
+            if (string.IsNullOrWhiteSpace(s.AggregateType))
+                throw new InvalidAppendException($"Stream '{s.StreamId}' needs an aggregate type.");
+            if (s.Events is null || s.Events.Count == 0)
+                throw new InvalidAppendException($"Imported stream '{s.StreamId}' has no events.");
+            var meta = s.Metadata ?? EventMetadata.None;
+            var headers = meta.Headers is { Count: > 0 } h ? JsonSerializer.Serialize(h) : null;
+            long version = 0;
+            foreach (var e in s.Events)
+            {
+                if (e?.Data is null) throw new InvalidAppendException($"An event for stream '{s.StreamId}' has no data.");
+                if (!eventIds.Add(e.EventId)) throw new InvalidAppendException($"Event id {e.EventId} appears twice in one import.");
+                var bytes = store.Types.Serialize(e.Data);
+                if (bytes.Length > store.Options.MaxEventDataBytes)
+                    throw new InvalidAppendException(
+                        $"An event of stream '{s.StreamId}' is {bytes.Length} bytes; the limit is {store.Options.MaxEventDataBytes} bytes.");
+                rows.Add(new Row(e.EventId, s.StreamId, ++version, Encoding.UTF8.GetString(bytes),
+                    store.Types.AliasFor(e.Data.GetType()), meta, headers));
+            }
+        }
+        return rows;
+    }
+}

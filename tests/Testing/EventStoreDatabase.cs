@@ -1,0 +1,56 @@
+using Npgsql;
+using SecondChance.EventStore;
+using Xunit;
+
+namespace SecondChance.Testing;
+
+/// <summary>
+/// Class fixture: a fresh, migrated database per test class, so test classes run in parallel without trampling each
+/// other. Call <see cref="ResetAsync"/> at the start of each test to empty every table.
+/// </summary>
+public class EventStoreDatabase : IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = "";
+    public NpgsqlDataSource DataSource { get; private set; } = null!;
+    public const string Schema = "sc";
+
+    public virtual async Task InitializeAsync()
+    {
+        ConnectionString = await PostgresServer.CreateDatabaseAsync("sc_test");
+        DataSource = NpgsqlDataSource.Create(ConnectionString);
+    }
+
+    public PgEventStore CreateStore(EventTypeRegistry types, int maxEventDataBytes = 256 * 1024) =>
+        new(DataSource, types, new EventStoreOptions { ConnectionString = ConnectionString, MaxEventDataBytes = maxEventDataBytes });
+
+    /// <summary>Empties every table in the database except the record of applied migrations.</summary>
+    public async Task ResetAsync()
+    {
+        await using var cmd = DataSource.CreateCommand("""
+            do $$ declare t text; begin
+              select string_agg(format('%I.%I', schemaname, tablename), ', ') into t from pg_tables
+               where schemaname not in ('pg_catalog', 'information_schema') and tablename <> 'schema_migrations';
+              if t is not null then execute 'truncate ' || t || ' restart identity cascade'; end if;
+            end $$;
+            """);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var cmd = DataSource.CreateCommand(sql);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var cmd = DataSource.CreateCommand(sql);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        await PostgresServer.DropDatabaseAsync(ConnectionString);
+    }
+}
