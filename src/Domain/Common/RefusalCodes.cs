@@ -48,7 +48,7 @@ public static class RefusalCodes
 
     public const string ProgrammeNotFound = "programme_not_found";
     public const string ProgrammeAlreadyOpened = "programme_already_opened";
-    public const string ProgrammeClosed = "programme_closed";
+    public const string ProgrammeIsClosed = "programme_closed";
     public const string ProgrammeFull = "programme_full";
     public const string ProgrammeAtAnotherFacility = "programme_at_another_facility";
     public const string AlreadyEnrolled = "already_enrolled";

@@ -1,0 +1,3 @@
+namespace SecondChance.Domain.Programmes;
+
+public sealed record CompleteProgramme(Guid InmateId, Guid ProgrammeId, DateTimeOffset CompletedAt);

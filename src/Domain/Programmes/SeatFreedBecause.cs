@@ -1,0 +1,7 @@
+namespace SecondChance.Domain.Programmes;
+
+public enum SeatFreedBecause
+{
+    Withdrew,
+    Completed,
+}
