@@ -1,0 +1,74 @@
+using SecondChance.Domain.Facilities;
+using SecondChance.Domain.Inmates;
+using SecondChance.Domain.Items;
+using SecondChance.Domain.Mentors;
+using SecondChance.Domain.Programmes;
+using SecondChance.Domain.Wages;
+
+namespace SecondChance.Domain;
+
+/// <summary>
+/// The stable, stored name of every event. CLR names never reach the data; a changed shape gets a new
+/// alias (.v2) and an upcaster from the old one.
+/// </summary>
+public static class DomainEventTypes
+{
+    public static IReadOnlyList<(Type Type, string Alias)> All { get; } =
+    [
+        (typeof(FacilityRegistered), "facility_registered.v1"),
+        (typeof(WardAdded), "ward_added.v1"),
+        (typeof(ProceedsPolicyAdopted), "proceeds_policy_adopted.v1"),
+        (typeof(ComplianceThresholdsSet), "compliance_thresholds_set.v1"),
+
+        (typeof(PrisonerNumberReserved), "prisoner_number_reserved.v1"),
+        (typeof(InmateAdmitted), "inmate_admitted.v1"),
+        (typeof(InmateHoused), "inmate_housed.v1"),
+        (typeof(MedicalScreeningRecorded), "medical_screening_recorded.v1"),
+        (typeof(SegregationStarted), "segregation_started.v1"),
+        (typeof(SegregationEnded), "segregation_ended.v1"),
+        (typeof(InmateTransferred), "inmate_transferred.v1"),
+        (typeof(LegalStatusChanged), "legal_status_changed.v1"),
+        (typeof(InmateEnrolled), "inmate_enrolled.v1"),
+        (typeof(InmateWithdrewFromProgramme), "inmate_withdrew_from_programme.v1"),
+        (typeof(InmateCompletedProgramme), "inmate_completed_programme.v1"),
+        (typeof(SkillCertified), "skill_certified.v1"),
+        (typeof(MentorAssigned), "mentor_assigned.v1"),
+        (typeof(MentorUnassigned), "mentor_unassigned.v1"),
+        (typeof(MentoringContactRecorded), "mentoring_contact_recorded.v1"),
+        (typeof(ReleasePlanned), "release_planned.v1"),
+        (typeof(InmateReleased), "inmate_released.v1"),
+        (typeof(PostReleaseFollowUpRecorded), "post_release_follow_up_recorded.v1"),
+        (typeof(AttributionConsentGiven), "attribution_consent_given.v1"),
+        (typeof(AttributionConsentWithdrawn), "attribution_consent_withdrawn.v1"),
+        (typeof(InmateRecordCorrected), "inmate_record_corrected.v1"),
+
+        (typeof(ProgrammeOpened), "programme_opened.v1"),
+        (typeof(ProgrammeClosed), "programme_closed.v1"),
+        (typeof(ProgrammeSeatTaken), "programme_seat_taken.v1"),
+        (typeof(ProgrammeSeatFreed), "programme_seat_freed.v1"),
+
+        (typeof(ItemProduced), "item_produced.v1"),
+        (typeof(ItemListed), "item_listed.v1"),
+        (typeof(ItemShown), "item_shown.v1"),
+        (typeof(ItemSold), "item_sold.v1"),
+        (typeof(SaleProceedsDistributed), "sale_proceeds_distributed.v1"),
+        (typeof(ItemWithdrawn), "item_withdrawn.v1"),
+        (typeof(ItemReturned), "item_returned.v1"),
+
+        (typeof(WageCredited), "wage_credited.v1"),
+        (typeof(ShareOfSaleCredited), "share_of_sale_credited.v1"),
+        (typeof(DeductionPosted), "deduction_posted.v1"),
+        (typeof(FamilyRemittanceSent), "family_remittance_sent.v1"),
+        (typeof(ReleasePayoutMade), "release_payout_made.v1"),
+        (typeof(PostingReversed), "posting_reversed.v1"),
+
+        (typeof(MentorRegistered), "mentor_registered.v1"),
+        (typeof(MentorVetted), "mentor_vetted.v1"),
+        (typeof(MentorDeactivated), "mentor_deactivated.v1"),
+    ];
+
+    public static string AliasOf(Type type) =>
+        All.FirstOrDefault(e => e.Type == type).Alias ?? throw new ArgumentException($"{type.Name} is not a registered event.", nameof(type));
+
+    public static Type? TypeOf(string alias) => All.FirstOrDefault(e => e.Alias == alias).Type;
+}

@@ -1,0 +1,83 @@
+using SecondChance.Domain.Inmates;
+using SecondChance.Domain.Programmes;
+using static SecondChance.Domain.Inmates.InmateGuards;
+using static SecondChance.Domain.RefusalCodes;
+
+namespace SecondChance.Domain.Items;
+
+public static class ItemDecider
+{
+    public static Decision Decide(
+        ItemState item, ProgrammeState programme, IReadOnlyDictionary<Guid, InmateState> makers, ProduceItem command, DateTimeOffset now)
+    {
+        if (Required(command.Description, InvalidField, "A description") is { } r1) return r1;
+        if (command.Makers is null || command.Makers.Count == 0) return Decision.Refuse(InvalidField, "An item has at least one maker.");
+        if (command.Makers.Any(m => m.MinutesWorked <= 0)) return Decision.Refuse(InvalidHours, "Each maker's work must be positive.");
+        if (command.Makers.Select(m => m.InmateId).Distinct().Count() != command.Makers.Count)
+            return Decision.Refuse(InvalidField, "Each maker is listed once.");
+        if (command.MaterialsCostMinor < 0) return Decision.Refuse(InvalidAmount, "Materials cost cannot be negative.");
+        if (!Money.IsCurrencyCode(command.Currency)) return Decision.Refuse(InvalidCurrency, "Currency must be an ISO 4217 code.");
+        if (NotInFuture(command.ProducedAt, now, "Production time") is { } r2) return r2;
+        if (item.Exists)
+            return item.ItemId == command.ItemId ? Decision.Nothing : Decision.Refuse(ItemAlreadyProduced, "The item already exists.");
+        if (!programme.Opened || programme.ProgrammeId != command.ProgrammeId)
+            return Decision.Refuse(ProgrammeNotFound, "The programme does not exist.");
+        if (programme.FacilityId != command.FacilityId)
+            return Decision.Refuse(ProgrammeAtAnotherFacility, "The programme runs at another facility.");
+
+        foreach (var maker in command.Makers)
+        {
+            var inmate = makers.GetValueOrDefault(maker.InmateId) ?? InmateState.Initial;
+            if (InCustody(inmate) is { } r3) return r3;
+            if (inmate.FacilityId != command.FacilityId
+                || inmate.EnrolmentIn(programme.ProgrammeId) is not (EnrolmentStatus.Active or EnrolmentStatus.Completed))
+                return Decision.Refuse(MakerNotEligible, $"Inmate {maker.InmateId} is not in this programme at this facility.");
+        }
+
+        return Decision.Accept(new ItemProduced(command.ItemId, command.FacilityId, command.ProgrammeId, command.Description.Trim(),
+            command.Craft, command.Makers.ToList(), command.MaterialsCostMinor, command.Currency, command.ProducedAt));
+    }
+
+    public static Decision Decide(ItemState item, ListItem command, DateTimeOffset now)
+    {
+        if (!item.Exists) return Decision.Refuse(ItemNotFound, "The item does not exist.");
+        if (command.PriceMinor <= 0) return Decision.Refuse(InvalidAmount, "The price must be positive.");
+        if (!Money.IsCurrencyCode(command.Currency)) return Decision.Refuse(InvalidCurrency, "Currency must be an ISO 4217 code.");
+        if (NotInFuture(command.ListedAt, now, "Listing time") is { } r1) return r1;
+        if (item.WasSold) return Decision.Refuse(ItemAlreadySold, "The item has been sold.");
+        if (item.Status == ItemStatus.Listed && item.PriceMinor == command.PriceMinor && item.Currency == command.Currency)
+            return Decision.Nothing;
+        return Decision.Accept(new ItemListed(item.ItemId, command.PriceMinor, command.Currency, command.ListedAt));
+    }
+
+    public static Decision Decide(ItemState item, ShowItem command, DateTimeOffset now)
+    {
+        if (!item.Exists) return Decision.Refuse(ItemNotFound, "The item does not exist.");
+        if (Required(command.Venue, InvalidField, "The exhibition or marketplace") is { } r1) return r1;
+        if (NotInFuture(command.ShownAt, now, "Showing time") is { } r2) return r2;
+        if (item.WasSold) return Decision.Refuse(ItemAlreadySold, "The item has been sold.");
+        if (item.Status != ItemStatus.Listed) return Decision.Refuse(ItemNotListed, "Only a listed item can be shown.");
+        return Decision.Accept(new ItemShown(item.ItemId, command.Channel, command.Venue.Trim(), command.ShownAt));
+    }
+
+    public static Decision Decide(ItemState item, WithdrawItem command, DateTimeOffset now)
+    {
+        if (!item.Exists) return Decision.Refuse(ItemNotFound, "The item does not exist.");
+        if (Required(command.Reason, InvalidReason, "A reason") is { } r1) return r1;
+        if (NotInFuture(command.WithdrawnAt, now, "Withdrawal time") is { } r2) return r2;
+        if (item.WasSold) return Decision.Refuse(ItemAlreadySold, "The item has been sold.");
+        if (item.Status == ItemStatus.Withdrawn) return Decision.Nothing;
+        return Decision.Accept(new ItemWithdrawn(item.ItemId, command.Reason.Trim(), command.WithdrawnAt));
+    }
+
+    /// <summary>The makers' share-of-sale postings are undone separately, by reversing postings.</summary>
+    public static Decision Decide(ItemState item, ReturnItem command, DateTimeOffset now)
+    {
+        if (!item.Exists) return Decision.Refuse(ItemNotFound, "The item does not exist.");
+        if (Required(command.Reason, InvalidReason, "A reason") is { } r1) return r1;
+        if (NotInFuture(command.ReturnedAt, now, "Return time") is { } r2) return r2;
+        if (!item.WasSold || item.SaleId != command.SaleId) return Decision.Refuse(ItemNotSold, "The item was not sold in this sale.");
+        if (item.Status == ItemStatus.Returned) return Decision.Nothing;
+        return Decision.Accept(new ItemReturned(item.ItemId, command.SaleId, command.Reason.Trim(), command.ReturnedAt));
+    }
+}

@@ -1,0 +1,11 @@
+namespace SecondChance.Domain.Items;
+
+public enum ItemStatus
+{
+    NotProduced,
+    Produced,
+    Listed,
+    Sold,
+    Withdrawn,
+    Returned,
+}

@@ -1,0 +1,9 @@
+namespace SecondChance.Domain.Items;
+
+public enum SaleChannel
+{
+    Exhibition,
+    OnlineMarketplace,
+    Shop,
+    Other,
+}

@@ -1,0 +1,3 @@
+namespace SecondChance.Domain.Proceeds;
+
+public sealed record SaleSplit(long Price, long InmateShare, long WelfareFund, long MaterialsRecovery, IReadOnlyList<MakerSplit> Makers);

@@ -1,0 +1,7 @@
+namespace SecondChance.Domain.Wages;
+
+public enum WageKind
+{
+    Wage,
+    PieceWork,
+}

@@ -1,0 +1,8 @@
+namespace SecondChance.Domain.Wages;
+
+public enum WageSubAccount
+{
+    Spendable,
+    Savings,
+    Family,
+}
