@@ -21,6 +21,18 @@ public sealed class BulkImporter(PgEventStore store)
         if (streams is null || streams.Count == 0) throw new InvalidAppendException("An import needs at least one stream.");
         var rows = Prepare(streams);
 
+        try
+        {
+            return await WriteAsync(streams, rows, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new InvalidAppendException($"An imported event id or stream is already stored ({e.ConstraintName}); nothing was imported.");
+        }
+    }
+
+    private async Task<ImportResult> WriteAsync(IReadOnlyList<ImportedStream> streams, List<Row> rows, CancellationToken ct)
+    {
         var schema = store.Schema;
         await using var conn = await store.DataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
