@@ -54,14 +54,12 @@ public static class RefusalCodes
     public const string AlreadyEnrolled = "already_enrolled";
     public const string NotEnrolled = "not_enrolled";
     public const string SkillNotTaught = "skill_not_taught";
-    public const string CertificateNumberUsed = "certificate_number_used";
 
     public const string ItemNotFound = "item_not_found";
     public const string ItemAlreadyProduced = "item_already_produced";
     public const string ItemNotListed = "item_not_listed";
     public const string ItemAlreadySold = "item_already_sold";
     public const string ItemNotSold = "item_not_sold";
-    public const string ItemUnavailable = "item_unavailable";
     public const string MakerNotEligible = "maker_not_eligible";
     public const string WageAccountMissing = "wage_account_missing";
 
@@ -71,7 +69,6 @@ public static class RefusalCodes
     public const string PostingNotFound = "posting_not_found";
     public const string PostingAlreadyReversed = "posting_already_reversed";
     public const string CannotReverseReversal = "cannot_reverse_reversal";
-    public const string PostingIdReused = "posting_id_reused";
 
     public const string MentorNotFound = "mentor_not_found";
     public const string MentorAlreadyRegistered = "mentor_already_registered";
