@@ -12,18 +12,58 @@ public sealed partial class PgEventStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
-    private readonly string _appendSql;
+    private readonly string _createOrAppendSql;
+    private readonly string _appendExistingSql;
     private readonly string _selectColumns;
 
-    public PgEventStore(NpgsqlDataSource dataSource, EventTypeRegistry types, EventStoreOptions options)
+    private readonly IReadOnlyList<IInlineProjection> _inline;
+
+    public PgEventStore(NpgsqlDataSource dataSource, EventTypeRegistry types, EventStoreOptions options,
+        IEnumerable<IInlineProjection>? inlineProjections = null)
     {
+        _inline = inlineProjections?.ToArray() ?? [];
         _dataSource = dataSource;
         Types = types;
         Options = options;
         _schema = SchemaMigrator.Qualify(options.Schema);
-        _appendSql = $"select r_version, r_seq_id, r_duplicate from {_schema}.append_events($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)";
+        // One statement per stream. The stream row is matched (and locked) on its expected version before the events
+        // insert asks for sequence values, so a refused append consumes none. $2 is the expected version, -1 for any,
+        // -2 for "must exist"; no row matched means a retry or a conflict, which append_refused tells apart and raises.
+        var insertEvents = $"""
+            ins as (
+              insert into {_schema}.events (id, stream_id, version, data, type, timestamp, tenant_id,
+                                            correlation_id, causation_id, actor, headers)
+              select u.id, $1, st.prev + u.ord, u.data, u.type, st.ts, $3, $7, $8, $9, $10
+                from st cross join unnest($4::uuid[], $5::text[], $6::jsonb[]) with ordinality as u(id, type, data, ord)
+               order by u.ord
+              returning version, seq_id, timestamp, transaction_id::text)
+            select * from ins
+            union all
+            select 0, {_schema}.append_refused($1, $4), null, null where not exists (select 1 from st)
+            """;
+        _createOrAppendSql = $"""
+            with st as (
+              insert into {_schema}.streams as cur (id, type, version, timestamp, created, tenant_id)
+              select $1, $12, $11, c.t, c.t, $3 from (select clock_timestamp() as t) c
+              on conflict (id) do update
+                 set version = cur.version + $11, timestamp = greatest(clock_timestamp(), cur.timestamp)
+               where $2 = -1
+              returning cur.version - $11 as prev, cur.timestamp as ts),
+            {insertEvents}
+            """;
+        _appendExistingSql = $"""
+            with st as (
+              update {_schema}.streams
+                 set version = version + $11, timestamp = greatest(clock_timestamp(), timestamp)
+               where id = $1 and ($2 = -2 or version = $2)
+              returning version - $11 as prev, timestamp as ts),
+            {insertEvents}
+            """;
         _selectColumns = "seq_id, transaction_id::text, id, stream_id, version, type, data::text, timestamp, tenant_id, correlation_id, causation_id, actor, headers::text";
     }
+
+    /// <summary>Raised after events are committed by this process, so a projection daemon here can wake at once.</summary>
+    public event Action? Committed;
 
     public EventTypeRegistry Types { get; }
     public EventStoreOptions Options { get; }
@@ -47,7 +87,31 @@ public sealed partial class PgEventStore
     public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
         await using var conn = await _dataSource.OpenConnectionAsync(ct);
-        return await AppendAsync(conn, null, appends, ct);
+        if (_inline.Count == 0)
+        {
+            var appended = await AppendAsync(conn, null, appends, ct);
+            Committed?.Invoke();
+            return appended;
+        }
+
+        // read models whose readers must see their own writes change in the append's transaction
+        IReadOnlyList<AppendResult> results;
+        try
+        {
+            await using var tx = await conn.BeginTransactionAsync(ct);
+            results = await AppendAsync(conn, tx, appends, ct);
+            var events = results.SelectMany(r => r.Events).ToList();
+            foreach (var projection in _inline) await projection.ApplyAsync(conn, tx, events, ct);
+            await tx.CommitAsync(ct);
+            Committed?.Invoke();
+        }
+        catch (InvalidAppendException)
+        {
+            // inside a transaction a retry surfaces as a stored event id; answer it like any other retry
+            if (await StoredAlready(appends, ct) is { } original) return original;
+            throw;
+        }
+        return results;
     }
 
     /// <summary>Appends inside a caller's transaction, so inline projections can join it.</summary>
@@ -59,40 +123,72 @@ public sealed partial class PgEventStore
         try
         {
             var results = new List<AppendResult>(appends.Count);
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            foreach (var append in appends)
+            await using (var reader = await batch.ExecuteReaderAsync(ct))
             {
-                var positions = new List<long>(append.Events.Count);
-                long version = 0;
-                var duplicate = false;
-                while (await reader.ReadAsync(ct))
+                foreach (var append in appends)
                 {
-                    version = reader.GetInt64(0);
-                    positions.Add(reader.GetInt64(1));
-                    duplicate = reader.GetBoolean(2);
+                    var rows = new List<(long Version, long Position, DateTimeOffset Timestamp, ulong Tx)>(append.Events.Count);
+                    while (await reader.ReadAsync(ct))
+                        rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2),
+                            ulong.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture)));
+                    results.Add(Stored(append, rows));
+                    current++;
+                    await reader.NextResultAsync(ct);
                 }
-                results.Add(new AppendResult(append.StreamId, version, positions, duplicate));
-                current++;
-                await reader.NextResultAsync(ct);
             }
             return results;
         }
-        catch (PostgresException e) when (e.SqlState is "SC409" or "SC422" || e.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException e) when (e.SqlState is "SC409" or "SC200" || e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             var index = e.BatchCommand is { } failed ? batch.BatchCommands.IndexOf(failed) : -1;
             var append = appends[index >= 0 ? index : Math.Min(current, appends.Count - 1)];
-            throw e.SqlState switch
-            {
-                "SC409" => new ConcurrencyException(append.StreamId, append.Expected, long.Parse(e.Hint!, System.Globalization.CultureInfo.InvariantCulture)),
-                "SC422" => new InvalidAppendException($"Stream '{append.StreamId}': {e.MessageText}."),
-                // two writers raced to create or extend the same stream; the loser saw nothing stored yet
-                _ => new ConcurrencyException(append.StreamId, append.Expected, await CurrentVersionAsync(append.StreamId, ct)),
-            };
+            if (e.SqlState == "SC409")
+                throw new ConcurrencyException(append.StreamId, append.Expected, long.Parse(e.Hint!, System.Globalization.CultureInfo.InvariantCulture));
+            if (tx is not null)
+                throw new InvalidAppendException($"Stream '{append.StreamId}': an event id is already stored.");
+            // a retry of an append that was stored before: answer with the original positions
+            return await StoredAlready(appends, ct) ?? throw (e.ConstraintName == "events_id_unique" || e.SqlState == "SC200"
+                ? new InvalidAppendException($"Stream '{append.StreamId}': some but not all of its event ids are stored already, or they belong to another stream.")
+                : new ConcurrencyException(append.StreamId, append.Expected, await CurrentVersionAsync(append.StreamId, ct)));
         }
         finally
         {
             await batch.DisposeAsync();
         }
+    }
+
+    private AppendResult Stored(StreamAppend append, List<(long Version, long Position, DateTimeOffset Timestamp, ulong Tx)> rows)
+    {
+        rows.Sort((x, y) => x.Version.CompareTo(y.Version));
+        var meta = append.Metadata ?? EventMetadata.None;
+        var headers = meta.Headers ?? EmptyHeaders;
+        var events = new StoredEvent[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var e = append.Events[i];
+            events[i] = new StoredEvent(rows[i].Position, rows[i].Tx, e.EventId, append.StreamId, rows[i].Version,
+                Types.AliasFor(e.Data.GetType()), e.Data, rows[i].Timestamp, meta.Tenant, meta.CorrelationId, meta.CausationId,
+                meta.Actor, headers);
+        }
+        return new AppendResult(append.StreamId, rows.Count == 0 ? 0 : rows[^1].Version, events.Select(e => e.Position).ToList(),
+            WasDuplicate: false, events);
+    }
+
+    private async Task<IReadOnlyList<AppendResult>?> StoredAlready(IReadOnlyList<StreamAppend> appends, CancellationToken ct)
+    {
+        await using var cmd = _dataSource.CreateCommand($"select id, stream_id, version, seq_id from {_schema}.events where id = any($1)");
+        cmd.Parameters.Add(new() { Value = appends.SelectMany(a => a.Events.Select(e => e.EventId)).ToArray() });
+        var stored = new Dictionary<Guid, (string Stream, long Version, long Position)>();
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) stored[r.GetGuid(0)] = (r.GetString(1), r.GetInt64(2), r.GetInt64(3));
+        var results = new List<AppendResult>(appends.Count);
+        foreach (var append in appends)
+        {
+            var mine = append.Events.Select(e => stored.TryGetValue(e.EventId, out var s) && s.Stream == append.StreamId ? s : default).ToList();
+            if (mine.Any(s => s.Stream is null)) return null;
+            results.Add(new AppendResult(append.StreamId, mine.Max(s => s.Version), mine.Select(s => s.Position).Order().ToList(), WasDuplicate: true, []));
+        }
+        return results;
     }
 
     private NpgsqlBatch BuildAppendBatch(NpgsqlConnection conn, NpgsqlTransaction? tx, IReadOnlyList<StreamAppend> appends)
@@ -120,12 +216,18 @@ public sealed partial class PgEventStore
                         $"Event {i} of stream '{append.StreamId}' is {bytes.Length} bytes; the limit is {Options.MaxEventDataBytes} bytes.");
                 data[i] = Encoding.UTF8.GetString(bytes);
             }
-            var cmd = new NpgsqlBatchCommand(_appendSql);
+            var mayCreate = append.Expected.Kind is ExpectedVersionKind.Any or ExpectedVersionKind.NoStream
+                            || append.Expected is { Kind: ExpectedVersionKind.Exact, Value: 0 };
+            var cmd = new NpgsqlBatchCommand(mayCreate ? _createOrAppendSql : _appendExistingSql);
             var p = cmd.Parameters;
             p.Add(new() { Value = append.StreamId });
-            p.Add(new() { Value = append.AggregateType });
-            p.Add(new() { Value = (int)append.Expected.Kind });
-            p.Add(new() { Value = append.Expected.Value });
+            p.Add(new() { Value = append.Expected.Kind switch
+            {
+                ExpectedVersionKind.Any => -1L,
+                ExpectedVersionKind.StreamExists => -2L,
+                ExpectedVersionKind.NoStream => 0L,
+                _ => append.Expected.Value,
+            } });
             p.Add(new() { Value = meta.Tenant });
             p.Add(new() { Value = ids });
             p.Add(new() { Value = types });
@@ -138,6 +240,8 @@ public sealed partial class PgEventStore
                 Value = meta.Headers is { Count: > 0 } h ? JsonSerializer.Serialize(h) : DBNull.Value,
                 NpgsqlDbType = NpgsqlDbType.Jsonb,
             });
+            p.Add(new() { Value = (long)n });
+            if (mayCreate) p.Add(new() { Value = append.AggregateType });
             batch.BatchCommands.Add(cmd);
         }
         return batch;

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.Json;
+using NpgsqlTypes;
+using SecondChance.EventStore;
+
+namespace SecondChance.Bench;
+
+/// <summary>
+/// Single-event appends with an expected version against the raw baseline: one single-row INSERT per transaction
+/// into a table identical to the events table. Rounds alternate so drift in the machine affects both alike.
+/// </summary>
+public static class AppendBench
+{
+    public static async Task RunAsync(BenchDatabase db, TimeSpan duration)
+    {
+        foreach (var clients in new[] { 1, 16 })
+        {
+            double raw = 0, store = 0;
+            const int rounds = 2;
+            for (var round = 0; round < rounds; round++)
+            {
+                raw += await Measure(clients, duration / (2 * rounds), (c, i, state) => RawInsert(db, c, i));
+                store += await Measure(clients, duration / (2 * rounds), (c, i, state) => StoreAppend(db, c, i, round));
+            }
+            raw /= rounds;
+            store /= rounds;
+            Console.WriteLine($"append, {clients,2} client(s): event store {store,8:F0} appends/s | raw INSERT {raw,8:F0} rows/s | ratio {store / raw:F2} (target >= 0.80)");
+        }
+    }
+
+    private static async Task<double> Measure(int clients, TimeSpan duration, Func<int, int, object?, Task> op)
+    {
+        var stop = Stopwatch.StartNew();
+        var counts = new long[clients];
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            for (var i = 0; stop.Elapsed < duration; i++)
+            {
+                await op(c, i, null);
+                counts[c]++;
+            }
+        })));
+        return counts.Sum() / stop.Elapsed.TotalSeconds;
+    }
+
+    private static readonly Dictionary<(int, int), long> Versions = new();
+    private static readonly string Payload = JsonSerializer.Serialize(Sample(0), SecondChance.EventStore.EventTypeRegistry.CreateSerializerOptions());
+
+    private static BenchEvent Sample(int i) => new($"piece work {i}", 15_000 + i, "embroidery, 6 hours");
+
+    private static async Task StoreAppend(BenchDatabase db, int client, int i, int round)
+    {
+        // each client appends to its own stream, always with the exact expected version
+        long version;
+        lock (Versions) version = Versions.GetValueOrDefault((client, round));
+        await db.Store.AppendAsync(new StreamAppend($"bench-{round}-{client}", "bench", ExpectedVersion.Exactly(version),
+            [NewEvent.For(Sample(i))], new EventMetadata { Actor = "bench" }));
+        lock (Versions) Versions[(client, round)] = version + 1;
+    }
+
+    private static long _rawVersion;
+
+    private static async Task RawInsert(BenchDatabase db, int client, int i)
+    {
+        await using var cmd = db.DataSource.CreateCommand("""
+            insert into sc.raw_events (id, stream_id, version, data, type, timestamp, actor)
+            values ($1, $2, $3, $4, 'bench_event.v1', now(), 'bench')
+            """);
+        cmd.Parameters.Add(new() { Value = Guid.CreateVersion7() });
+        cmd.Parameters.Add(new() { Value = $"raw-{client}" });
+        cmd.Parameters.Add(new() { Value = Interlocked.Increment(ref _rawVersion) });
+        cmd.Parameters.Add(new() { Value = Payload, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        await cmd.ExecuteNonQueryAsync();
+    }
+}

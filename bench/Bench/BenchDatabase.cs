@@ -1,0 +1,63 @@
+using Npgsql;
+using SecondChance.EventStore;
+using SecondChance.EventStore.Hosting;
+
+namespace SecondChance.Bench;
+
+public sealed record BenchEvent(string Name, long AmountMinor, string Note);
+
+/// <summary>A fresh database on a durable PostgreSQL (SECONDCHANCE_BENCH_CONNECTION, or a private local cluster).</summary>
+public sealed class BenchDatabase : IAsyncDisposable
+{
+    private readonly string _admin;
+    private readonly string _name;
+    public NpgsqlDataSource DataSource { get; }
+    public PgEventStore Store { get; }
+    public string ServerVersion { get; private set; } = "";
+
+    private BenchDatabase(string admin, string name, string connectionString)
+    {
+        _admin = admin;
+        _name = name;
+        DataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        Store = new PgEventStore(DataSource, new EventTypeRegistry().Register<BenchEvent>("bench_event.v1"),
+            new EventStoreOptions { ConnectionString = connectionString });
+    }
+
+    public static async Task<BenchDatabase> CreateAsync()
+    {
+        var admin = Environment.GetEnvironmentVariable("SECONDCHANCE_BENCH_CONNECTION");
+        if (string.IsNullOrWhiteSpace(admin))
+            admin = (await LocalPostgres.StartAsync(LocalPostgres.DefaultRoot("bench"))).ConnectionString;
+        var name = $"bench_{Guid.NewGuid():N}";
+        await using (var conn = new NpgsqlConnection(admin))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"create database {name}", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var db = new BenchDatabase(admin, name, new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 64, MaxAutoPrepare = 32, AutoPrepareMinUsages = 2 }.ConnectionString);
+        await db.Store.MigrateAsync();
+        await db.ExecAsync("create table sc.raw_events (like sc.events including all)");
+        await using var v = db.DataSource.CreateCommand("show server_version");
+        db.ServerVersion = (string)(await v.ExecuteScalarAsync())!;
+        return db;
+    }
+
+    public async Task ExecAsync(string sql)
+    {
+        await using var cmd = DataSource.CreateCommand(sql);
+        cmd.CommandTimeout = 600;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(_admin);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"drop database if exists {_name} with (force)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}

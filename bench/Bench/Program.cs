@@ -1,0 +1,18 @@
+using SecondChance.Bench;
+
+// Release build: dotnet run -c Release --project bench/Bench -- [append|import|all] [--seconds N] [--events N]
+var mode = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
+var seconds = Arg("--seconds", 8);
+var importEvents = Arg("--events", 200_000);
+
+await using var bench = await BenchDatabase.CreateAsync();
+Console.WriteLine($"PostgreSQL: {bench.ServerVersion}; {Environment.ProcessorCount} cores; durable settings (fsync on, synchronous_commit on)");
+if (mode is "append" or "all") await AppendBench.RunAsync(bench, TimeSpan.FromSeconds(seconds));
+if (mode is "import" or "all") await ImportBench.RunAsync(bench, importEvents);
+return 0;
+
+int Arg(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+}
