@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using SecondChance.EventStore.Audit;
 
 namespace SecondChance.EventStore;
 
@@ -19,11 +20,12 @@ public sealed class BulkImporter(PgEventStore store)
     public async Task<ImportResult> ImportAsync(IReadOnlyList<ImportedStream> streams, CancellationToken ct = default)
     {
         if (streams is null || streams.Count == 0) throw new InvalidAppendException("An import needs at least one stream.");
-        var rows = Prepare(streams);
+        var now = EventHash.TruncateToMicros(DateTimeOffset.UtcNow);
+        var (rows, heads) = Prepare(streams, now);
 
         try
         {
-            return await WriteAsync(streams, rows, ct);
+            return await WriteAsync(streams, rows, heads, now, ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -31,7 +33,8 @@ public sealed class BulkImporter(PgEventStore store)
         }
     }
 
-    private async Task<ImportResult> WriteAsync(IReadOnlyList<ImportedStream> streams, List<Row> rows, CancellationToken ct)
+    private async Task<ImportResult> WriteAsync(IReadOnlyList<ImportedStream> streams, List<Row> rows, Dictionary<string, byte[]> heads,
+        DateTimeOffset now, CancellationToken ct)
     {
         var schema = store.Schema;
         await using var conn = await store.DataSource.OpenConnectionAsync(ct);
@@ -47,9 +50,8 @@ public sealed class BulkImporter(PgEventStore store)
                 throw new InvalidAppendException($"An import only creates new streams; these exist already: {string.Join(", ", existing)}.");
         }
 
-        var now = DateTimeOffset.UtcNow;
         await using (var copy = await conn.BeginBinaryImportAsync(
-                         $"copy {schema}.streams (id, type, version, timestamp, created, tenant_id) from stdin (format binary)", ct))
+                         $"copy {schema}.streams (id, type, version, timestamp, created, tenant_id, head_hash) from stdin (format binary)", ct))
         {
             foreach (var s in streams)
             {
@@ -60,13 +62,14 @@ public sealed class BulkImporter(PgEventStore store)
                 await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
                 await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
                 await copy.WriteAsync((s.Metadata ?? EventMetadata.None).Tenant, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(heads[s.StreamId], NpgsqlDbType.Bytea, ct);
             }
             await copy.CompleteAsync(ct);
         }
 
         long count = 0;
         await using (var copy = await conn.BeginBinaryImportAsync(
-                         $"copy {schema}.events (id, stream_id, version, data, type, timestamp, tenant_id, correlation_id, causation_id, actor, headers) from stdin (format binary)", ct))
+                         $"copy {schema}.events (id, stream_id, version, data, type, timestamp, tenant_id, correlation_id, causation_id, actor, headers, hash) from stdin (format binary)", ct))
         {
             foreach (var row in rows)
             {
@@ -82,6 +85,7 @@ public sealed class BulkImporter(PgEventStore store)
                 await WriteNullable(copy, row.Meta.CausationId, NpgsqlDbType.Uuid, ct);
                 await WriteNullable(copy, row.Meta.Actor, NpgsqlDbType.Text, ct);
                 await WriteNullable(copy, row.Headers, NpgsqlDbType.Jsonb, ct);
+                await copy.WriteAsync(row.Hash, NpgsqlDbType.Bytea, ct);
                 count++;
             }
             await copy.CompleteAsync(ct);
@@ -97,11 +101,13 @@ public sealed class BulkImporter(PgEventStore store)
         else await copy.WriteAsync(value, type, ct);
     }
 
-    private sealed record Row(Guid Id, string StreamId, long Version, string Data, string Alias, EventMetadata Meta, string? Headers);
+    private sealed record Row(Guid Id, string StreamId, long Version, string Data, string Alias, EventMetadata Meta, string? Headers, byte[] Hash);
 
-    private List<Row> Prepare(IReadOnlyList<ImportedStream> streams)
+    private (List<Row>, Dictionary<string, byte[]>) Prepare(IReadOnlyList<ImportedStream> streams, DateTimeOffset now)
     {
         var rows = new List<Row>();
+        var heads = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var micros = EventHash.Micros(now);
         var streamIds = new HashSet<string>(StringComparer.Ordinal);
         var eventIds = new HashSet<Guid>();
         foreach (var s in streams)
@@ -115,8 +121,9 @@ public sealed class BulkImporter(PgEventStore store)
             if (s.Events is null || s.Events.Count == 0)
                 throw new InvalidAppendException($"Imported stream '{s.StreamId}' has no events.");
             var meta = s.Metadata ?? EventMetadata.None;
-            var headers = meta.Headers is { Count: > 0 } h ? JsonSerializer.Serialize(h) : null;
+            var headers = meta.Headers is { Count: > 0 } h ? JsonbText.Canonicalize(JsonSerializer.Serialize(h)) : null;
             long version = 0;
+            byte[]? hash = null;
             foreach (var e in s.Events)
             {
                 if (e?.Data is null) throw new InvalidAppendException($"An event for stream '{s.StreamId}' has no data.");
@@ -125,10 +132,14 @@ public sealed class BulkImporter(PgEventStore store)
                 if (bytes.Length > store.Options.MaxEventDataBytes)
                     throw new InvalidAppendException(
                         $"An event of stream '{s.StreamId}' is {bytes.Length} bytes; the limit is {store.Options.MaxEventDataBytes} bytes.");
-                rows.Add(new Row(e.EventId, s.StreamId, ++version, Encoding.UTF8.GetString(bytes),
-                    store.Types.AliasFor(e.Data.GetType()), meta, headers));
+                var data = JsonbText.Canonicalize(Encoding.UTF8.GetString(bytes));
+                var alias = store.Types.AliasFor(e.Data.GetType());
+                hash = EventHash.Compute(hash, e.EventId, s.StreamId, ++version, alias, data, micros, meta.Tenant,
+                    meta.CorrelationId, meta.CausationId, meta.Actor, headers);
+                rows.Add(new Row(e.EventId, s.StreamId, version, data, alias, meta, headers, hash));
             }
+            heads[s.StreamId] = hash!;
         }
-        return rows;
+        return (rows, heads);
     }
 }

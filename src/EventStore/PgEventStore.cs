@@ -12,8 +12,7 @@ public sealed partial class PgEventStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
-    private readonly string _createOrAppendSql;
-    private readonly string _appendExistingSql;
+    private readonly string _appendSql;
     private readonly string _selectColumns;
 
     private readonly IReadOnlyList<IInlineProjection> _inline;
@@ -26,38 +25,40 @@ public sealed partial class PgEventStore
         Types = types;
         Options = options;
         _schema = SchemaMigrator.Qualify(options.Schema);
-        // One statement per stream. The stream row is matched (and locked) on its expected version before the events
-        // insert asks for sequence values, so a refused append consumes none. $2 is the expected version, -1 for any,
-        // -2 for "must exist"; no row matched means a retry or a conflict, which append_refused tells apart and raises.
-        var insertEvents = $"""
+        // One statement per stream. The stream row is matched and locked on its expected version (lk) or created (cr)
+        // before the events insert asks for sequence values, so a refused append consumes none. $2 is the expected
+        // version, -1 for any, -2 for "must exist", 0 for "must not exist". Each event's hash chains to the one before.
+        // No row matched means a retry or a conflict, which append_refused tells apart and raises.
+        var hashes = $"{_schema}.event_hashes(b.head_hash, $4, $1, b.version, $5, $6, b.ts, $3, $7, $8, $9, $10)";
+        _appendSql = $"""
+            with c as (select clock_timestamp() as t),
+            lk as (
+              select s.version, greatest(c.t, s.timestamp) as ts, s.head_hash
+                from {_schema}.streams s, c
+               where s.id = $1 and $2 <> 0 and ($2 < 0 or s.version = $2)
+                 for update of s),
+            cr as (
+              insert into {_schema}.streams (id, type, version, timestamp, created, tenant_id, head_hash)
+              select $1, $12, $11, b.ts, b.ts, $3, ({hashes})[$11]
+                from (select 0::bigint as version, c.t as ts, null::bytea as head_hash from c) b
+               where $2 in (-1, 0) and not exists (select 1 from lk)
+              on conflict (id) do nothing
+              returning 0::bigint as version, timestamp as ts, null::bytea as head_hash),
+            b as (select * from lk union all select * from cr),
+            ch as (select b.version as prev, b.ts, {hashes} as hashes from b),
+            up as (
+              update {_schema}.streams s set version = ch.prev + $11, timestamp = ch.ts, head_hash = ch.hashes[$11]
+                from ch, lk where s.id = $1),
             ins as (
               insert into {_schema}.events (id, stream_id, version, data, type, timestamp, tenant_id,
-                                            correlation_id, causation_id, actor, headers)
-              select u.id, $1, st.prev + u.ord, u.data, u.type, st.ts, $3, $7, $8, $9, $10
-                from st cross join unnest($4::uuid[], $5::text[], $6::jsonb[]) with ordinality as u(id, type, data, ord)
+                                            correlation_id, causation_id, actor, headers, hash)
+              select u.id, $1, ch.prev + u.ord, u.data, u.type, ch.ts, $3, $7, $8, $9, $10, ch.hashes[u.ord]
+                from ch cross join unnest($4::uuid[], $5::text[], $6::jsonb[]) with ordinality as u(id, type, data, ord)
                order by u.ord
               returning version, seq_id, timestamp, transaction_id::text)
             select * from ins
             union all
-            select 0, {_schema}.append_refused($1, $4), null, null where not exists (select 1 from st)
-            """;
-        _createOrAppendSql = $"""
-            with st as (
-              insert into {_schema}.streams as cur (id, type, version, timestamp, created, tenant_id)
-              select $1, $12, $11, c.t, c.t, $3 from (select clock_timestamp() as t) c
-              on conflict (id) do update
-                 set version = cur.version + $11, timestamp = greatest(clock_timestamp(), cur.timestamp)
-               where $2 = -1
-              returning cur.version - $11 as prev, cur.timestamp as ts),
-            {insertEvents}
-            """;
-        _appendExistingSql = $"""
-            with st as (
-              update {_schema}.streams
-                 set version = version + $11, timestamp = greatest(clock_timestamp(), timestamp)
-               where id = $1 and ($2 = -2 or version = $2)
-              returning version - $11 as prev, timestamp as ts),
-            {insertEvents}
+            select 0, {_schema}.append_refused($1, $4), null, null where not exists (select 1 from b)
             """;
         _selectColumns = "seq_id, transaction_id::text, id, stream_id, version, type, data::text, timestamp, tenant_id, correlation_id, causation_id, actor, headers::text";
     }
@@ -216,9 +217,7 @@ public sealed partial class PgEventStore
                         $"Event {i} of stream '{append.StreamId}' is {bytes.Length} bytes; the limit is {Options.MaxEventDataBytes} bytes.");
                 data[i] = Encoding.UTF8.GetString(bytes);
             }
-            var mayCreate = append.Expected.Kind is ExpectedVersionKind.Any or ExpectedVersionKind.NoStream
-                            || append.Expected is { Kind: ExpectedVersionKind.Exact, Value: 0 };
-            var cmd = new NpgsqlBatchCommand(mayCreate ? _createOrAppendSql : _appendExistingSql);
+            var cmd = new NpgsqlBatchCommand(_appendSql);
             var p = cmd.Parameters;
             p.Add(new() { Value = append.StreamId });
             p.Add(new() { Value = append.Expected.Kind switch
@@ -241,7 +240,7 @@ public sealed partial class PgEventStore
                 NpgsqlDbType = NpgsqlDbType.Jsonb,
             });
             p.Add(new() { Value = (long)n });
-            if (mayCreate) p.Add(new() { Value = append.AggregateType });
+            p.Add(new() { Value = append.AggregateType });
             batch.BatchCommands.Add(cmd);
         }
         return batch;

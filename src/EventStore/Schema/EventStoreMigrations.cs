@@ -63,5 +63,70 @@ public static class EventStoreMigrations
             end
             $fn$;
             """),
+        new(3, "tamper evidence: a SHA-256 chain per stream, backfilled for existing events", """
+            -- one field: its UTF-8 length, a colon, the text, a semicolon; null is a dash. No two inputs collide.
+            create function {schema}.hash_field(p text) returns text language sql immutable parallel safe as
+            $fn$ select case when p is null then '-;' else octet_length(p)::text || ':' || p || ';' end $fn$;
+
+            create function {schema}.event_hash_input(
+                p_id uuid, p_stream_id text, p_version bigint, p_type text, p_data jsonb, p_timestamp timestamptz,
+                p_tenant text, p_correlation_id uuid, p_causation_id uuid, p_actor text, p_headers jsonb)
+            returns bytea language sql immutable parallel safe as $fn$
+                select convert_to(
+                    {schema}.hash_field(p_id::text) || {schema}.hash_field(p_stream_id) || {schema}.hash_field(p_version::text) ||
+                    {schema}.hash_field(p_type) || {schema}.hash_field(p_data::text) ||
+                    {schema}.hash_field(((extract(epoch from p_timestamp) * 1000000)::bigint)::text) ||
+                    {schema}.hash_field(p_tenant) || {schema}.hash_field(p_correlation_id::text) ||
+                    {schema}.hash_field(p_causation_id::text) || {schema}.hash_field(p_actor) || {schema}.hash_field(p_headers::text),
+                    'UTF8')
+            $fn$;
+
+            -- the hashes of consecutive events appended together, each chained to the one before
+            create function {schema}.event_hashes(
+                p_previous bytea, p_ids uuid[], p_stream_id text, p_first_version bigint, p_types text[], p_data jsonb[],
+                p_timestamp timestamptz, p_tenant text, p_correlation_id uuid, p_causation_id uuid, p_actor text, p_headers jsonb)
+            returns bytea[] language plpgsql immutable parallel safe as $fn$
+            declare
+                h bytea := coalesce(p_previous, ''::bytea);
+                result bytea[] := '{}';
+            begin
+                for i in 1 .. cardinality(p_ids) loop
+                    h := sha256({schema}.event_hash_input(p_ids[i], p_stream_id, p_first_version + i, p_types[i], p_data[i],
+                                 p_timestamp, p_tenant, p_correlation_id, p_causation_id, p_actor, p_headers) || h);
+                    result := result || h;
+                end loop;
+                return result;
+            end
+            $fn$;
+
+            alter table {schema}.events add column hash bytea;
+            alter table {schema}.streams add column head_hash bytea;
+
+            do $do$
+            declare
+                r record;
+                h bytea;
+                current_stream text := null;
+            begin
+                for r in select * from {schema}.events order by stream_id, version loop
+                    if current_stream is distinct from r.stream_id then
+                        if current_stream is not null then
+                            update {schema}.streams set head_hash = h where id = current_stream;
+                        end if;
+                        current_stream := r.stream_id;
+                        h := ''::bytea;
+                    end if;
+                    h := sha256({schema}.event_hash_input(r.id, r.stream_id, r.version, r.type, r.data, r.timestamp,
+                                 r.tenant_id, r.correlation_id, r.causation_id, r.actor, r.headers) || h);
+                    update {schema}.events set hash = h where seq_id = r.seq_id;
+                end loop;
+                if current_stream is not null then
+                    update {schema}.streams set head_hash = h where id = current_stream;
+                end if;
+            end
+            $do$;
+
+            alter table {schema}.events alter column hash set not null;
+            """),
     ];
 }

@@ -1,0 +1,35 @@
+using FluentAssertions;
+using SecondChance.EventStore.Audit;
+using SecondChance.EventStore.Schema;
+using SecondChance.Testing;
+using Xunit;
+
+namespace SecondChance.EventStore.Tests;
+
+public sealed class HashMigrationTests : IAsyncLifetime
+{
+    private readonly EventStoreDatabase _db = new();
+    public Task InitializeAsync() => _db.InitializeAsync();
+    public Task DisposeAsync() => _db.DisposeAsync();
+
+    [Fact]
+    public async Task Events_stored_before_the_hash_migration_get_a_verifiable_chain()
+    {
+        await SchemaMigrator.MigrateAsync(_db.DataSource, "sc", [("event_store", EventStoreMigrations.All.Take(2).ToList())]);
+        await _db.ExecuteAsync("""
+            insert into sc.streams (id, type, version, timestamp, created) values ('old-1', 'basket', 2, now(), now()), ('old-2', 'basket', 1, now(), now());
+            insert into sc.events (id, stream_id, version, data, type, timestamp, actor) values
+              (gen_random_uuid(), 'old-1', 1, '{"name": "a", "priceMinor": 1}', 'item_added.v1', now(), 'clerk'),
+              (gen_random_uuid(), 'old-1', 2, '{"name": "a"}', 'item_removed.v1', now(), null),
+              (gen_random_uuid(), 'old-2', 1, '{"text": "x"}', 'note_written.v1', now(), 'clerk');
+            """);
+
+        var store = _db.CreateStore(TestTypes.Registry());
+        await store.MigrateAsync();
+        await store.AppendAsync(new StreamAppend("old-1", "basket", ExpectedVersion.Exactly(2), [NewEvent.For(new NoteWritten("after"))]));
+
+        var report = await new ChainVerifier(store).VerifyAsync();
+        report.BrokenLinks.Should().BeEmpty();
+        report.EventsChecked.Should().Be(4);
+    }
+}
