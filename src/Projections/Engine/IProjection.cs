@@ -1,0 +1,22 @@
+using SecondChance.EventStore;
+using SecondChance.EventStore.Schema;
+
+namespace SecondChance.Projections.Engine;
+
+/// <summary>
+/// A read model: its tables (created by <see cref="Migrations"/> in a schema of its own, so a rebuild can build a
+/// fresh copy beside the live one) and how a batch of events changes them. Apply runs inside the engine's
+/// transaction, which also moves the checkpoint; a projection keeps no state between batches.
+/// </summary>
+public interface IProjection
+{
+    /// <summary>Lower-case identifier; the tables live in schema <c>{store schema}_{name}</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Raised when the way events change the tables changes; a stored model of an older version is rebuilt.</summary>
+    int Version { get; }
+
+    IReadOnlyList<Migration> Migrations { get; }
+
+    Task ApplyAsync(ProjectionContext context, IReadOnlyList<StoredEvent> events, CancellationToken ct);
+}

@@ -1,0 +1,27 @@
+using SecondChance.EventStore;
+
+namespace SecondChance.Projections.Engine;
+
+/// <summary>The event a paused projection could not apply.</summary>
+public sealed record ProjectionFailure(long Position, string EventType, string StreamId, string Error, DateTimeOffset FailedAt);
+
+/// <summary>
+/// One projection as the status endpoint shows it. State is running, paused or inline; Rebuilding says a shadow
+/// copy is being built beside the live one. LagEvents counts committed events past the checkpoint.
+/// </summary>
+public sealed record ProjectionStatus(
+    string Name,
+    int Version,
+    int CodeVersion,
+    string State,
+    bool Rebuilding,
+    long? RebuildPosition,
+    GlobalCursor Checkpoint,
+    long EventsApplied,
+    long LagEvents,
+    double LagSeconds,
+    string? Owner,
+    bool Held,
+    DateTimeOffset? LastEventAt,
+    DateTimeOffset UpdatedAt,
+    ProjectionFailure? Failure);
