@@ -1,0 +1,30 @@
+namespace SecondChance.Domain.Compliance;
+
+/// <summary>A rights rule that findings refer to, with the instruments it comes from.</summary>
+public sealed record ComplianceRule(string Code, string Source, string Summary)
+{
+    public static readonly ComplianceRule ProlongedSegregation = new("prolonged_segregation",
+        "UN Nelson Mandela Rules 43-44", "Segregation longer than the facility limit (default 15 consecutive days).");
+    public static readonly ComplianceRule SegregationOfProtectedPerson = new("segregation_of_protected_person",
+        "UN Nelson Mandela Rule 45(2); UN Bangkok Rule 22", "Segregation of a juvenile, a pregnant woman, a breastfeeding mother or a woman with a child.");
+    public static readonly ComplianceRule JuvenileWithAdults = new("juvenile_with_adults",
+        "UN Nelson Mandela Rule 11(d)", "A juvenile housed in an adult ward.");
+    public static readonly ComplianceRule WomanWithMen = new("sexes_not_separated",
+        "UN Nelson Mandela Rule 11(a)", "A woman housed in a men's ward, or a man in a women's ward.");
+    public static readonly ComplianceRule UntriedWithConvicted = new("untried_with_convicted",
+        "UN Nelson Mandela Rule 11(b)", "An untried inmate housed with convicted ones (or the reverse) where the facility separates them.");
+    public static readonly ComplianceRule ScreeningMissed = new("screening_missed",
+        "UN Nelson Mandela Rule 30; UN Bangkok Rule 6", "No medical screening (for women, the entry health screening) within the deadline after admission (default 24 hours).");
+    public static readonly ComplianceRule SavingsPartMissing = new("savings_part_missing",
+        "UN Nelson Mandela Rule 103(3)", "A wage or sale credit with no part set aside as savings.");
+    public static readonly ComplianceRule SavingsNotPaidAtRelease = new("savings_not_paid_at_release",
+        "UN Nelson Mandela Rule 103(3)", "A release with savings held and no savings payout.");
+    public static readonly ComplianceRule WomanReleasedWithoutMentoring = new("woman_released_without_mentoring",
+        "Welfare policy (UN Bangkok Rules 45-47 on release preparation)", "A woman released without a mentoring contact in the 90 days before release.");
+
+    public static IReadOnlyList<ComplianceRule> All { get; } =
+    [
+        ProlongedSegregation, SegregationOfProtectedPerson, JuvenileWithAdults, WomanWithMen, UntriedWithConvicted,
+        ScreeningMissed, SavingsPartMissing, SavingsNotPaidAtRelease, WomanReleasedWithoutMentoring,
+    ];
+}

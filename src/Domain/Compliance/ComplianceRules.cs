@@ -1,0 +1,160 @@
+using SecondChance.Domain.Facilities;
+using SecondChance.Domain.Inmates;
+
+namespace SecondChance.Domain.Compliance;
+
+/// <summary>
+/// Evaluates the rights rules over one inmate's facts as they stood at <c>asOf</c> (pass facts folded from the events
+/// recorded up to then). Pure: the same facts, facilities and instant always give the same findings.
+/// </summary>
+public static class ComplianceRules
+{
+    public static readonly TimeSpan SegregationJoinGap = TimeSpan.FromHours(24);
+    public static readonly TimeSpan MentoringWindowBeforeRelease = TimeSpan.FromDays(90);
+
+    public static IReadOnlyList<ComplianceFinding> Evaluate(
+        InmateComplianceFacts facts, Func<Guid, FacilityState?> facilityOf, DateTimeOffset asOf)
+    {
+        if (facts.AdmittedAt is null || facts.Admission is null) return [];
+        var findings = new List<ComplianceFinding>();
+        var admittedAt = facts.AdmittedAt.Value;
+        var home = facilityOf(facts.AdmittedFacilityId);
+        var zone = TimeZoneOf(home);
+        var adulthood = Adulthood(facts.DateOfBirth, zone);
+        var end = facts.ReleasedAt is { } r && r < asOf ? r : asOf;
+
+        ProlongedSegregation(facts, facilityOf(facts.FacilityId)?.Thresholds ?? ComplianceThresholds.Default, asOf, findings);
+        ProtectedSegregation(facts, adulthood, asOf, findings);
+        Housing(facts, facilityOf, adulthood, end, asOf, findings);
+        Screening(facts, home?.Thresholds ?? ComplianceThresholds.Default, admittedAt, asOf, findings);
+        Savings(facts, asOf, findings);
+        MentoringBeforeRelease(facts, findings);
+        return findings;
+    }
+
+    /// <summary>The instant a person turns 18: local midnight of the birthday at the facility.</summary>
+    public static DateTimeOffset Adulthood(DateOnly dateOfBirth, TimeZoneInfo zone)
+    {
+        var local = dateOfBirth.AddYears(18).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    public static TimeZoneInfo TimeZoneOf(FacilityState? facility) =>
+        facility is not null && TimeZoneInfo.TryFindSystemTimeZoneById(facility.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    private static ComplianceFinding Finding(ComplianceRule rule, InmateComplianceFacts f, DateTimeOffset start, DateTimeOffset end,
+        bool open, string detail, IEnumerable<Evidence?> evidence) =>
+        new(rule.Code, f.InmateId, f.FacilityId, start, end, open, detail, evidence.OfType<Evidence>().ToList());
+
+    private static void ProlongedSegregation(InmateComplianceFacts f, ComplianceThresholds limits, DateTimeOffset asOf, List<ComplianceFinding> findings)
+    {
+        var limit = TimeSpan.FromDays(limits.SegregationLimitDays);
+        var spells = f.Segregation.OrderBy(s => s.Start).ToList();
+        for (var i = 0; i < spells.Count;)
+        {
+            // spells separated by less than a day count as one: a short break does not reset the clock
+            var start = spells[i].Start;
+            var last = i;
+            while (last + 1 < spells.Count && spells[last].End is { } e && spells[last + 1].Start - e < SegregationJoinGap) last++;
+            var stop = spells[last].End ?? asOf;
+            if (stop - start > limit)
+                findings.Add(Finding(ComplianceRule.ProlongedSegregation, f, start, stop, spells[last].End is null,
+                    $"segregated {(stop - start).TotalDays:0.##} days; the limit is {limits.SegregationLimitDays}",
+                    spells.Skip(i).Take(last - i + 1).SelectMany(s => new[] { s.StartEvidence, s.EndEvidence })));
+            i = last + 1;
+        }
+    }
+
+    private static void ProtectedSegregation(InmateComplianceFacts f, DateTimeOffset adulthood, DateTimeOffset asOf, List<ComplianceFinding> findings)
+    {
+        foreach (var s in f.Segregation)
+        {
+            var stop = s.End ?? asOf;
+            if (s.Start < adulthood)
+                findings.Add(Finding(ComplianceRule.SegregationOfProtectedPerson, f, s.Start, stop < adulthood ? stop : adulthood,
+                    s.End is null && asOf < adulthood, "a juvenile was segregated", [s.StartEvidence, s.EndEvidence]));
+            if (f.Sex != Sex.Female) continue;
+            var screening = f.Screenings.Where(x => x.Female is not null && x.At <= stop).OrderBy(x => x.At).LastOrDefault();
+            if (screening?.Female is { } w && (w.Pregnant || w.Breastfeeding || w.ChildrenAccompanying > 0))
+                findings.Add(Finding(ComplianceRule.SegregationOfProtectedPerson, f, s.Start, stop, s.End is null,
+                    w.Pregnant ? "a pregnant woman was segregated" : w.Breastfeeding ? "a breastfeeding mother was segregated" : "a woman with her child was segregated",
+                    [screening.Evidence, s.StartEvidence, s.EndEvidence]));
+        }
+    }
+
+    private static void Housing(InmateComplianceFacts f, Func<Guid, FacilityState?> facilityOf, DateTimeOffset adulthood,
+        DateTimeOffset end, DateTimeOffset asOf, List<ComplianceFinding> findings)
+    {
+        var open = f.ReleasedAt is null || f.ReleasedAt > asOf;
+        for (var i = 0; i < f.Housing.Count; i++)
+        {
+            var h = f.Housing[i];
+            var isLast = i + 1 == f.Housing.Count;
+            var stop = isLast ? end : f.Housing[i + 1].From;
+            if (stop <= h.From) continue;
+            var adultWard = h.Category is WardCategory.AdultMale or WardCategory.AdultFemale;
+            if (adultWard && h.From < adulthood)
+                findings.Add(Finding(ComplianceRule.JuvenileWithAdults, f, h.From, stop < adulthood ? stop : adulthood,
+                    isLast && open && asOf < adulthood, "a juvenile was housed in an adult ward", [h.Evidence]));
+            var maleWard = h.Category is WardCategory.AdultMale or WardCategory.JuvenileMale;
+            var wrongSex = f.Sex == Sex.Female ? maleWard : !maleWard;
+            if (wrongSex)
+                findings.Add(Finding(ComplianceRule.WomanWithMen, f, h.From, stop, isLast && open,
+                    f.Sex == Sex.Female ? "a woman was housed in a men's ward" : "a man was housed in a women's ward", [h.Evidence]));
+            UntriedWithConvicted(f, facilityOf(h.FacilityId), h, stop, isLast && open, findings);
+        }
+    }
+
+    private static void UntriedWithConvicted(InmateComplianceFacts f, FacilityState? facility, HousingSpell h, DateTimeOffset stop,
+        bool open, List<ComplianceFinding> findings)
+    {
+        if (facility is not { SeparatesUntriedFromConvicted: true } || !facility.Wards.TryGetValue(h.WardId, out var ward)
+            || ward.Designation == WardDesignation.Mixed) return;
+        var statuses = f.LegalStatus.OrderBy(s => s.From).ToList();
+        for (var i = 0; i < statuses.Count; i++)
+        {
+            var from = statuses[i].From > h.From ? statuses[i].From : h.From;
+            var to = i + 1 < statuses.Count && statuses[i + 1].From < stop ? statuses[i + 1].From : stop;
+            var matches = statuses[i].Status == LegalStatus.Remand ? ward.Designation == WardDesignation.Untried : ward.Designation == WardDesignation.Convicted;
+            if (to > from && !matches)
+                findings.Add(Finding(ComplianceRule.UntriedWithConvicted, f, from, to, open && i + 1 == statuses.Count,
+                    $"a {statuses[i].Status.ToString().ToLowerInvariant()} inmate was housed in a {ward.Designation.ToString().ToLowerInvariant()} ward",
+                    [h.Evidence, statuses[i].Evidence]));
+        }
+    }
+
+    private static void Screening(InmateComplianceFacts f, ComplianceThresholds limits, DateTimeOffset admittedAt, DateTimeOffset asOf,
+        List<ComplianceFinding> findings)
+    {
+        var due = admittedAt + TimeSpan.FromHours(limits.ScreeningDeadlineHours);
+        var qualifying = f.Screenings.Where(s => f.Sex != Sex.Female || s.Female is not null).OrderBy(s => s.At).FirstOrDefault();
+        var what = f.Sex == Sex.Female ? "entry health screening" : "medical screening";
+        if (qualifying is not null && qualifying.At <= due) return;
+        if (qualifying is not null)
+            findings.Add(Finding(ComplianceRule.ScreeningMissed, f, admittedAt, qualifying.At, false,
+                $"{what} {(qualifying.At - admittedAt).TotalHours:0.#} hours after admission; the deadline is {limits.ScreeningDeadlineHours} hours",
+                [f.Admission, qualifying.Evidence]));
+        else if (asOf > due)
+            findings.Add(Finding(ComplianceRule.ScreeningMissed, f, admittedAt, asOf, true,
+                $"no {what} recorded; it was due within {limits.ScreeningDeadlineHours} hours of admission", [f.Admission]));
+    }
+
+    private static void Savings(InmateComplianceFacts f, DateTimeOffset asOf, List<ComplianceFinding> findings)
+    {
+        foreach (var c in f.Credits.Where(c => c.AmountMinor > 0 && c.SavingsMinor <= 0))
+            findings.Add(Finding(ComplianceRule.SavingsPartMissing, f, c.At, c.At, false,
+                $"a credit of {c.AmountMinor} minor units kept nothing as savings", [c.Evidence]));
+        if (f.ReleasedAt is { } released && f.SavingsAtReleaseMinor > 0 && f.SavingsPayout is null)
+            findings.Add(Finding(ComplianceRule.SavingsNotPaidAtRelease, f, released, asOf, true,
+                $"released with {f.SavingsAtReleaseMinor} minor units of savings not paid out", [f.Release]));
+    }
+
+    private static void MentoringBeforeRelease(InmateComplianceFacts f, List<ComplianceFinding> findings)
+    {
+        if (f.Sex != Sex.Female || f.ReleasedAt is not { } released) return;
+        var windowStart = released - MentoringWindowBeforeRelease;
+        if (f.MentoringContacts.Any(c => (c.OccurredAt ?? c.RecordedAt) >= windowStart && (c.OccurredAt ?? c.RecordedAt) <= released)) return;
+        findings.Add(Finding(ComplianceRule.WomanReleasedWithoutMentoring, f, windowStart, released, false,
+            "no mentoring contact in the 90 days before release", [f.Release]));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using SecondChance.Domain.Facilities;
+using SecondChance.Domain.Inmates;
+using SecondChance.Domain.Wages;
+
+namespace SecondChance.Domain.Compliance;
+
+public sealed record HousingSpell(DateTimeOffset From, Guid FacilityId, Guid WardId, WardCategory Category, Evidence Evidence);
+
+public sealed record SegregationSpell(DateTimeOffset Start, DateTimeOffset? End, Evidence StartEvidence, Evidence? EndEvidence);
+
+public sealed record Screening(DateTimeOffset At, FemaleEntryScreening? Female, Evidence Evidence);
+
+public sealed record LegalStatusSpell(DateTimeOffset From, LegalStatus Status, Evidence Evidence);
+
+public sealed record Credit(DateTimeOffset At, long AmountMinor, long SavingsMinor, Evidence Evidence);
+
+/// <summary>
+/// The facts about one inmate that the rights rules need, folded from the inmate's and the wage account's events.
+/// Immutable; <see cref="Evolve"/> is the only way facts change.
+/// </summary>
+public sealed record InmateComplianceFacts(
+    Guid InmateId,
+    Guid FacilityId,
+    Guid AdmittedFacilityId,
+    Sex Sex,
+    DateOnly DateOfBirth,
+    DateTimeOffset? AdmittedAt,
+    Evidence? Admission,
+    ImmutableList<HousingSpell> Housing,
+    ImmutableList<SegregationSpell> Segregation,
+    ImmutableList<Screening> Screenings,
+    ImmutableList<LegalStatusSpell> LegalStatus,
+    ImmutableList<Credit> Credits,
+    ImmutableList<Evidence> MentoringContacts,
+    long SavingsBalanceMinor,
+    DateTimeOffset? ReleasedAt,
+    Evidence? Release,
+    long SavingsAtReleaseMinor,
+    Evidence? SavingsPayout)
+{
+    public static readonly InmateComplianceFacts Initial = new(Guid.Empty, Guid.Empty, Guid.Empty, Sex.Male, default, null, null,
+        [], [], [], [], [], [], 0, null, null, 0, null);
+
+    public static InmateComplianceFacts Evolve(InmateComplianceFacts f, RecordedEvent e)
+    {
+        Evidence Ev(string what) => new(e.StreamId, e.Version, e.RecordedAt, what);
+        return e.Data switch
+        {
+            InmateAdmitted a => f with
+            {
+                InmateId = a.InmateId, FacilityId = a.FacilityId, AdmittedFacilityId = a.FacilityId, Sex = a.Sex, DateOfBirth = a.DateOfBirth, AdmittedAt = a.AdmittedAt,
+                Admission = Ev("admitted"), LegalStatus = f.LegalStatus.Add(new(a.AdmittedAt, a.LegalStatus, Ev($"admitted as {a.LegalStatus}"))),
+            },
+            InmateHoused h => f with { Housing = f.Housing.Add(new(e.RecordedAt, h.FacilityId, h.WardId, h.WardCategory, Ev($"housed in {h.WardCategory} ward"))) },
+            InmateTransferred t => f with { FacilityId = t.ToFacilityId },
+            LegalStatusChanged l => f with { LegalStatus = f.LegalStatus.Add(new(l.ChangedAt, l.To, Ev($"legal status {l.To}"))) },
+            MedicalScreeningRecorded m => f with { Screenings = f.Screenings.Add(new(m.ScreenedAt, m.FemaleEntryScreening, Ev("medical screening"))) },
+            SegregationStarted s => f with { Segregation = f.Segregation.Add(new(s.StartedAt, null, Ev("segregation started"), null)) },
+            SegregationEnded s when f.Segregation.Count > 0 && f.Segregation[^1].End is null =>
+                f with { Segregation = f.Segregation.SetItem(f.Segregation.Count - 1, f.Segregation[^1] with { End = s.EndedAt, EndEvidence = Ev("segregation ended") }) },
+            MentoringContactRecorded c => f with { MentoringContacts = f.MentoringContacts.Add(new(e.StreamId, e.Version, e.RecordedAt, "mentoring contact", c.ContactAt)) },
+            InmateReleased r => f with { ReleasedAt = r.ReleasedAt, Release = Ev("released"), SavingsAtReleaseMinor = f.SavingsBalanceMinor },
+            WageCredited w => Credited(f, w.CreditedAt, w.AmountMinor, w.SavingsMinor, Ev($"{w.Kind} credit")),
+            ShareOfSaleCredited s => Credited(f, s.CreditedAt, s.AmountMinor, s.SavingsMinor, Ev("share of sale credit")),
+            PostingReversed r => f with { SavingsBalanceMinor = f.SavingsBalanceMinor + r.SavingsDeltaMinor },
+            ReleasePayoutMade p => f with
+            {
+                SavingsBalanceMinor = f.SavingsBalanceMinor - p.SavingsMinor,
+                SavingsPayout = p.SavingsMinor > 0 || f.SavingsBalanceMinor == 0 ? Ev("savings paid out") : f.SavingsPayout,
+            },
+            _ => f,
+        };
+    }
+
+    private static InmateComplianceFacts Credited(InmateComplianceFacts f, DateTimeOffset at, long amount, long savings, Evidence ev) =>
+        f with { Credits = f.Credits.Add(new(at, amount, savings, ev)), SavingsBalanceMinor = f.SavingsBalanceMinor + savings };
+}
