@@ -18,6 +18,13 @@ public sealed class ProjectionContext(NpgsqlConnection connection, NpgsqlTransac
         return cmd;
     }
 
+    public async Task ReadAsync(string sql, Action<NpgsqlDataReader> row, CancellationToken ct, params object?[] args)
+    {
+        await using var cmd = Command(sql, args);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) row(r);
+    }
+
     public async Task<int> ExecAsync(string sql, CancellationToken ct, params object?[] args)
     {
         await using var cmd = Command(sql, args);

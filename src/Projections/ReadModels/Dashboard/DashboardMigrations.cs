@@ -1,0 +1,27 @@
+using SecondChance.EventStore.Schema;
+
+namespace SecondChance.Projections.ReadModels.Dashboard;
+
+internal static class DashboardMigrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "reintegration dashboard", """
+            create table {schema}.inmates (
+                inmate_id uuid primary key, facility_id uuid not null, female boolean not null, status text not null,
+                prisoner_number text not null, expected_release date, released_at timestamptz, certified int not null,
+                mentor_id uuid, savings bigint not null, follow_ups int not null);
+            create index inmates_due on {schema}.inmates (expected_release) where status = 'admitted';
+            create table {schema}.programmes (programme_id uuid primary key, facility_id uuid not null, craft text not null);
+            create table {schema}.items (item_id uuid primary key, facility_id uuid not null, programme_id uuid not null,
+                craft text not null, female boolean not null);
+            create table {schema}.contacts (inmate_id uuid not null, contact_at timestamptz not null);
+            create index contacts_by_inmate on {schema}.contacts (inmate_id, contact_at);
+            create table {schema}.status_counts (facility_id uuid not null, female boolean not null, status text not null,
+                n bigint not null, primary key (facility_id, female, status));
+            create table {schema}.monthly (facility_id uuid not null, month date not null, female boolean not null,
+                programme_id uuid not null, craft text not null, metric text not null, n bigint not null, amount bigint not null,
+                primary key (facility_id, month, metric, female, programme_id, craft));
+            """),
+    ];
+}

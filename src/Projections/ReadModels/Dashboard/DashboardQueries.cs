@@ -1,0 +1,62 @@
+using Npgsql;
+
+namespace SecondChance.Projections.ReadModels.Dashboard;
+
+public sealed class DashboardQueries(NpgsqlDataSource dataSource, string schema)
+{
+    /// <summary>One facility, or all when <paramref name="facilityId"/> is null; releases due within 90 days of today.</summary>
+    public async Task<DashboardView> GetAsync(Guid? facilityId, DateOnly fromMonth, DateOnly toMonth, DateOnly today, CancellationToken ct = default)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        var batch = new NpgsqlBatch(conn)
+        {
+            BatchCommands =
+            {
+                Command($"""
+                    select female, status, sum(n)::bigint from {schema}.status_counts
+                     where ($1::uuid is null or facility_id = $1) group by female, status having sum(n) <> 0 order by female, status
+                    """, facilityId),
+                Command($"""
+                    select month, metric, female, programme_id, craft, sum(n)::bigint, sum(amount)::bigint from {schema}.monthly
+                     where ($1::uuid is null or facility_id = $1) and month between $2 and $3
+                     group by month, metric, female, programme_id, craft order by month, metric, female, craft
+                    """, facilityId, new DateOnly(fromMonth.Year, fromMonth.Month, 1), toMonth),
+                Command($"""
+                    select i.inmate_id, i.prisoner_number, i.facility_id, i.female, i.expected_release, i.certified > 0, i.mentor_id is not null,
+                           (select count(*) from {schema}.contacts c where c.inmate_id = i.inmate_id and c.contact_at >= $2::date - 30),
+                           i.savings, i.follow_ups
+                      from {schema}.inmates i
+                     where i.status = 'admitted' and i.expected_release between $2 and $2 + 90 and ($1::uuid is null or i.facility_id = $1)
+                     order by i.expected_release, i.prisoner_number limit 1000
+                    """, facilityId, today),
+            },
+        };
+        await using var r = await batch.ExecuteReaderAsync(ct);
+        var counts = new List<StatusCount>();
+        while (await r.ReadAsync(ct)) counts.Add(new StatusCount(r.GetBoolean(0), r.GetString(1), r.GetInt64(2)));
+        await r.NextResultAsync(ct);
+        var monthly = new List<MonthlyFigure>();
+        while (await r.ReadAsync(ct))
+        {
+            var programme = r.GetGuid(3);
+            monthly.Add(new MonthlyFigure(r.GetFieldValue<DateOnly>(0), r.GetString(1), r.GetBoolean(2),
+                programme == Guid.Empty ? null : programme, r.GetString(4) is { Length: > 0 } craft ? craft : null, r.GetInt64(5), r.GetInt64(6)));
+        }
+        await r.NextResultAsync(ct);
+        var due = new List<ReleaseReadiness>();
+        while (await r.ReadAsync(ct))
+        {
+            var expected = r.GetFieldValue<DateOnly>(4);
+            due.Add(new ReleaseReadiness(r.GetGuid(0), r.GetString(1), r.GetGuid(2), r.GetBoolean(3), expected,
+                expected <= today.AddDays(30), r.GetBoolean(5), r.GetBoolean(6), r.GetInt64(7), r.GetInt64(8), r.GetInt32(9)));
+        }
+        return new DashboardView(facilityId, counts, monthly, due);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object?[] args)
+    {
+        var cmd = new NpgsqlBatchCommand(sql);
+        foreach (var a in args) cmd.Parameters.Add(a is null ? new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid } : new NpgsqlParameter { Value = a });
+        return cmd;
+    }
+}

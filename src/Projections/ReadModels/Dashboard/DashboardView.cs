@@ -1,0 +1,14 @@
+namespace SecondChance.Projections.ReadModels.Dashboard;
+
+public sealed record StatusCount(bool Female, string Status, long Inmates);
+
+/// <summary>Metric is admitted, released, enrolled, completed, withdrew, certified, produced, listed, sold, returned,
+/// proceeds, welfare_fund, earnings or paid_out; ProgrammeId and Craft are set for programme and item figures.</summary>
+public sealed record MonthlyFigure(DateOnly Month, string Metric, bool Female, Guid? ProgrammeId, string? Craft, long Count, long AmountMinor);
+
+public sealed record ReleaseReadiness(
+    Guid InmateId, string PrisonerNumber, Guid FacilityId, bool Female, DateOnly ExpectedRelease, bool DueWithin30Days,
+    bool SkillCertified, bool MentorAssigned, long MentoringContactsLast30Days, long SavingsMinor, int FollowUpsAfterRelease);
+
+public sealed record DashboardView(
+    Guid? FacilityId, IReadOnlyList<StatusCount> Inmates, IReadOnlyList<MonthlyFigure> Monthly, IReadOnlyList<ReleaseReadiness> ReleasesDue);

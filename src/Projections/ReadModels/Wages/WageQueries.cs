@@ -1,0 +1,53 @@
+using Npgsql;
+
+namespace SecondChance.Projections.ReadModels.Wages;
+
+public sealed class WageQueries(NpgsqlDataSource dataSource, string schema)
+{
+    public async Task<IReadOnlyList<StatementLine>> StatementAsync(Guid inmateId, CancellationToken ct = default) =>
+        await ReadAsync($"""
+            select posting_id, position, source, reference, description, occurred_at, spendable, savings, family,
+                   sum(spendable) over w, sum(savings) over w, sum(family) over w, currency
+              from {schema}.postings where inmate_id = $1
+            window w as (order by position rows between unbounded preceding and current row)
+             order by position
+            """, r => new StatementLine(r.GetGuid(0), r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetGuid(3), r.GetString(4),
+            r.GetFieldValue<DateTimeOffset>(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), (long)r.GetDecimal(9), (long)r.GetDecimal(10),
+            (long)r.GetDecimal(11), r.GetString(12)), ct, inmateId);
+
+    public async Task<IReadOnlyList<PeriodTotal>> TotalsAsync(Guid? facilityId, DateOnly fromMonth, DateOnly toMonth, CancellationToken ct = default) =>
+        await ReadAsync($"""
+            select facility_id, month, source, postings, amount, spendable, savings, family from {schema}.totals
+             where ($1::uuid is null or facility_id = $1) and month between $2 and $3 order by facility_id, month, source
+            """, r => new PeriodTotal(r.GetGuid(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4),
+            r.GetInt64(5), r.GetInt64(6), r.GetInt64(7)), ct, (object?)facilityId ?? DBNull.Value, new DateOnly(fromMonth.Year, fromMonth.Month, 1), toMonth);
+
+    public async Task<IReadOnlyList<SaleDistribution>> SalesAsync(Guid? facilityId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default) =>
+        await ReadAsync($"""
+            select sale_id, item_id, facility_id, distributed_at, price, currency, inmate_share, welfare_fund, materials_recovery,
+                   policy_effective_from, makers::text from {schema}.sales
+             where ($1::uuid is null or facility_id = $1) and distributed_at >= $2 and distributed_at < $3 order by distributed_at limit 5000
+            """, r => new SaleDistribution(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), r.GetFieldValue<DateTimeOffset>(3), r.GetInt64(4),
+            r.GetString(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetFieldValue<DateOnly>(9), r.GetString(10)), ct,
+            (object?)facilityId ?? DBNull.Value, from.ToUniversalTime(), to.ToUniversalTime());
+
+    public async Task<TrialBalance> TrialBalanceAsync(Guid? facilityId, CancellationToken ct = default)
+    {
+        var lines = await ReadAsync($"""
+            select account, sum(debit)::bigint, sum(credit)::bigint from {schema}.ledger
+             where ($1::uuid is null or facility_id = $1) group by account order by account
+            """, r => new TrialBalanceLine(r.GetString(0), r.GetInt64(1), r.GetInt64(2)), ct, (object?)facilityId ?? DBNull.Value);
+        return new TrialBalance(facilityId, lines, lines.Sum(l => l.DebitMinor), lines.Sum(l => l.CreditMinor));
+    }
+
+    private async Task<List<T>> ReadAsync<T>(string sql, Func<NpgsqlDataReader, T> map, CancellationToken ct, params object[] args)
+    {
+        await using var cmd = dataSource.CreateCommand(sql);
+        foreach (var a in args)
+            cmd.Parameters.Add(a is DBNull ? new NpgsqlParameter { Value = a, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid } : new NpgsqlParameter { Value = a });
+        var list = new List<T>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add(map(r));
+        return list;
+    }
+}
