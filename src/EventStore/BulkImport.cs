@@ -105,9 +105,6 @@ public sealed class BulkImporter(PgEventStore store)
 
     private (List<Row>, Dictionary<string, byte[]>) Prepare(IReadOnlyList<ImportedStream> streams, DateTimeOffset now)
     {
-        var rows = new List<Row>();
-        var heads = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var micros = EventHash.Micros(now);
         var streamIds = new HashSet<string>(StringComparer.Ordinal);
         var eventIds = new HashSet<Guid>();
         foreach (var s in streams)
@@ -120,26 +117,53 @@ public sealed class BulkImporter(PgEventStore store)
                 throw new InvalidAppendException($"Stream '{s.StreamId}' needs an aggregate type.");
             if (s.Events is null || s.Events.Count == 0)
                 throw new InvalidAppendException($"Imported stream '{s.StreamId}' has no events.");
-            var meta = s.Metadata ?? EventMetadata.None;
-            var headers = meta.Headers is { Count: > 0 } h ? JsonbText.Canonicalize(JsonSerializer.Serialize(h)) : null;
-            long version = 0;
-            byte[]? hash = null;
             foreach (var e in s.Events)
             {
                 if (e?.Data is null) throw new InvalidAppendException($"An event for stream '{s.StreamId}' has no data.");
                 if (!eventIds.Add(e.EventId)) throw new InvalidAppendException($"Event id {e.EventId} appears twice in one import.");
-                var bytes = store.Types.Serialize(e.Data);
-                if (bytes.Length > store.Options.MaxEventDataBytes)
-                    throw new InvalidAppendException(
-                        $"An event of stream '{s.StreamId}' is {bytes.Length} bytes; the limit is {store.Options.MaxEventDataBytes} bytes.");
-                var data = JsonbText.Canonicalize(Encoding.UTF8.GetString(bytes));
-                var alias = store.Types.AliasFor(e.Data.GetType());
-                hash = EventHash.Compute(hash, e.EventId, s.StreamId, ++version, alias, data, micros, meta.Tenant,
-                    meta.CorrelationId, meta.CausationId, meta.Actor, headers);
-                rows.Add(new Row(e.EventId, s.StreamId, version, data, alias, meta, headers, hash));
             }
-            heads[s.StreamId] = hash!;
+        }
+
+        // serialising, canonicalising and hashing dominate the client's work; streams are independent, so use every core
+        var micros = EventHash.Micros(now);
+        List<List<Row>> prepared;
+        try
+        {
+            prepared = streams.AsParallel().AsOrdered().Select(s => PrepareStream(s, micros)).ToList();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<InvalidAppendException>().FirstOrDefault() is { } invalid)
+        {
+            throw invalid;
+        }
+        var rows = new List<Row>(prepared.Sum(p => p.Count));
+        var heads = new Dictionary<string, byte[]>(streams.Count, StringComparer.Ordinal);
+        foreach (var streamRows in prepared)
+        {
+            rows.AddRange(streamRows);
+            heads[streamRows[^1].StreamId] = streamRows[^1].Hash;
         }
         return (rows, heads);
+    }
+
+    private List<Row> PrepareStream(ImportedStream s, long micros)
+    {
+        var meta = s.Metadata ?? EventMetadata.None;
+        var headers = meta.Headers is { Count: > 0 } h ? JsonbText.Canonicalize(JsonSerializer.Serialize(h)) : null;
+        var rows = new List<Row>(s.Events.Count);
+        long version = 0;
+        byte[]? hash = null;
+        foreach (var e in s.Events)
+        {
+            var bytes = store.Types.Serialize(e.Data);
+            if (bytes.Length > store.Options.MaxEventDataBytes)
+                throw new InvalidAppendException(
+                    $"An event of stream '{s.StreamId}' is {bytes.Length} bytes; the limit is {store.Options.MaxEventDataBytes} bytes.");
+            var data = JsonbText.Canonicalize(Encoding.UTF8.GetString(bytes));
+            var alias = store.Types.AliasFor(e.Data.GetType());
+            hash = EventHash.Compute(hash, e.EventId, s.StreamId, ++version, alias, data, micros, meta.Tenant,
+                meta.CorrelationId, meta.CausationId, meta.Actor, headers);
+            rows.Add(new Row(e.EventId, s.StreamId, version, data, alias, meta, headers, hash));
+        }
+        return rows;
     }
 }
