@@ -63,13 +63,14 @@ public static class AppendBench
     private static async Task RawInsert(BenchDatabase db, int client, int i)
     {
         await using var cmd = db.DataSource.CreateCommand("""
-            insert into sc.raw_events (id, stream_id, version, data, type, timestamp, actor)
-            values ($1, $2, $3, $4, 'bench_event.v1', now(), 'bench')
+            insert into sc.raw_events (id, stream_id, version, data, type, timestamp, actor, hash)
+            values ($1, $2, $3, $4, 'bench_event.v1', now(), 'bench', $5)
             """);
         cmd.Parameters.Add(new() { Value = Guid.CreateVersion7() });
         cmd.Parameters.Add(new() { Value = $"raw-{client}" });
         cmd.Parameters.Add(new() { Value = Interlocked.Increment(ref _rawVersion) });
         cmd.Parameters.Add(new() { Value = Payload, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        cmd.Parameters.Add(new() { Value = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32) });
         await cmd.ExecuteNonQueryAsync();
     }
 }

@@ -25,7 +25,7 @@ public static class ImportBench
             {
                 await using var conn = await db.DataSource.OpenConnectionAsync();
                 await using var copy = await conn.BeginBinaryImportAsync(
-                    "copy sc.raw_events (id, stream_id, version, data, type, timestamp, tenant_id, correlation_id, causation_id, actor, headers) from stdin (format binary)");
+                    "copy sc.raw_events (id, stream_id, version, data, type, timestamp, tenant_id, correlation_id, causation_id, actor, headers, hash) from stdin (format binary)");
                 var now = DateTimeOffset.UtcNow;
                 foreach (var s in chunk)
                 {
@@ -44,6 +44,7 @@ public static class ImportBench
                         await copy.WriteNullAsync();
                         await copy.WriteAsync("importer", NpgsqlDbType.Text);
                         await copy.WriteNullAsync();
+                        await copy.WriteAsync(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), NpgsqlDbType.Bytea);
                     }
                 }
                 await copy.CompleteAsync();
