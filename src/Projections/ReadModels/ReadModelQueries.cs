@@ -1,0 +1,18 @@
+using Npgsql;
+using SecondChance.Projections.ReadModels.Catalogue;
+using SecondChance.Projections.ReadModels.Compliance;
+using SecondChance.Projections.ReadModels.Dashboard;
+using SecondChance.Projections.ReadModels.Timeline;
+using SecondChance.Projections.ReadModels.Wages;
+
+namespace SecondChance.Projections.ReadModels;
+
+/// <summary>The query side of every read model; each reads its projection's live schema.</summary>
+public sealed class ReadModelQueries(NpgsqlDataSource dataSource, string storeSchema)
+{
+    public TimelineQueries Timeline { get; } = new(dataSource, $"{storeSchema}_timeline");
+    public DashboardQueries Dashboard { get; } = new(dataSource, $"{storeSchema}_dashboard");
+    public WageQueries Wages { get; } = new(dataSource, $"{storeSchema}_wages");
+    public ComplianceQueries Compliance { get; } = new(dataSource, $"{storeSchema}_compliance");
+    public CatalogueQueries Catalogue { get; } = new(dataSource, $"{storeSchema}_catalogue");
+}
