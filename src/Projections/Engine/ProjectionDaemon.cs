@@ -34,7 +34,14 @@ public sealed class ProjectionDaemon
 
     public async Task RunAsync(CancellationToken ct)
     {
-        await _store.EnsureAsync(_registry.All, ct);
+        try
+        {
+            await _store.EnsureAsync(_registry.All, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return;
+        }
         var notifier = new CommitNotifier(_store.EventStore, _options, _log);
         var tasks = new List<Task>
         {
