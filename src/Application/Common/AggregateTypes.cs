@@ -1,0 +1,13 @@
+namespace SecondChance.Application;
+
+/// <summary>The stream type names stored beside each stream.</summary>
+public static class AggregateTypes
+{
+    public const string Facility = "facility";
+    public const string Inmate = "inmate";
+    public const string PrisonerNumber = "prisoner_number";
+    public const string Programme = "programme";
+    public const string Item = "item";
+    public const string WageAccount = "wage_account";
+    public const string Mentor = "mentor";
+}

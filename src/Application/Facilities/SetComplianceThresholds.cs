@@ -1,0 +1,9 @@
+using SecondChance.Domain.Facilities;
+
+namespace SecondChance.Application.Facilities;
+
+public sealed class SetComplianceThresholdsHandler(Streams streams, CommandExecutor executor)
+{
+    public Task<CommandResult> HandleAsync(SetComplianceThresholds command, CommandContext context, CancellationToken ct) =>
+        executor.DecideAsync(streams.FacilityAsync(command.FacilityId, ct), command.FacilityId, context, (s, now) => FacilityDecider.Decide(s, command, now), ct);
+}

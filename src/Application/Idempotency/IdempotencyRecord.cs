@@ -1,0 +1,3 @@
+namespace SecondChance.Application.Idempotency;
+
+public sealed record IdempotencyRecord(string Key, string RequestHash, StoredResponse Response);

@@ -1,0 +1,9 @@
+using SecondChance.Domain.Items;
+
+namespace SecondChance.Application.Items;
+
+public sealed class ListItemHandler(Streams streams, CommandExecutor executor)
+{
+    public Task<CommandResult> HandleAsync(ListItem command, CommandContext context, CancellationToken ct) =>
+        executor.DecideAsync(streams.ItemAsync(command.ItemId, ct), command.ItemId, context, (s, now) => ItemDecider.Decide(s, command, now), ct);
+}

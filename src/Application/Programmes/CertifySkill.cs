@@ -1,0 +1,15 @@
+using SecondChance.Domain.Programmes;
+
+namespace SecondChance.Application.Programmes;
+
+public sealed class CertifySkillHandler(Streams streams, CommandExecutor executor)
+{
+    public async Task<CommandResult> HandleAsync(CertifySkill command, CommandContext context, CancellationToken ct)
+    {
+        var inmate = await streams.InmateAsync(command.InmateId, ct);
+        if (!inmate.Exists) return CommandResult.NotFound(command.InmateId, "No inmate has this id.");
+        var programme = await streams.ProgrammeAsync(command.ProgrammeId, ct);
+        return await executor.CommitAsync(context, command.InmateId, inmate,
+            EnrolmentDecider.Decide(inmate.State, programme.State, command, executor.Now), ct);
+    }
+}

@@ -1,0 +1,10 @@
+using SecondChance.Domain.Programmes;
+
+namespace SecondChance.Application.Programmes;
+
+public sealed class EnrolInmateHandler(Streams streams, CommandExecutor executor)
+{
+    public Task<CommandResult> HandleAsync(EnrolInmate command, CommandContext context, CancellationToken ct) =>
+        EnrolmentStreams.DecideAsync(streams, executor, command.ProgrammeId, command.InmateId, context,
+            (inmate, programme, now) => EnrolmentDecider.Decide(inmate, programme, command, now), ct);
+}

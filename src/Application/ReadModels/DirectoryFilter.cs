@@ -1,0 +1,7 @@
+namespace SecondChance.Application.ReadModels;
+
+/// <summary>Optional filters of the list endpoints; page numbers start at 1.</summary>
+public sealed record DirectoryFilter(Guid? FacilityId, string? Status, Guid? ProgrammeId, int PageNumber, int PageSize)
+{
+    public const int MaxPageSize = 200;
+}

@@ -1,0 +1,77 @@
+using Npgsql;
+using SecondChance.EventStore;
+
+namespace SecondChance.Application.ReadModels;
+
+public sealed class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOptions options)
+{
+    private readonly string _s = options.Schema;
+
+    public Task<Page<InmateListItem>> InmatesAsync(DirectoryFilter f, CancellationToken ct) => PageAsync(f, $"""
+        from {_s}.inmate_directory d
+        where ($1::uuid is null or d.facility_id = $1) and ($2::text is null or d.status = $2)
+          and ($3::uuid is null or exists (select 1 from {_s}.inmate_enrolments e
+                                            where e.inmate_id = d.inmate_id and e.programme_id = $3))
+        """,
+        "d.inmate_id, d.facility_id, d.prisoner_number, d.full_name, d.sex, d.date_of_birth, d.legal_status, d.status, d.ward_id, " +
+        "d.mentor_id, d.admitted_at, d.expected_release_date, d.released_at, d.version",
+        "d.full_name, d.inmate_id",
+        r => new InmateListItem(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4),
+            r.GetFieldValue<DateOnly>(5), r.GetString(6), r.GetString(7), Nullable<Guid>(r, 8), Nullable<Guid>(r, 9),
+            r.GetFieldValue<DateTimeOffset>(10), Nullable<DateOnly>(r, 11), Nullable<DateTimeOffset>(r, 12), r.GetInt64(13)), ct);
+
+    public Task<Page<ProgrammeListItem>> ProgrammesAsync(DirectoryFilter f, CancellationToken ct) => PageAsync(f, $"""
+        from {_s}.programme_directory d
+        where ($1::uuid is null or d.facility_id = $1) and ($2::text is null or d.status = $2)
+          and ($3::uuid is null or d.programme_id = $3)
+        """,
+        "d.programme_id, d.facility_id, d.name, d.craft, d.skills, d.capacity, d.enrolled, d.status, d.instructor_name, d.opened_on, d.version",
+        "d.name, d.programme_id",
+        r => new ProgrammeListItem(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetFieldValue<string[]>(4),
+            r.GetInt32(5), r.GetInt32(6), r.GetString(7), r.GetString(8), r.GetFieldValue<DateOnly>(9), r.GetInt64(10)), ct);
+
+    public Task<Page<ItemListItem>> ItemsAsync(DirectoryFilter f, CancellationToken ct) => PageAsync(f, $"""
+        from {_s}.item_directory d
+        where ($1::uuid is null or d.facility_id = $1) and ($2::text is null or d.status = $2)
+          and ($3::uuid is null or d.programme_id = $3)
+        """,
+        "d.item_id, d.facility_id, d.programme_id, d.description, d.craft, d.status, d.price_minor, d.currency, d.sale_id, d.produced_at, d.version",
+        "d.produced_at desc, d.item_id",
+        r => new ItemListItem(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), r.GetString(3), r.GetString(4), r.GetString(5),
+            Nullable<long>(r, 6), r.GetString(7), Nullable<Guid>(r, 8), r.GetFieldValue<DateTimeOffset>(9), r.GetInt64(10)), ct);
+
+    public Task<Page<MentorListItem>> MentorsAsync(DirectoryFilter f, CancellationToken ct) => PageAsync(f, $"""
+        from {_s}.mentor_directory d
+        where ($1::uuid is null or true) and ($2::text is null or d.status = $2) and ($3::uuid is null or true)
+        """,
+        "d.mentor_id, d.full_name, d.organisation, d.status, d.version",
+        "d.full_name, d.mentor_id",
+        r => new MentorListItem(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4)), ct);
+
+    private async Task<Page<T>> PageAsync<T>(
+        DirectoryFilter f, string fromWhere, string columns, string orderBy, Func<NpgsqlDataReader, T> read, CancellationToken ct)
+    {
+        await using var batch = dataSource.CreateBatch();
+        var count = new NpgsqlBatchCommand($"select count(*) {fromWhere}");
+        var rows = new NpgsqlBatchCommand($"select {columns} {fromWhere} order by {orderBy} limit $4 offset $5");
+        foreach (var cmd in new[] { count, rows })
+        {
+            cmd.Parameters.Add(new() { Value = (object?)f.FacilityId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+            cmd.Parameters.Add(new() { Value = (object?)f.Status ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            cmd.Parameters.Add(new() { Value = (object?)f.ProgrammeId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        }
+        rows.Parameters.Add(new() { Value = f.PageSize });
+        rows.Parameters.Add(new() { Value = (long)(f.PageNumber - 1) * f.PageSize });
+        batch.BatchCommands.Add(count);
+        batch.BatchCommands.Add(rows);
+        await using var r = await batch.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        var total = r.GetInt64(0);
+        await r.NextResultAsync(ct);
+        var items = new List<T>();
+        while (await r.ReadAsync(ct)) items.Add(read(r));
+        return new Page<T>(items, f.PageNumber, f.PageSize, total);
+    }
+
+    private static T? Nullable<T>(NpgsqlDataReader r, int i) where T : struct => r.IsDBNull(i) ? null : r.GetFieldValue<T>(i);
+}

@@ -1,0 +1,13 @@
+using SecondChance.Domain.Wages;
+
+namespace SecondChance.Application.Wages;
+
+public sealed class DeductFromWagesHandler(Streams streams, CommandExecutor executor)
+{
+    public Task<CommandResult> HandleAsync(DeductFromWages command, CommandContext context, CancellationToken ct)
+    {
+        command = command with { PostingId = Ids.OrNew(command.PostingId) };
+        return WageAccountStream.DecideAsync(streams, executor, command.InmateId, command.PostingId, context,
+            (account, now) => WageAccountDecider.Decide(account, command, now), ct);
+    }
+}

@@ -1,0 +1,67 @@
+using SecondChance.Domain.Facilities;
+using SecondChance.Host.Http;
+
+namespace SecondChance.Host.Endpoints;
+
+internal sealed record RegisterFacilityRequest(Guid? FacilityId, string? Name, string? Code, string? TimeZoneId, bool? SeparatesUntriedFromConvicted)
+    : IValidatableRequest
+{
+    public void Validate(FieldErrors e)
+    {
+        e.Text(Name, "name");
+        e.Text(Code, "code", 50);
+        e.Text(TimeZoneId, "timeZoneId", 100);
+        if (TimeZoneId is { Length: > 0 } && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out _))
+            e.Add("timeZoneId", "The time zone is not a known IANA zone such as Asia/Karachi.");
+    }
+
+    public RegisterFacility ToCommand() =>
+        new(FacilityId ?? Guid.Empty, Name!, Code!, TimeZoneId!, SeparatesUntriedFromConvicted ?? false);
+}
+
+internal sealed record AddWardRequest(Guid? WardId, string? Name, WardCategory? Category, WardDesignation? Designation) : IValidatableRequest
+{
+    public void Validate(FieldErrors e)
+    {
+        e.Text(Name, "name");
+        e.Required(Category, "category");
+    }
+
+    public AddWard ToCommand(Guid facilityId) =>
+        new(facilityId, WardId ?? Guid.Empty, Name!, Category!.Value, Designation ?? WardDesignation.Mixed);
+}
+
+internal sealed record AdoptProceedsPolicyRequest(
+    DateOnly? EffectiveFrom, int? InmateShareBasisPoints, int? WelfareFundBasisPoints, int? MaterialsRecoveryBasisPoints,
+    int? SavingsRateBasisPoints, int? FamilyRemittanceRateBasisPoints) : IValidatableRequest
+{
+    public void Validate(FieldErrors e)
+    {
+        e.Required(EffectiveFrom, "effectiveFrom");
+        BasisPoints(e, InmateShareBasisPoints, "inmateShareBasisPoints", true);
+        BasisPoints(e, WelfareFundBasisPoints, "welfareFundBasisPoints", true);
+        BasisPoints(e, MaterialsRecoveryBasisPoints, "materialsRecoveryBasisPoints", true);
+        BasisPoints(e, SavingsRateBasisPoints, "savingsRateBasisPoints", true);
+        BasisPoints(e, FamilyRemittanceRateBasisPoints, "familyRemittanceRateBasisPoints", false);
+    }
+
+    private static void BasisPoints(FieldErrors e, int? value, string field, bool required)
+    {
+        if (value is null) { if (required) e.Required(value, field); return; }
+        if (value is < 0 or > ProceedsPolicy.Whole) e.Add(field, "Basis points run from 0 to 10000.");
+    }
+
+    public AdoptProceedsPolicy ToCommand(Guid facilityId) => new(facilityId, EffectiveFrom!.Value, InmateShareBasisPoints!.Value,
+        WelfareFundBasisPoints!.Value, MaterialsRecoveryBasisPoints!.Value, SavingsRateBasisPoints!.Value, FamilyRemittanceRateBasisPoints ?? 0);
+}
+
+internal sealed record SetComplianceThresholdsRequest(int? SegregationLimitDays, int? ScreeningDeadlineHours) : IValidatableRequest
+{
+    public void Validate(FieldErrors e)
+    {
+        e.Positive(SegregationLimitDays, "segregationLimitDays");
+        e.Positive(ScreeningDeadlineHours, "screeningDeadlineHours");
+    }
+
+    public SetComplianceThresholds ToCommand(Guid facilityId) => new(facilityId, SegregationLimitDays!.Value, ScreeningDeadlineHours!.Value);
+}

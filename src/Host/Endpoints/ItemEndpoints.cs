@@ -1,0 +1,44 @@
+using SecondChance.Application;
+using SecondChance.Application.Items;
+using SecondChance.Application.ReadModels;
+using SecondChance.Domain.Items;
+using SecondChance.Host.Http;
+
+namespace SecondChance.Host.Endpoints;
+
+public static class ItemEndpoints
+{
+    private static readonly string[] Statuses = ["Produced", "Listed", "Sold", "Withdrawn", "Returned"];
+
+    public static IEndpointRouteBuilder MapItemEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var g = routes.MapGroup("/items").WithTags("Items");
+        g.MapPost("/", (HttpContext http, ProduceItemHandler h) => CommandEndpoint.RunAsync<ProduceItemRequest>(http,
+                (r, c, ct) => h.HandleAsync(r.ToCommand(), c, ct), id => $"/items/{id}"))
+            .AsCreate<ProduceItemRequest>("ProduceItem");
+        g.MapGet("/", async (HttpContext http, DirectoryQueries q) =>
+                ListQuery.TryParse(http, Statuses, out var f, out var error) ? Results.Ok(await q.ItemsAsync(f, http.RequestAborted)) : error!)
+            .WithName("ListItems").Produces<Page<ItemListItem>>().ProducesValidationProblem();
+        g.MapGet("/{itemId:guid}", async (Guid itemId, HttpContext http, Streams streams) =>
+                StateEndpoint.Respond(http, itemId, await streams.ItemAsync(itemId, http.RequestAborted)))
+            .AsState("GetItem");
+        g.MapPost("/{itemId:guid}/listing", (Guid itemId, HttpContext http, ListItemHandler h) =>
+                CommandEndpoint.RunAsync<ListItemRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(itemId), c, ct)))
+            .AsCommand<ListItemRequest>("ListItem");
+        g.MapPost("/{itemId:guid}/showings", (Guid itemId, HttpContext http, ShowItemHandler h) =>
+                CommandEndpoint.RunAsync<ShowItemRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(itemId), c, ct)))
+            .AsCommand<ShowItemRequest>("ShowItem");
+        g.MapPost("/{itemId:guid}/sale", (Guid itemId, HttpContext http, SellItemHandler h) =>
+                CommandEndpoint.RunAsync<SellItemRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(itemId), c, ct)))
+            .AsCommand<SellItemRequest>("SellItem");
+        g.MapPost("/{itemId:guid}/withdrawal", (Guid itemId, HttpContext http, WithdrawItemHandler h) =>
+                CommandEndpoint.RunAsync<WithdrawItemRequest>(http,
+                    (r, c, ct) => h.HandleAsync(new WithdrawItem(itemId, r.Reason!, r.WithdrawnAt!.Value), c, ct)))
+            .AsCommand<WithdrawItemRequest>("WithdrawItem");
+        g.MapPost("/{itemId:guid}/return", (Guid itemId, HttpContext http, ReturnItemHandler h) =>
+                CommandEndpoint.RunAsync<ReturnItemRequest>(http,
+                    (r, c, ct) => h.HandleAsync(new ReturnItem(itemId, r.SaleId!.Value, r.Reason!, r.ReturnedAt!.Value), c, ct)))
+            .AsCommand<ReturnItemRequest>("ReturnItem");
+        return routes;
+    }
+}

@@ -1,0 +1,32 @@
+using SecondChance.Application;
+using SecondChance.Application.Mentors;
+using SecondChance.Application.ReadModels;
+using SecondChance.Host.Http;
+
+namespace SecondChance.Host.Endpoints;
+
+public static class MentorEndpoints
+{
+    private static readonly string[] Statuses = ["Registered", "Vetted", "Deactivated"];
+
+    public static IEndpointRouteBuilder MapMentorEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var g = routes.MapGroup("/mentors").WithTags("Mentors");
+        g.MapPost("/", (HttpContext http, RegisterMentorHandler h) => CommandEndpoint.RunAsync<RegisterMentorRequest>(http,
+                (r, c, ct) => h.HandleAsync(r.ToCommand(), c, ct), id => $"/mentors/{id}"))
+            .AsCreate<RegisterMentorRequest>("RegisterMentor");
+        g.MapGet("/", async (HttpContext http, DirectoryQueries q) =>
+                ListQuery.TryParse(http, Statuses, out var f, out var error) ? Results.Ok(await q.MentorsAsync(f, http.RequestAborted)) : error!)
+            .WithName("ListMentors").Produces<Page<MentorListItem>>().ProducesValidationProblem();
+        g.MapGet("/{mentorId:guid}", async (Guid mentorId, HttpContext http, Streams streams) =>
+                StateEndpoint.Respond(http, mentorId, await streams.MentorAsync(mentorId, http.RequestAborted)))
+            .AsState("GetMentor");
+        g.MapPost("/{mentorId:guid}/vetting", (Guid mentorId, HttpContext http, VetMentorHandler h) =>
+                CommandEndpoint.RunAsync<VetMentorRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(mentorId), c, ct)))
+            .AsCommand<VetMentorRequest>("VetMentor");
+        g.MapPost("/{mentorId:guid}/deactivation", (Guid mentorId, HttpContext http, DeactivateMentorHandler h) =>
+                CommandEndpoint.RunAsync<DeactivateMentorRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(mentorId), c, ct)))
+            .AsCommand<DeactivateMentorRequest>("DeactivateMentor");
+        return routes;
+    }
+}

@@ -1,0 +1,46 @@
+using Npgsql;
+using SecondChance.Application;
+using SecondChance.EventStore;
+
+namespace SecondChance.Host.Hosting;
+
+public static class DatabaseHosting
+{
+    public static IServiceCollection AddSecondChanceDatabase(this IServiceCollection services)
+    {
+        services.AddSingleton<SecondChanceDatabase>();
+        // resolved once at start-up, before the server listens, so blocking here is harmless
+        services.AddSingleton(sp => NpgsqlDataSource.Create(
+            sp.GetRequiredService<SecondChanceDatabase>().ConnectionStringAsync().GetAwaiter().GetResult()));
+        services.AddSingleton(sp => new EventStoreOptions
+        {
+            ConnectionString = sp.GetRequiredService<NpgsqlDataSource>().ConnectionString,
+        });
+        services.AddSingleton(sp => new PgEventStore(sp.GetRequiredService<NpgsqlDataSource>(), SecondChanceEventTypes.CreateRegistry(),
+            sp.GetRequiredService<EventStoreOptions>(), sp.GetServices<IInlineProjection>()));
+        services.AddHostedService<MigrateAtStartup>();
+        return services;
+    }
+
+    /// <summary>The <c>migrate</c> verb: bring every module's schema up to date, then exit.</summary>
+    public static async Task<int> MigrateAndExitAsync(this WebApplication app)
+    {
+        var applied = await app.Services.GetRequiredService<SchemaMigrations>().MigrateAsync();
+        foreach (var step in applied) app.Logger.LogInformation("Applied {Migration}", step);
+        app.Logger.LogInformation("Database is up to date ({Count} migrations applied)", applied.Count);
+        await app.Services.GetRequiredService<SecondChanceDatabase>().DisposeAsync();
+        return 0;
+    }
+
+    private sealed class MigrateAtStartup(SchemaMigrations migrations, SecondChanceDatabase database, IHostApplicationLifetime lifetime)
+        : IHostedService
+    {
+        public async Task StartAsync(CancellationToken ct)
+        {
+            await migrations.MigrateAsync(ct);
+            lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        }
+
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    }
+}
