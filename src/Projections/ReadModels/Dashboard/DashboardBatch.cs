@@ -116,6 +116,7 @@ public sealed partial class DashboardProjection
                         on conflict (facility_id, female, status) do update set n = t.n + excluded.n
                         """, ct, changed.Select(c => c.Key.Item1).ToArray(), changed.Select(c => c.Key.Item2).ToArray(),
                         changed.Select(c => c.Key.Item3).ToArray(), changed.Select(c => c.Value).ToArray());
+                if (changed.Count > 0) await ctx.ExecAsync("delete from {schema}.status_counts where n = 0", ct);
             }
             if (NewProgrammes.Count > 0)
                 await ctx.ExecAsync("insert into {schema}.programmes select * from unnest($1::uuid[], $2::uuid[], $3::text[]) on conflict do nothing",
