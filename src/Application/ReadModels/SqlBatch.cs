@@ -10,7 +10,9 @@ internal sealed class SqlBatch
     public void Add(string sql, params object?[] values)
     {
         var cmd = new NpgsqlBatchCommand(sql);
-        foreach (var v in values) cmd.Parameters.Add(new NpgsqlParameter { Value = v ?? DBNull.Value });
+        // timestamptz parameters must be UTC; events keep the offset the recorder gave
+        foreach (var v in values)
+            cmd.Parameters.Add(new NpgsqlParameter { Value = v is DateTimeOffset at ? at.ToUniversalTime() : v ?? DBNull.Value });
         _commands.Add(cmd);
     }
 
