@@ -21,7 +21,9 @@ public sealed class BulkImporter(PgEventStore store)
     {
         if (streams is null || streams.Count == 0) throw new InvalidAppendException("An import needs at least one stream.");
         var now = EventHash.TruncateToMicros(DateTimeOffset.UtcNow);
-        var (rows, heads) = Prepare(streams, now);
+        var keys = await store.KeysForAsync(streams.Select(s => s is null ? null
+            : new StreamAppend(s.StreamId ?? "", s.AggregateType ?? "", ExpectedVersion.Any, s.Events)), ct);
+        var (rows, heads) = Prepare(streams, now, keys);
 
         try
         {
@@ -103,7 +105,8 @@ public sealed class BulkImporter(PgEventStore store)
 
     private sealed record Row(Guid Id, string StreamId, long Version, string Data, string Alias, EventMetadata Meta, string? Headers, byte[] Hash);
 
-    private (List<Row>, Dictionary<string, byte[]>) Prepare(IReadOnlyList<ImportedStream> streams, DateTimeOffset now)
+    private (List<Row>, Dictionary<string, byte[]>) Prepare(IReadOnlyList<ImportedStream> streams, DateTimeOffset now,
+        IReadOnlyDictionary<Guid, byte[]?> keys)
     {
         var streamIds = new HashSet<string>(StringComparer.Ordinal);
         var eventIds = new HashSet<Guid>();
@@ -129,7 +132,7 @@ public sealed class BulkImporter(PgEventStore store)
         List<List<Row>> prepared;
         try
         {
-            prepared = streams.AsParallel().AsOrdered().Select(s => PrepareStream(s, micros)).ToList();
+            prepared = streams.AsParallel().AsOrdered().Select(s => PrepareStream(s, micros, keys)).ToList();
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<InvalidAppendException>().FirstOrDefault() is { } invalid)
         {
@@ -145,7 +148,7 @@ public sealed class BulkImporter(PgEventStore store)
         return (rows, heads);
     }
 
-    private List<Row> PrepareStream(ImportedStream s, long micros)
+    private List<Row> PrepareStream(ImportedStream s, long micros, IReadOnlyDictionary<Guid, byte[]?> keys)
     {
         var meta = s.Metadata ?? EventMetadata.None;
         var headers = meta.Headers is { Count: > 0 } h ? JsonbText.Canonicalize(JsonSerializer.Serialize(h)) : null;
@@ -154,7 +157,7 @@ public sealed class BulkImporter(PgEventStore store)
         byte[]? hash = null;
         foreach (var e in s.Events)
         {
-            var bytes = store.Types.Serialize(e.Data);
+            var bytes = store.SerializeForStorage(e.Data, keys);
             if (bytes.Length > store.Options.MaxEventDataBytes)
                 throw new InvalidAppendException(
                     $"An event of stream '{s.StreamId}' is {bytes.Length} bytes; the limit is {store.Options.MaxEventDataBytes} bytes.");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using SecondChance.EventStore.Privacy;
 
 namespace SecondChance.EventStore;
 
@@ -27,9 +28,48 @@ public sealed partial class EventTypeRegistry
     [GeneratedRegex(@"^[a-z][a-z0-9_]*\.v[0-9]+$")]
     private static partial Regex AliasPattern();
 
-    public EventTypeRegistry Register<T>(string alias) => Register(typeof(T), alias);
+    private readonly Dictionary<Type, Protection> _protection = new();
 
-    public EventTypeRegistry Register(Type type, string alias)
+    /// <summary>How one event type's personal fields are found and what an erased field reads as.</summary>
+    internal sealed record Protection(Func<object, Guid> SubjectOf, string SubjectJsonName, IReadOnlyList<string> JsonFields,
+        IReadOnlyDictionary<string, JsonNode?> ErasedPlaceholders);
+
+    public EventTypeRegistry Register<T>(string alias, PersonalDataSpec? personal = null) => Register(typeof(T), alias, personal);
+
+    public EventTypeRegistry Register(Type type, string alias, PersonalDataSpec? personal = null)
+    {
+        Register(type, alias);
+        if (personal is not null) _protection[type] = Protect(type, personal);
+        return this;
+    }
+
+    private Protection Protect(Type type, PersonalDataSpec spec)
+    {
+        var subject = type.GetProperty(spec.SubjectProperty)
+                      ?? throw new ArgumentException($"{type.Name} has no property {spec.SubjectProperty} naming the data subject.");
+        if (subject.PropertyType != typeof(Guid))
+            throw new ArgumentException($"{type.Name}.{spec.SubjectProperty} must be a Guid to name the data subject.");
+        var naming = SerializerOptions.PropertyNamingPolicy;
+        string Json(string name) => naming?.ConvertName(name) ?? name;
+        var placeholders = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var name in spec.Properties)
+        {
+            var property = type.GetProperty(name) ?? throw new ArgumentException($"{type.Name} has no property {name}.");
+            placeholders[Json(name)] = property.PropertyType == typeof(string) ? JsonValue.Create(PersonalDataCipher.Erased)
+                : typeof(System.Collections.IEnumerable).IsAssignableFrom(property.PropertyType) ? new JsonArray()
+                : property.PropertyType.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) is null
+                    ? throw new ArgumentException($"{type.Name}.{name} is a value type; only text, lists and nullable values can be erased.")
+                    : null;
+        }
+        return new Protection(data => (Guid)subject.GetValue(data)!, Json(spec.SubjectProperty), placeholders.Keys.ToList(), placeholders);
+    }
+
+    internal Protection? ProtectionFor(Type type) => _protection.GetValueOrDefault(type);
+
+    internal Protection? ProtectionFor(string alias) =>
+        _typesByAlias.TryGetValue(alias, out var type) ? _protection.GetValueOrDefault(type) : null;
+
+    private EventTypeRegistry Register(Type type, string alias)
     {
         ArgumentNullException.ThrowIfNull(type);
         if (!AliasPattern().IsMatch(alias ?? ""))
@@ -74,6 +114,28 @@ public sealed partial class EventTypeRegistry
         : throw new UnknownEventTypeException($"Unknown event alias '{alias}': no event type or upcaster is registered for it.");
 
     public byte[] Serialize(object data) => JsonSerializer.SerializeToUtf8Bytes(data, data.GetType(), SerializerOptions);
+
+    /// <summary>Serializes for storage: personal fields encrypted under the subject's key from <paramref name="keyFor"/>.</summary>
+    internal byte[] SerializeProtected(object data, Protection protection, Func<Guid, byte[]?> keyFor)
+    {
+        var subject = protection.SubjectOf(data);
+        var key = keyFor(subject) ?? throw new InvalidAppendException(
+            $"The personal data of subject {subject} was erased; nothing more can be recorded about them.");
+        var json = JsonSerializer.SerializeToNode(data, data.GetType(), SerializerOptions)!.AsObject();
+        PersonalDataCipher.Encrypt(json, subject, protection.JsonFields, key);
+        return JsonSerializer.SerializeToUtf8Bytes(json, SerializerOptions);
+    }
+
+    /// <summary>The subject whose key protects a stored event, or null when the event holds no personal data.</summary>
+    internal Guid? StoredSubject(string alias, JsonObject json) =>
+        ProtectionFor(alias) is { } p && json[p.SubjectJsonName] is JsonValue v && v.TryGetValue<Guid>(out var id) ? id : null;
+
+    internal (string Alias, object Data) DeserializeProtected(string alias, JsonObject json, byte[]? key)
+    {
+        var p = ProtectionFor(alias)!;
+        PersonalDataCipher.Decrypt(json, (Guid)StoredSubject(alias, json)!, p.ErasedPlaceholders, key);
+        return Deserialize(alias, json.ToJsonString());
+    }
 
     /// <summary>Turns stored JSON into the current event record, applying upcasters for retired aliases.</summary>
     public (string Alias, object Data) Deserialize(string alias, string json)

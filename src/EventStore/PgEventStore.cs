@@ -25,6 +25,7 @@ public sealed partial class PgEventStore
         Types = types;
         Options = options;
         _schema = SchemaMigrator.Qualify(options.Schema);
+        Keys = new Privacy.SubjectKeys(dataSource, _schema);
         // One statement per stream. The stream row is matched and locked on its expected version (lk) or created (cr)
         // before the events insert asks for sequence values, so a refused append consumes none. $2 is the expected
         // version, -1 for any, -2 for "must exist", 0 for "must not exist". Each event's hash chains to the one before.
@@ -67,6 +68,9 @@ public sealed partial class PgEventStore
     public event Action? Committed;
 
     public EventTypeRegistry Types { get; }
+
+    /// <summary>Per-person encryption keys; erasing a person destroys theirs.</summary>
+    public Privacy.SubjectKeys Keys { get; }
     public EventStoreOptions Options { get; }
     public NpgsqlDataSource DataSource => _dataSource;
     public string Schema => _schema;
@@ -119,7 +123,8 @@ public sealed partial class PgEventStore
     public async Task<IReadOnlyList<AppendResult>> AppendAsync(
         NpgsqlConnection conn, NpgsqlTransaction? tx, IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
-        var batch = BuildAppendBatch(conn, tx, appends);
+        var keys = await KeysForAsync(appends, ct);
+        var batch = BuildAppendBatch(conn, tx, appends, keys);
         var current = 0;
         try
         {
@@ -192,7 +197,25 @@ public sealed partial class PgEventStore
         return results;
     }
 
-    private NpgsqlBatch BuildAppendBatch(NpgsqlConnection conn, NpgsqlTransaction? tx, IReadOnlyList<StreamAppend> appends)
+    /// <summary>Keys of the people whose personal data the append records; committed on their own, never rolled back.</summary>
+    internal async Task<IReadOnlyDictionary<Guid, byte[]?>> KeysForAsync(IEnumerable<StreamAppend?>? appends, CancellationToken ct)
+    {
+        var subjects = (appends ?? []).Where(a => a?.Events is not null).SelectMany(a => a!.Events)
+            .Where(e => e?.Data is not null && Types.ProtectionFor(e.Data.GetType()) is not null)
+            .Select(e => Types.ProtectionFor(e.Data.GetType())!.SubjectOf(e.Data)).ToList();
+        return subjects.Count == 0 ? NoKeys : await Keys.GetOrCreateAsync(subjects, null, ct);
+    }
+
+    private static readonly IReadOnlyDictionary<Guid, byte[]?> NoKeys = new Dictionary<Guid, byte[]?>();
+
+    /// <summary>Serialized event data as stored: personal fields encrypted under their subject's key.</summary>
+    internal byte[] SerializeForStorage(object data, IReadOnlyDictionary<Guid, byte[]?> keys) =>
+        Types.ProtectionFor(data.GetType()) is { } protection
+            ? Types.SerializeProtected(data, protection, subject => keys.GetValueOrDefault(subject))
+            : Types.Serialize(data);
+
+    private NpgsqlBatch BuildAppendBatch(NpgsqlConnection conn, NpgsqlTransaction? tx, IReadOnlyList<StreamAppend> appends,
+        IReadOnlyDictionary<Guid, byte[]?> keys)
     {
         if (appends is null || appends.Count == 0) throw new InvalidAppendException("An append names at least one stream.");
         var seenStreams = new HashSet<string>(StringComparer.Ordinal);
@@ -211,7 +234,7 @@ public sealed partial class PgEventStore
                 var e = append.Events[i];
                 ids[i] = e.EventId;
                 types[i] = Types.AliasFor(e.Data.GetType());
-                var bytes = Types.Serialize(e.Data);
+                var bytes = SerializeForStorage(e.Data, keys);
                 if (bytes.Length > Options.MaxEventDataBytes)
                     throw new InvalidAppendException(
                         $"Event {i} of stream '{append.StreamId}' is {bytes.Length} bytes; the limit is {Options.MaxEventDataBytes} bytes.");
@@ -344,32 +367,51 @@ public sealed partial class PgEventStore
 
     private async Task<IReadOnlyList<StoredEvent>> ReadEvents(NpgsqlCommand cmd, CancellationToken ct)
     {
-        var list = new List<StoredEvent>();
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) list.Add(ReadEvent(r));
+        var rows = new List<(StoredEvent Event, string Json, System.Text.Json.Nodes.JsonObject? Protected, Guid? Subject)>();
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+            {
+                var alias = r.GetString(5);
+                var json = r.GetString(6);
+                System.Text.Json.Nodes.JsonObject? node = null;
+                Guid? subject = null;
+                if (Types.ProtectionFor(alias) is not null)
+                {
+                    node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+                    subject = Types.StoredSubject(alias, node);
+                }
+                rows.Add((ReadEnvelope(r, alias), json, node, subject));
+            }
+
+        var subjects = rows.Where(x => x.Subject is not null).Select(x => x.Subject!.Value).ToList();
+        var keys = subjects.Count == 0 ? null : await Keys.GetAsync(subjects, null, ct);
+        var list = new List<StoredEvent>(rows.Count);
+        foreach (var (envelope, json, node, subject) in rows)
+        {
+            var (alias, data) = node is not null && subject is { } id
+                ? Types.DeserializeProtected(envelope.Alias, node, keys![id])
+                : Types.Deserialize(envelope.Alias, json);
+            list.Add(envelope with { Alias = alias, Data = data });
+        }
         return list;
     }
 
-    private StoredEvent ReadEvent(NpgsqlDataReader r)
-    {
-        var (alias, data) = Types.Deserialize(r.GetString(5), r.GetString(6));
-        return new StoredEvent(
-            Position: r.GetInt64(0),
-            TransactionId: ulong.Parse(r.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
-            EventId: r.GetGuid(2),
-            StreamId: r.GetString(3),
-            Version: r.GetInt64(4),
-            Alias: alias,
-            Data: data,
-            Timestamp: r.GetFieldValue<DateTimeOffset>(7),
-            Tenant: r.GetString(8),
-            CorrelationId: r.IsDBNull(9) ? null : r.GetGuid(9),
-            CausationId: r.IsDBNull(10) ? null : r.GetGuid(10),
-            Actor: r.IsDBNull(11) ? null : r.GetString(11),
-            Headers: r.IsDBNull(12)
-                ? EmptyHeaders
-                : JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(12)) ?? EmptyHeaders);
-    }
+    private static StoredEvent ReadEnvelope(NpgsqlDataReader r, string alias) => new(
+        Position: r.GetInt64(0),
+        TransactionId: ulong.Parse(r.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
+        EventId: r.GetGuid(2),
+        StreamId: r.GetString(3),
+        Version: r.GetInt64(4),
+        Alias: alias,
+        Data: alias,
+        Timestamp: r.GetFieldValue<DateTimeOffset>(7),
+        Tenant: r.GetString(8),
+        CorrelationId: r.IsDBNull(9) ? null : r.GetGuid(9),
+        CausationId: r.IsDBNull(10) ? null : r.GetGuid(10),
+        Actor: r.IsDBNull(11) ? null : r.GetString(11),
+        Headers: r.IsDBNull(12)
+            ? EmptyHeaders
+            : JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(12)) ?? EmptyHeaders);
 
     private static readonly IReadOnlyDictionary<string, string> EmptyHeaders = new Dictionary<string, string>();
 }

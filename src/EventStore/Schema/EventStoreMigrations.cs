@@ -128,5 +128,16 @@ public static class EventStoreMigrations
 
             alter table {schema}.events alter column hash set not null;
             """),
+        new(4, "a key per data subject, destroyed on erasure", """
+            create table {schema}.subject_keys (
+                subject_id      uuid        primary key,
+                key             bytea,
+                created_at      timestamptz not null default now(),
+                erased_at       timestamptz,
+                erased_by       text,
+                erasure_reason  text,
+                constraint subject_keys_erased_has_no_key check (erased_at is null or key is null)
+            );
+            """),
     ];
 }
