@@ -1,0 +1,124 @@
+using SecondChance.Domain.Inmates;
+using SecondChance.Projections.Engine;
+
+namespace SecondChance.Projections.Tests;
+
+[Collection("projections")]
+public sealed class DaemonTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDatabase>
+{
+    private async Task AssertAppliedOnceAsync(string projection)
+    {
+        var events = await db.ScalarAsync("select count(*) from sc.events");
+        (await db.ScalarAsync($"select count(*) from sc_{projection}.applied")).Should().Be(events);
+        (await db.ScalarAsync($"select count(distinct position) from sc_{projection}.applied")).Should().Be(events);
+    }
+
+    private static ProjectionOptions Fast(int batch = 2000) => new()
+    {
+        BatchSize = batch, PollInterval = TimeSpan.FromMilliseconds(200), LockRetryInterval = TimeSpan.FromMilliseconds(300),
+        RetryDelays = [TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50)], StatusRefreshInterval = TimeSpan.FromMilliseconds(500),
+    };
+
+    [Fact]
+    public async Task Two_daemons_at_once_never_apply_an_event_twice_and_the_survivor_takes_over_when_the_holder_dies()
+    {
+        await db.ResetAllAsync();
+        var engine = db.Build([new CountingProjection("counter")], options: Fast(batch: 25));
+        await engine.Projections.EnsureAsync(engine.Registry.All);
+        using var cts = new CancellationTokenSource();
+        var a = engine.NewDaemon("process-a").RunAsync(cts.Token);
+        var b = engine.NewDaemon("process-b").RunAsync(cts.Token);
+        await Workload.RunAsync(new World(engine.Store), 400, seed: 21);
+        await engine.WaitCaughtUpAsync();
+        var holder = (await engine.NewDaemon().Status.ReadAsync()).Single();
+        holder.Held.Should().BeTrue();
+        holder.Owner.Should().BeOneOf("process-a", "process-b");
+
+        // the holder's session dies as if its process were killed; the other process must take over
+        await db.ExecuteAsync("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and classid = 7301 and granted");
+        await Workload.RunAsync(new World(engine.Store), 200, seed: 22);
+        await engine.WaitCaughtUpAsync();
+        await cts.CancelAsync();
+        await Task.WhenAll(a, b);
+        await AssertAppliedOnceAsync("counter");
+    }
+
+    [Fact]
+    public async Task A_daemon_killed_mid_batch_loses_its_uncommitted_work_and_the_next_one_resumes_without_loss_or_double_count()
+    {
+        await db.ResetAllAsync();
+        var counter = new CountingProjection("counter");
+        var engine = db.Build([counter], options: Fast(batch: 40));
+        await Workload.RunAsync(new World(engine.Store), 150, seed: 31);
+        var batches = 0;
+        var stuck = new TaskCompletionSource();
+        counter.AfterWrite = async (_, ct) =>
+        {
+            if (++batches < 3) return;
+            stuck.TrySetResult();
+            await Task.Delay(Timeout.Infinite, ct);
+        };
+        await engine.Projections.EnsureAsync(engine.Registry.All);
+        using (var kill = new CancellationTokenSource())
+        {
+            var first = engine.NewDaemon("doomed").RunAsync(kill.Token);
+            await stuck.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            await kill.CancelAsync();
+            await first;
+        }
+        (await db.ScalarAsync("select count(*) from sc_counter.applied")).Should().Be(80, "two batches of 40 committed before the kill");
+
+        counter.AfterWrite = null;
+        await engine.WithDaemonAsync(() => engine.WaitCaughtUpAsync());
+        await AssertAppliedOnceAsync("counter");
+    }
+
+    [Fact]
+    public async Task A_failure_injected_after_some_events_of_a_batch_is_retried_without_double_count()
+    {
+        await db.ResetAllAsync();
+        var counter = new CountingProjection("counter");
+        var failures = 0;
+        counter.AfterWrite = (events, _) => events.Count > 1 && failures++ < 1 ? throw new IOException("disk hiccup") : Task.CompletedTask;
+        var engine = db.Build([counter], options: Fast(batch: 100));
+        await Workload.RunAsync(new World(engine.Store), 150, seed: 41);
+        await engine.WithDaemonAsync(() => engine.WaitCaughtUpAsync());
+        failures.Should().BeGreaterThan(0);
+        await AssertAppliedOnceAsync("counter");
+    }
+
+    [Fact]
+    public async Task A_poison_event_pauses_only_its_projection_records_the_event_and_resume_continues_from_it()
+    {
+        await db.ResetAllAsync();
+        var poisoned = new CountingProjection("poisoned");
+        var healthy = new CountingProjection("healthy");
+        var engine = db.Build([poisoned, healthy], options: Fast());
+        var world = new World(engine.Store);
+        await Workload.RunAsync(world, 100, seed: 51);
+        var poison = await db.ScalarAsync("select seq_id from sc.events where type = 'inmate_admitted.v1' order by seq_id offset 3 limit 1");
+        poisoned.Poison = e => e.Position == poison;
+
+        await engine.WithDaemonAsync(async () =>
+        {
+            await engine.WaitCaughtUpAsync("healthy");
+            ProjectionStatus status;
+            do { status = (await engine.NewDaemon().Status.ReadAsync()).Single(s => s.Name == "poisoned"); await Task.Delay(50); }
+            while (status.State != "paused");
+            status.Failure!.Position.Should().Be(poison);
+            status.Failure.EventType.Should().Be("inmate_admitted.v1");
+            status.Failure.Error.Should().Contain($"cannot handle event {poison}");
+            status.LagEvents.Should().BeGreaterThan(0);
+            (await db.ScalarAsync("select count(*) from sc_poisoned.applied")).Should()
+                .Be(await db.ScalarAsync($"select count(*) from sc.events where seq_id < {poison}"));
+
+            await world.AdmitAsync(world.Facilities.Keys.First(), Sex.Female);
+            await engine.WaitCaughtUpAsync("healthy");
+            poisoned.Poison = null;
+            (await engine.Projections.ResumeAsync("poisoned")).Should().BeTrue();
+            await engine.WaitCaughtUpAsync();
+        });
+        await AssertAppliedOnceAsync("poisoned");
+        await AssertAppliedOnceAsync("healthy");
+    }
+}
