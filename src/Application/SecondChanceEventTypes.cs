@@ -1,4 +1,5 @@
 using SecondChance.Domain;
+using SecondChance.Domain.Access;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Mentors;
 using SecondChance.EventStore;
@@ -21,6 +22,8 @@ public static class SecondChanceEventTypes
         [typeof(InmateRecordCorrected)] = Inmate(nameof(InmateRecordCorrected.Corrections)),
         [typeof(MentorRegistered)] = new(nameof(MentorRegistered.MentorId),
             [nameof(MentorRegistered.FullName), nameof(MentorRegistered.Cnic), nameof(MentorRegistered.Phone)]),
+        [typeof(UserRegistered)] = new(nameof(UserRegistered.UserId), [nameof(UserRegistered.DisplayName), nameof(UserRegistered.PasswordHash)]),
+        [typeof(UserPasswordChanged)] = new(nameof(UserPasswordChanged.UserId), [nameof(UserPasswordChanged.PasswordHash)]),
     };
 
     private static PersonalDataSpec Inmate(params string[] fields) => new(nameof(InmateAdmitted.InmateId), fields);

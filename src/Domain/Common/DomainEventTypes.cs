@@ -1,3 +1,4 @@
+using SecondChance.Domain.Access;
 using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
@@ -65,6 +66,19 @@ public static class DomainEventTypes
         (typeof(MentorRegistered), "mentor_registered.v1"),
         (typeof(MentorVetted), "mentor_vetted.v1"),
         (typeof(MentorDeactivated), "mentor_deactivated.v1"),
+
+        (typeof(UserRegistered), "user_registered.v1"),
+        (typeof(UsernameReserved), "username_reserved.v1"),
+        (typeof(UserPasswordChanged), "user_password_changed.v1"),
+        (typeof(UserRoleGranted), "user_role_granted.v1"),
+        (typeof(UserRoleRevoked), "user_role_revoked.v1"),
+        (typeof(UserFacilityGranted), "user_facility_granted.v1"),
+        (typeof(UserFacilityRevoked), "user_facility_revoked.v1"),
+        (typeof(UserProgrammeGranted), "user_programme_granted.v1"),
+        (typeof(UserProgrammeRevoked), "user_programme_revoked.v1"),
+        (typeof(UserPersonalDataAccessGranted), "user_personal_data_access_granted.v1"),
+        (typeof(UserPersonalDataAccessRevoked), "user_personal_data_access_revoked.v1"),
+        (typeof(UserDeactivated), "user_deactivated.v1"),
     ];
 
     public static string AliasOf(Type type) =>

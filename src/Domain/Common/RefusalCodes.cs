@@ -76,4 +76,11 @@ public static class RefusalCodes
     public const string MentorInactive = "mentor_inactive";
     public const string MentorNotAssigned = "mentor_not_assigned";
     public const string MentorAlreadyAssigned = "mentor_already_assigned";
+
+    public const string InvalidUsername = "invalid_username";
+    public const string InvalidPassword = "invalid_password";
+    public const string UsernameTaken = "username_taken";
+    public const string UserAlreadyRegistered = "user_already_registered";
+    public const string UserNotFound = "user_not_found";
+    public const string UserInactive = "user_inactive";
 }

@@ -17,4 +17,9 @@ public static class StreamIds
     /// <summary>Reservation stream whose existence means the number is taken at that facility.</summary>
     public static string PrisonerNumber(Guid facilityId, string number) =>
         $"prisoner-number-{facilityId:N}-{PrisonerNumbers.Normalize(number)}";
+
+    public static string User(Guid id) => $"user-{id:N}";
+
+    /// <summary>Reservation stream whose existence means the username is taken.</summary>
+    public static string Username(string normalizedUsername) => $"username-{normalizedUsername}";
 }
