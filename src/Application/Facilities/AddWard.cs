@@ -8,8 +8,8 @@ public sealed class AddWardHandler(Streams streams, CommandExecutor executor)
     public async Task<CommandResult> HandleAsync(AddWard command, CommandContext context, CancellationToken ct)
     {
         command = command with { WardId = Ids.OrNew(command.WardId) };
-        var result = await executor.DecideAsync(streams.FacilityAsync(command.FacilityId, ct), command.FacilityId, context,
-            (s, now) => FacilityDecider.Decide(s, command, now), ct);
-        return result.Status == CommandStatus.Accepted ? result with { Id = command.WardId } : result;
+        var facility = await streams.FacilityAsync(command.FacilityId, ct);
+        if (!facility.Exists) return CommandResult.NotFound(command.FacilityId, "No facility has this id.");
+        return await executor.CommitAsync(context, command.WardId, facility, FacilityDecider.Decide(facility.State, command, executor.Now), ct);
     }
 }

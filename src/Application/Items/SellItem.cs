@@ -22,7 +22,6 @@ public sealed class SellItemHandler(Streams streams, CommandExecutor executor)
         var decision = SaleDecider.Decide(item.State, facility.State,
             item.State.Makers.Select(m => m.InmateId).Distinct().Zip(accounts).ToDictionary(p => p.First, p => p.Second.State),
             command, executor.Now);
-        var result = await executor.CommitAsync(context, command.ItemId, item, decision, accounts, ct);
-        return result.Status == CommandStatus.Accepted ? result with { Id = command.SaleId } : result;
+        return await executor.CommitAsync(context, command.SaleId, item, decision, accounts, ct);
     }
 }
