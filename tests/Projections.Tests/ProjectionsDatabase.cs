@@ -33,9 +33,8 @@ public sealed class ProjectionsDatabase : EventStoreDatabase
         var list = projections ?? SecondChanceProjections.Create();
         var registry = new ProjectionRegistry(list, inline);
         var bare = CreateStore(SecondChanceEventTypes.CreateRegistry());
-        var projectionStore = new ProjectionStore(bare);
         var store = inline is null ? bare : new PgEventStore(DataSource, bare.Types, bare.Options,
-            registry.InlineProjections.Select(p => new InlineProjection(p, projectionStore)));
+            registry.InlineProjections.Select(p => new InlineProjection(p, bare.Schema)));
         options ??= new ProjectionOptions
         {
             PollInterval = TimeSpan.FromMilliseconds(200), LockRetryInterval = TimeSpan.FromMilliseconds(300),

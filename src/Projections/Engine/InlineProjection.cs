@@ -7,10 +7,10 @@ namespace SecondChance.Projections.Engine;
 /// Applies a projection in the append's own transaction so writers read their own writes. The shared advisory lock
 /// lets a rebuild's swap hold appends back for the moment it renames the schemas; appends never block each other.
 /// </summary>
-public sealed class InlineProjection(IProjection projection, ProjectionStore store) : IInlineProjection
+public sealed class InlineProjection(IProjection projection, string storeSchema) : IInlineProjection
 {
-    private readonly string _schema = store.LiveSchema(projection);
-    private readonly string _lockName = store.LockName(projection);
+    private readonly string _schema = ProjectionStore.LiveSchema(storeSchema, projection);
+    private readonly string _lockName = ProjectionStore.LockName(storeSchema, projection);
 
     public IProjection Projection => projection;
 

@@ -13,8 +13,10 @@ public sealed class ProjectionStore(PgEventStore store)
 
     public PgEventStore EventStore => store;
     public NpgsqlDataSource DataSource => store.DataSource;
-    public string LiveSchema(IProjection p) => $"{store.Schema}_{p.Name}";
-    public string LockName(IProjection p) => $"{store.Schema}.{p.Name}";
+    public string LiveSchema(IProjection p) => LiveSchema(store.Schema, p);
+    public string LockName(IProjection p) => LockName(store.Schema, p);
+    public static string LiveSchema(string storeSchema, IProjection p) => $"{storeSchema}_{p.Name}";
+    public static string LockName(string storeSchema, IProjection p) => $"{storeSchema}.{p.Name}";
 
     /// <summary>Creates the state table and each projection's tables and row; safe to run from several processes.</summary>
     public async Task EnsureAsync(IEnumerable<IProjection> projections, CancellationToken ct = default)

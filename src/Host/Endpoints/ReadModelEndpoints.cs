@@ -1,0 +1,61 @@
+using SecondChance.Projections.Engine;
+using SecondChance.Projections.ReadModels;
+
+namespace SecondChance.Host.Endpoints;
+
+/// <summary>Query endpoints of the read models, and projection status, rebuild and resume for operators.</summary>
+public static class ReadModelEndpoints
+{
+    public static IEndpointRouteBuilder MapReadModelEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var g = routes.MapGroup("/read-models").WithTags("Read models");
+        g.MapGet("/inmates/{inmateId:guid}/timeline", (Guid inmateId, long? after, int? limit, ReadModelQueries q, CancellationToken ct) =>
+            q.Timeline.ForInmateAsync(inmateId, after ?? 0, limit ?? 500, ct)).WithName("InmateTimeline");
+        g.MapGet("/dashboard", (Guid? facilityId, DateOnly? from, DateOnly? to, DateOnly? today, ReadModelQueries q, CancellationToken ct) =>
+        {
+            var day = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+            return q.Dashboard.GetAsync(facilityId, from ?? day.AddMonths(-12), to ?? day, day, ct);
+        }).WithName("ReintegrationDashboard");
+        g.MapGet("/wages/inmates/{inmateId:guid}/statement", (Guid inmateId, ReadModelQueries q, CancellationToken ct) =>
+            q.Wages.StatementAsync(inmateId, ct)).WithName("WageStatement");
+        g.MapGet("/wages/totals", (Guid? facilityId, DateOnly? from, DateOnly? to, ReadModelQueries q, CancellationToken ct) =>
+        {
+            var day = DateOnly.FromDateTime(DateTime.UtcNow);
+            return q.Wages.TotalsAsync(facilityId, from ?? day.AddMonths(-12), to ?? day, ct);
+        }).WithName("WageTotals");
+        g.MapGet("/wages/sales", (Guid? facilityId, DateTimeOffset? from, DateTimeOffset? to, ReadModelQueries q, CancellationToken ct) =>
+            q.Wages.SalesAsync(facilityId, from ?? DateTimeOffset.UtcNow.AddMonths(-1), to ?? DateTimeOffset.UtcNow.AddDays(1), ct)).WithName("SaleDistributions");
+        g.MapGet("/wages/trial-balance", (Guid? facilityId, ReadModelQueries q, CancellationToken ct) =>
+            q.Wages.TrialBalanceAsync(facilityId, ct)).WithName("TrialBalance");
+        g.MapGet("/compliance/inmates/{inmateId:guid}", (Guid inmateId, ReadModelQueries q, CancellationToken ct) =>
+            q.Compliance.ForInmateAsync(inmateId, ct)).WithName("InmateComplianceTimeline");
+        g.MapGet("/compliance/facilities/{facilityId:guid}", (Guid facilityId, DateTimeOffset? from, DateTimeOffset? to, string? kind, int? limit,
+                ReadModelQueries q, CancellationToken ct) =>
+            q.Compliance.ForFacilityAsync(facilityId, from ?? DateTimeOffset.UtcNow.AddDays(-90), to ?? DateTimeOffset.UtcNow.AddDays(1), kind, limit ?? 1000, ct))
+            .WithName("FacilityComplianceTimeline");
+        g.MapGet("/catalogue", (Guid? facilityId, string? craft, int? limit, int? offset, ReadModelQueries q, CancellationToken ct) =>
+            q.Catalogue.AvailableAsync(facilityId, craft, limit ?? 100, offset ?? 0, ct)).WithName("MarketplaceCatalogue");
+
+        var admin = routes.MapGroup("/admin/projections").WithTags("Projections");
+        admin.MapGet("/", (ProjectionDaemon daemon, CancellationToken ct) => daemon.Status.ReadAsync(ct)).WithName("ProjectionStatus");
+        admin.MapPost("/rebuild", (string? name, ProjectionDaemon daemon, ProjectionRegistry registry, IHostApplicationLifetime life, ILoggerFactory logs) =>
+        {
+            IReadOnlyList<IProjection> chosen = name is null ? registry.All.ToList() : registry.Find(name) is { } p ? [p] : [];
+            if (chosen.Count == 0) return Results.Problem($"No projection is called '{name}'.", statusCode: StatusCodes.Status404NotFound);
+            // a rebuild outlives the request; its progress shows in the status (rebuilding, rebuild_position)
+            _ = Task.Run(async () =>
+            {
+                try { await daemon.Rebuilder.RebuildAsync(chosen, null, life.ApplicationStopping); }
+                catch (Exception e) { logs.CreateLogger("SecondChance.Projections").LogError(e, "Rebuild of {Projections} failed", name ?? "all"); }
+            });
+            return Results.Accepted("/admin/projections", new { rebuilding = chosen.Select(p => p.Name) });
+        }).WithName("RebuildProjections");
+        admin.MapPost("/{name}/resume", async (string name, ProjectionStore store, ProjectionDaemon daemon, CancellationToken ct) =>
+        {
+            if (!await store.ResumeAsync(name, ct)) return Results.Problem($"Projection '{name}' is not paused.", statusCode: StatusCodes.Status409Conflict);
+            daemon.Wake.Pulse();
+            return Results.NoContent();
+        }).WithName("ResumeProjection");
+        return routes;
+    }
+}
