@@ -365,6 +365,25 @@ public sealed partial class PgEventStore
         return await ReadEvents(cmd, ct);
     }
 
+    /// <summary>
+    /// Every committed event after a cursor, in the same order, without holding back those of transactions newer than a
+    /// running one. Only for a caller that has stopped the writers it depends on, e.g. a rebuild swapping in an inline
+    /// projection: an ordinary reader would skip late commits.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredEvent>> ReadAllCommittedAsync(GlobalCursor after, int batchSize, CancellationToken ct = default)
+    {
+        await using var cmd = _dataSource.CreateCommand($"""
+            select {_selectColumns} from {_schema}.events
+             where (transaction_id, seq_id) > ($1::text::xid8, $2)
+             order by transaction_id, seq_id
+             limit $3
+            """);
+        cmd.Parameters.Add(new() { Value = after.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        cmd.Parameters.Add(new() { Value = after.Position });
+        cmd.Parameters.Add(new() { Value = Math.Clamp(batchSize, 1, 100_000) });
+        return await ReadEvents(cmd, ct);
+    }
+
     private async Task<IReadOnlyList<StoredEvent>> ReadEvents(NpgsqlCommand cmd, CancellationToken ct)
     {
         var rows = new List<(StoredEvent Event, string Json, System.Text.Json.Nodes.JsonObject? Protected, Guid? Subject)>();

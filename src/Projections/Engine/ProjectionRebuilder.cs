@@ -135,7 +135,7 @@ public sealed class ProjectionRebuilder(ProjectionStore store, LogReader reader,
         {
             // inline: every committed event must be in; async: the live runner continues from the checkpoint set here
             var events = inline
-                ? await reader.ReadCommittedAsync(cursor, batchSize, conn, ct)
+                ? await reader.ReadCommittedAsync(cursor, batchSize, ct)
                 : await reader.ReadAsync(cursor, batchSize, ct);
             if (events.Count == 0) break;
             await p.ApplyAsync(new ProjectionContext(conn, tx, Shadow(p)), events, ct);
