@@ -11,7 +11,4 @@ public sealed record CommandContext(
     Guid CorrelationId,
     long? ExpectedVersion = null,
     IdempotencyClaim? Idempotency = null,
-    IReadOnlyDictionary<string, string>? Headers = null)
-{
-    public static CommandContext System(string actor = "system") => new(actor, Guid.CreateVersion7());
-}
+    IReadOnlyDictionary<string, string>? Headers = null);

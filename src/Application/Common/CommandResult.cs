@@ -2,16 +2,6 @@ using SecondChance.Domain;
 
 namespace SecondChance.Application;
 
-public enum CommandStatus
-{
-    Accepted,
-    Refused,
-    NotFound,
-    Conflict,
-    /// <summary>Another request with the same idempotency key committed first; answer with its response.</summary>
-    IdempotencyKeyTaken,
-}
-
 /// <summary>
 /// Outcome of a use case. Id and Version name the addressed stream; Versions holds every stream written.
 /// </summary>
@@ -39,6 +29,3 @@ public sealed record CommandResult(
 
     public static CommandResult KeyTaken(Guid id) => new(CommandStatus.IdempotencyKeyTaken, id, 0, None);
 }
-
-/// <summary>The caller expected a stream at one version; it is at another. Nothing was written.</summary>
-public sealed record VersionConflict(string StreamId, long ExpectedVersion, long ActualVersion, bool FromIfMatch);

@@ -13,12 +13,24 @@ public sealed class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOpti
           and ($3::uuid is null or exists (select 1 from {_s}.inmate_enrolments e
                                             where e.inmate_id = d.inmate_id and e.programme_id = $3))
         """,
+        InmateColumns, "d.full_name, d.inmate_id", ReadInmate, ct);
+
+    /// <summary>The descriptive record of one inmate (name and the like, which decisions do not need).</summary>
+    public async Task<InmateListItem?> InmateAsync(Guid inmateId, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand($"select {InmateColumns} from {_s}.inmate_directory d where d.inmate_id = $1");
+        cmd.Parameters.Add(new() { Value = inmateId });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? ReadInmate(r) : null;
+    }
+
+    private const string InmateColumns =
         "d.inmate_id, d.facility_id, d.prisoner_number, d.full_name, d.sex, d.date_of_birth, d.legal_status, d.status, d.ward_id, " +
-        "d.mentor_id, d.admitted_at, d.expected_release_date, d.released_at, d.version",
-        "d.full_name, d.inmate_id",
-        r => new InmateListItem(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4),
-            r.GetFieldValue<DateOnly>(5), r.GetString(6), r.GetString(7), Nullable<Guid>(r, 8), Nullable<Guid>(r, 9),
-            r.GetFieldValue<DateTimeOffset>(10), Nullable<DateOnly>(r, 11), Nullable<DateTimeOffset>(r, 12), r.GetInt64(13)), ct);
+        "d.mentor_id, d.admitted_at, d.expected_release_date, d.released_at, d.version";
+
+    private static InmateListItem ReadInmate(NpgsqlDataReader r) => new(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3),
+        r.GetString(4), r.GetFieldValue<DateOnly>(5), r.GetString(6), r.GetString(7), Nullable<Guid>(r, 8), Nullable<Guid>(r, 9),
+        r.GetFieldValue<DateTimeOffset>(10), Nullable<DateOnly>(r, 11), Nullable<DateTimeOffset>(r, 12), r.GetInt64(13));
 
     public Task<Page<ProgrammeListItem>> ProgrammesAsync(DirectoryFilter f, CancellationToken ct) => PageAsync(f, $"""
         from {_s}.programme_directory d

@@ -19,8 +19,9 @@ public static class InmateEndpoints
         g.MapGet("/", async (HttpContext http, DirectoryQueries q) =>
                 ListQuery.TryParse(http, Statuses, out var f, out var error) ? Results.Ok(await q.InmatesAsync(f, http.RequestAborted)) : error!)
             .WithName("ListInmates").Produces<Page<InmateListItem>>().ProducesValidationProblem();
-        g.MapGet("/{inmateId:guid}", async (Guid inmateId, HttpContext http, Streams streams) =>
-                StateEndpoint.Respond(http, inmateId, await streams.InmateAsync(inmateId, http.RequestAborted)))
+        g.MapGet("/{inmateId:guid}", async (Guid inmateId, HttpContext http, Streams streams, DirectoryQueries q) =>
+                StateEndpoint.Respond(http, inmateId, await streams.InmateAsync(inmateId, http.RequestAborted),
+                    await q.InmateAsync(inmateId, http.RequestAborted)))
             .AsState("GetInmate");
 
         g.MapPost("/{inmateId:guid}/housing", (Guid inmateId, HttpContext http, HouseInmateHandler h) =>

@@ -94,7 +94,7 @@ public sealed class InmateApiTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     }
 
     [Fact]
-    public async Task Getting_an_inmate_returns_state_and_etag()
+    public async Task Getting_an_inmate_returns_state_details_and_etag()
     {
         var facility = await Given.FacilityAsync();
         var inmate = await Given.AdmitAsync(facility.Id);
@@ -103,6 +103,7 @@ public sealed class InmateApiTests(ApiFixture fixture) : IClassFixture<ApiFixtur
 
         r.ETag.Should().Be("\"1\"");
         r.Body.GetProperty("state").GetProperty("status").GetString().Should().Be("Admitted");
+        r.Body.GetProperty("details").GetProperty("fullName").GetString().Should().Be("Imran Khan Afridi");
     }
 
     [Fact]

@@ -1,12 +1,5 @@
 namespace SecondChance.Application;
 
-public interface ILoadedStream
-{
-    string StreamId { get; }
-    string AggregateType { get; }
-    long Version { get; }
-}
-
 /// <summary>A stream's state as folded from its events, and the version it reflects (0: the stream does not exist).</summary>
 public sealed record Loaded<TState>(string StreamId, string AggregateType, TState State, long Version) : ILoadedStream
 {

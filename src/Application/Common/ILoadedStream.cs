@@ -1,0 +1,8 @@
+namespace SecondChance.Application;
+
+public interface ILoadedStream
+{
+    string StreamId { get; }
+    string AggregateType { get; }
+    long Version { get; }
+}
