@@ -67,6 +67,9 @@ public sealed partial class PgEventStore
     /// <summary>Raised after events are committed by this process, so a projection daemon here can wake at once.</summary>
     public event Action? Committed;
 
+    /// <summary>For a caller that commits its own transaction around an append (to write more rows in it).</summary>
+    public void NotifyCommitted() => Committed?.Invoke();
+
     public EventTypeRegistry Types { get; }
 
     /// <summary>Per-person encryption keys; erasing a person destroys theirs.</summary>

@@ -77,6 +77,7 @@ public sealed class CommandExecutor(PgEventStore store, IEnumerable<IInlineProje
             return CommandResult.KeyTaken(id);
         }
         await tx.CommitAsync(ct);
+        if (written.Count > 0) store.NotifyCommitted();
         return result;
     }
 
