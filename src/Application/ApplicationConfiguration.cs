@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SecondChance.Application.Access;
 using SecondChance.Application.Facilities;
 using SecondChance.Application.Idempotency;
 using SecondChance.Application.Inmates;
@@ -27,6 +28,6 @@ public static class ApplicationConfiguration
         services.AddSingleton<IInlineProjection, ProgrammeDirectoryProjection>();
         services.AddSingleton<IInlineProjection, ItemDirectoryProjection>();
         services.AddSingleton<IInlineProjection, MentorDirectoryProjection>();
-        return services.AddFacilities().AddInmates().AddProgrammes().AddItems().AddWages().AddMentors();
+        return services.AddFacilities().AddInmates().AddProgrammes().AddItems().AddWages().AddMentors().AddAccess();
     }
 }

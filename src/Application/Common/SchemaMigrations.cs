@@ -8,5 +8,6 @@ public sealed class SchemaMigrations(PgEventStore store)
 {
     public Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct = default) =>
         SchemaMigrator.MigrateAsync(store.DataSource, store.Schema,
-            [("event_store", EventStoreMigrations.All), (ApplicationMigrations.Module, ApplicationMigrations.All)], ct);
+            [("event_store", EventStoreMigrations.All), (ApplicationMigrations.Module, ApplicationMigrations.All),
+             (Access.AccessMigrations.Module, Access.AccessMigrations.All)], ct);
 }

@@ -1,0 +1,75 @@
+using SecondChance.EventStore;
+
+namespace SecondChance.Application.Access;
+
+public sealed record LockoutOptions(int MaxFailures = 5, TimeSpan? Window = null, TimeSpan? LockFor = null)
+{
+    public TimeSpan WindowLength => Window ?? TimeSpan.FromMinutes(15);
+    public TimeSpan LockLength => LockFor ?? TimeSpan.FromMinutes(15);
+}
+
+public enum SignInOutcome { Success, Failed, Locked }
+
+/// <summary>
+/// Checks a password against the user directory with lock-out: after MaxFailures failures within the window the
+/// username is locked, whether or not it exists, so the answer never tells an attacker which usernames are real.
+/// </summary>
+public sealed class SignInGuard(PgEventStore store, UserDirectory users, IPasswordHashing hashing, LockoutOptions options, TimeProvider clock)
+{
+    private string Table => $"{store.Schema}.sign_in_failures";
+
+    public async Task<(SignInOutcome Outcome, UserRecord? User)> CheckAsync(string username, string password, CancellationToken ct)
+    {
+        var key = (username ?? "").Trim().ToLowerInvariant();
+        if (key.Length is 0 or > 64) key = "-";
+        var now = clock.GetUtcNow();
+        if (await LockedUntilAsync(key, ct) is { } until && until > now) return (SignInOutcome.Locked, null);
+
+        var user = await users.FindByUsernameAsync(key, ct);
+        // hash even for unknown users so timing does not reveal which usernames exist
+        var check = hashing.Verify(user?.PasswordHash ?? DummyHash.Value, password ?? "");
+        if (user is { Active: true } && check != PasswordCheck.Failed)
+        {
+            await ExecAsync($"delete from {Table} where username = $1", ct, key);
+            return (SignInOutcome.Success, user);
+        }
+        var locked = await RecordFailureAsync(key, now, ct);
+        return (locked ? SignInOutcome.Locked : SignInOutcome.Failed, null);
+    }
+
+    private Lazy<string> DummyHash => _dummy ??= new Lazy<string>(() => hashing.Hash(Guid.NewGuid().ToString("N")));
+    private Lazy<string>? _dummy;
+
+    private async Task<DateTimeOffset?> LockedUntilAsync(string key, CancellationToken ct)
+    {
+        await using var cmd = store.DataSource.CreateCommand($"select locked_until from {Table} where username = $1");
+        cmd.Parameters.Add(new() { Value = key });
+        return await cmd.ExecuteScalarAsync(ct) is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : null;
+    }
+
+    private async Task<bool> RecordFailureAsync(string key, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var cmd = store.DataSource.CreateCommand($"""
+            insert into {Table} as f (username, failures, window_start) values ($1, 1, $2)
+            on conflict (username) do update set
+              failures = case when f.window_start < $3 or f.locked_until is not null then 1 else f.failures + 1 end,
+              window_start = case when f.window_start < $3 or f.locked_until is not null then $2 else f.window_start end,
+              locked_until = null
+            returning failures
+            """);
+        cmd.Parameters.Add(new() { Value = key });
+        cmd.Parameters.Add(new() { Value = now.UtcDateTime });
+        cmd.Parameters.Add(new() { Value = (now - options.WindowLength).UtcDateTime });
+        var failures = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct));
+        if (failures < options.MaxFailures) return false;
+        await ExecAsync($"update {Table} set locked_until = $2 where username = $1", ct, key, (now + options.LockLength).UtcDateTime);
+        return true;
+    }
+
+    private async Task ExecAsync(string sql, CancellationToken ct, params object[] values)
+    {
+        await using var cmd = store.DataSource.CreateCommand(sql);
+        foreach (var v in values) cmd.Parameters.Add(new() { Value = v });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

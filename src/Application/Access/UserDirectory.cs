@@ -1,0 +1,42 @@
+using Npgsql;
+using SecondChance.Domain.Access;
+using SecondChance.EventStore;
+
+namespace SecondChance.Application.Access;
+
+public sealed class UserDirectory(PgEventStore store)
+{
+    private string Table => $"{store.Schema}.user_directory";
+
+    public Task<UserRecord?> FindByUsernameAsync(string username, CancellationToken ct) =>
+        OneAsync($"where username = $1", UsernameReservation.Normalize(username), ct);
+
+    public Task<UserRecord?> FindAsync(Guid userId, CancellationToken ct) => OneAsync("where user_id = $1", userId, ct);
+
+    public async Task<IReadOnlyList<UserRecord>> ListAsync(CancellationToken ct)
+    {
+        await using var cmd = store.DataSource.CreateCommand($"{Select} order by username limit 1000");
+        return await ReadAsync(cmd, ct);
+    }
+
+    private const string Columns = "user_id, username, display_name, password_hash, active, roles, facilities, programmes, personal_data, version";
+    private string Select => $"select {Columns} from {Table}";
+
+    private async Task<UserRecord?> OneAsync(string where, object value, CancellationToken ct)
+    {
+        await using var cmd = store.DataSource.CreateCommand($"{Select} {where}");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = value });
+        return (await ReadAsync(cmd, ct)).FirstOrDefault();
+    }
+
+    private static async Task<IReadOnlyList<UserRecord>> ReadAsync(NpgsqlCommand cmd, CancellationToken ct)
+    {
+        var list = new List<UserRecord>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            list.Add(new UserRecord(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4),
+                r.GetFieldValue<string[]>(5).Select(Enum.Parse<Role>).ToList(), r.GetFieldValue<Guid[]>(6), r.GetFieldValue<Guid[]>(7),
+                r.GetBoolean(8), r.GetInt64(9)));
+        return list;
+    }
+}

@@ -1,0 +1,8 @@
+using SecondChance.Domain.Access;
+
+namespace SecondChance.Application.Access;
+
+/// <summary>A row of the user directory: what sign-in and authorization need.</summary>
+public sealed record UserRecord(
+    Guid UserId, string Username, string DisplayName, string PasswordHash, bool Active,
+    IReadOnlyList<Role> Roles, IReadOnlyList<Guid> Facilities, IReadOnlyList<Guid> Programmes, bool PersonalData, long Version);
