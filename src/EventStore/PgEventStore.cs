@@ -355,11 +355,13 @@ public sealed partial class PgEventStore
     /// </summary>
     public async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(GlobalCursor after, int batchSize, CancellationToken ct = default)
     {
+        // ordered by the qualified column: the bare name would mean the selected transaction_id::text, sorting xids as text
+        // (so '10' before '9') and defeating the index
         await using var cmd = _dataSource.CreateCommand($"""
-            select {_selectColumns} from {_schema}.events
+            select {_selectColumns} from {_schema}.events e
              where (transaction_id, seq_id) > ($1::text::xid8, $2)
                and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-             order by transaction_id, seq_id
+             order by e.transaction_id, e.seq_id
              limit $3
             """);
         cmd.Parameters.Add(new() { Value = after.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
@@ -376,9 +378,9 @@ public sealed partial class PgEventStore
     public async Task<IReadOnlyList<StoredEvent>> ReadAllCommittedAsync(GlobalCursor after, int batchSize, CancellationToken ct = default)
     {
         await using var cmd = _dataSource.CreateCommand($"""
-            select {_selectColumns} from {_schema}.events
+            select {_selectColumns} from {_schema}.events e
              where (transaction_id, seq_id) > ($1::text::xid8, $2)
-             order by transaction_id, seq_id
+             order by e.transaction_id, e.seq_id
              limit $3
             """);
         cmd.Parameters.Add(new() { Value = after.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture) });

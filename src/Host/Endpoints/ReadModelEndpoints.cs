@@ -1,5 +1,6 @@
 using SecondChance.Projections.Engine;
 using SecondChance.Projections.ReadModels;
+using SecondChance.Host.Security;
 
 namespace SecondChance.Host.Endpoints;
 
@@ -10,33 +11,33 @@ public static class ReadModelEndpoints
     {
         var g = routes.MapGroup("/read-models").WithTags("Read models");
         g.MapGet("/inmates/{inmateId:guid}/timeline", (Guid inmateId, long? after, int? limit, ReadModelQueries q, CancellationToken ct) =>
-            q.Timeline.ForInmateAsync(inmateId, after ?? 0, limit ?? 500, ct)).WithName("InmateTimeline");
+            q.Timeline.ForInmateAsync(inmateId, after ?? 0, limit ?? 500, ct)).WithName("InmateTimeline").RequireAuthorization(Policies.ReadRecords);
         g.MapGet("/dashboard", (Guid? facilityId, DateOnly? from, DateOnly? to, DateOnly? today, ReadModelQueries q, CancellationToken ct) =>
         {
             var day = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
             return q.Dashboard.GetAsync(facilityId, from ?? day.AddMonths(-12), to ?? day, day, ct);
-        }).WithName("ReintegrationDashboard");
+        }).WithName("ReintegrationDashboard").RequireAuthorization(Policies.ReadReadModels);
         g.MapGet("/wages/inmates/{inmateId:guid}/statement", (Guid inmateId, ReadModelQueries q, CancellationToken ct) =>
-            q.Wages.StatementAsync(inmateId, ct)).WithName("WageStatement");
+            q.Wages.StatementAsync(inmateId, ct)).WithName("WageStatement").RequireAuthorization(Policies.ReadFinancial);
         g.MapGet("/wages/totals", (Guid? facilityId, DateOnly? from, DateOnly? to, ReadModelQueries q, CancellationToken ct) =>
         {
             var day = DateOnly.FromDateTime(DateTime.UtcNow);
             return q.Wages.TotalsAsync(facilityId, from ?? day.AddMonths(-12), to ?? day, ct);
-        }).WithName("WageTotals");
+        }).WithName("WageTotals").RequireAuthorization(Policies.ReadFinancial);
         g.MapGet("/wages/sales", (Guid? facilityId, DateTimeOffset? from, DateTimeOffset? to, ReadModelQueries q, CancellationToken ct) =>
-            q.Wages.SalesAsync(facilityId, from ?? DateTimeOffset.UtcNow.AddMonths(-1), to ?? DateTimeOffset.UtcNow.AddDays(1), ct)).WithName("SaleDistributions");
+            q.Wages.SalesAsync(facilityId, from ?? DateTimeOffset.UtcNow.AddMonths(-1), to ?? DateTimeOffset.UtcNow.AddDays(1), ct)).WithName("SaleDistributions").RequireAuthorization(Policies.ReadFinancial);
         g.MapGet("/wages/trial-balance", (Guid? facilityId, ReadModelQueries q, CancellationToken ct) =>
-            q.Wages.TrialBalanceAsync(facilityId, ct)).WithName("TrialBalance");
+            q.Wages.TrialBalanceAsync(facilityId, ct)).WithName("TrialBalance").RequireAuthorization(Policies.ReadFinancial);
         g.MapGet("/compliance/inmates/{inmateId:guid}", (Guid inmateId, ReadModelQueries q, CancellationToken ct) =>
-            q.Compliance.ForInmateAsync(inmateId, ct)).WithName("InmateComplianceTimeline");
+            q.Compliance.ForInmateAsync(inmateId, ct)).WithName("InmateComplianceTimeline").RequireAuthorization(Policies.ReadCompliance);
         g.MapGet("/compliance/facilities/{facilityId:guid}", (Guid facilityId, DateTimeOffset? from, DateTimeOffset? to, string? kind, int? limit,
                 ReadModelQueries q, CancellationToken ct) =>
             q.Compliance.ForFacilityAsync(facilityId, from ?? DateTimeOffset.UtcNow.AddDays(-90), to ?? DateTimeOffset.UtcNow.AddDays(1), kind, limit ?? 1000, ct))
-            .WithName("FacilityComplianceTimeline");
+            .WithName("FacilityComplianceTimeline").RequireAuthorization(Policies.ReadCompliance);
         g.MapGet("/catalogue", (Guid? facilityId, string? craft, int? limit, int? offset, ReadModelQueries q, CancellationToken ct) =>
-            q.Catalogue.AvailableAsync(facilityId, craft, limit ?? 100, offset ?? 0, ct)).WithName("MarketplaceCatalogue");
+            q.Catalogue.AvailableAsync(facilityId, craft, limit ?? 100, offset ?? 0, ct)).WithName("MarketplaceCatalogue").AllowAnonymous();
 
-        var admin = routes.MapGroup("/admin/projections").WithTags("Projections");
+        var admin = routes.MapGroup("/admin/projections").WithTags("Projections").RequireAuthorization(Policies.Administer);
         admin.MapGet("/", (ProjectionDaemon daemon, CancellationToken ct) => daemon.Status.ReadAsync(ct)).WithName("ProjectionStatus");
         admin.MapPost("/rebuild", (string? name, ProjectionDaemon daemon, ProjectionRegistry registry, IHostApplicationLifetime life, ILoggerFactory logs) =>
         {

@@ -56,18 +56,57 @@ public sealed class ProjectionRebuilder(ProjectionStore store, LogReader reader,
         }
     }
 
+    private const int ReadAhead = 3;
+
     private string Shadow(IProjection p) => store.LiveSchema(p) + "_rebuild";
+
+    /// <summary>
+    /// The cursor closing every full batch of the log below the oldest running transaction. Nothing can later commit
+    /// before such a cursor, so reading from each one yields the same batches a single reader would.
+    /// </summary>
+    private async Task<IReadOnlyList<GlobalCursor>> BoundariesAsync(int batchSize, CancellationToken ct)
+    {
+        await using var cmd = store.DataSource.CreateCommand($"""
+            select tx::text, seq from (
+              select transaction_id as tx, seq_id as seq, row_number() over (order by transaction_id, seq_id) as rn
+                from {store.EventStore.Schema}.events where transaction_id < pg_snapshot_xmin(pg_current_snapshot())) x
+             where rn % $1 = 0 order by rn
+            """);
+        cmd.Parameters.Add(new() { Value = (long)batchSize });
+        var list = new List<GlobalCursor>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            list.Add(new GlobalCursor(ulong.Parse(r.GetString(0), System.Globalization.CultureInfo.InvariantCulture), r.GetInt64(1)));
+        return list;
+    }
 
     private async Task<(GlobalCursor Cursor, long Applied)> BuildAsync(IReadOnlyList<IProjection> projections, int batchSize,
         long total, Stopwatch sw, IProgress<RebuildProgress>? progress, CancellationToken ct)
     {
         // reading and deserialising the next batch overlaps with applying this one
-        var batches = Channel.CreateBounded<IReadOnlyList<StoredEvent>>(2);
+        var batches = Channel.CreateBounded<IReadOnlyList<StoredEvent>>(ReadAhead);
         var producer = Task.Run(async () =>
         {
             try
             {
                 var at = GlobalCursor.Start;
+                // batches of the log as it stands are fetched and deserialised in parallel, then handed on in order
+                var starts = new List<GlobalCursor> { at };
+                starts.AddRange(await BoundariesAsync(batchSize, ct));
+                var pending = new Queue<Task<IReadOnlyList<StoredEvent>>>();
+                var next = 0;
+                while (next < starts.Count || pending.Count > 0)
+                {
+                    while (next < starts.Count && pending.Count < ReadAhead)
+                    {
+                        var from = starts[next++];
+                        pending.Enqueue(Task.Run(() => reader.ReadAsync(from, batchSize, ct), ct));
+                    }
+                    var events = await pending.Dequeue();
+                    if (events.Count == 0) continue;
+                    await batches.Writer.WriteAsync(events, ct);
+                    at = events[^1].Cursor;
+                }
                 while (true)
                 {
                     var events = await reader.ReadAsync(at, batchSize, ct);

@@ -12,6 +12,7 @@ internal static class DashboardMigrations
                 prisoner_number text not null, expected_release date, released_at timestamptz, certified int not null,
                 mentor_id uuid, savings bigint not null, follow_ups int not null);
             create index inmates_due on {schema}.inmates (expected_release) where status = 'admitted';
+            create index inmates_due_by_facility on {schema}.inmates (facility_id, expected_release) where status = 'admitted';
             create table {schema}.programmes (programme_id uuid primary key, facility_id uuid not null, craft text not null);
             create table {schema}.items (item_id uuid primary key, facility_id uuid not null, programme_id uuid not null,
                 craft text not null, female boolean not null);

@@ -4,8 +4,9 @@ namespace SecondChance.Projections.ReadModels.Dashboard;
 
 public sealed class DashboardQueries(NpgsqlDataSource dataSource, string schema)
 {
-    /// <summary>One facility, or all when <paramref name="facilityId"/> is null; releases due within 90 days of today.</summary>
-    public async Task<DashboardView> GetAsync(Guid? facilityId, DateOnly fromMonth, DateOnly toMonth, DateOnly today, CancellationToken ct = default)
+    /// <summary>One facility, or all when <paramref name="facilityId"/> is null; the first releases due within 90 days of today.</summary>
+    public async Task<DashboardView> GetAsync(Guid? facilityId, DateOnly fromMonth, DateOnly toMonth, DateOnly today, CancellationToken ct = default,
+        int releasesLimit = 200)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var batch = new NpgsqlBatch(conn)
@@ -27,8 +28,8 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource, string schema)
                            i.savings, i.follow_ups
                       from {schema}.inmates i
                      where i.status = 'admitted' and i.expected_release between $2 and $2 + 90 and ($1::uuid is null or i.facility_id = $1)
-                     order by i.expected_release, i.prisoner_number limit 1000
-                    """, facilityId, today),
+                     order by i.expected_release, i.prisoner_number limit $3
+                    """, facilityId, today, Math.Clamp(releasesLimit, 1, 2000)),
             },
         };
         await using var r = await batch.ExecuteReaderAsync(ct);
