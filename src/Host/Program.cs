@@ -1,4 +1,6 @@
 using SecondChance.Application;
+using SecondChance.Application.Audit;
+using SecondChance.Host.Cli;
 using SecondChance.Host.Endpoints;
 using SecondChance.Host.Hosting;
 
@@ -7,9 +9,11 @@ builder.AddSecondChanceHttp();
 builder.Services.AddSecondChanceDatabase();
 builder.Services.AddSecondChanceApplication();
 builder.Services.AddProjectionDaemon(builder.Configuration);
+builder.Services.AddAuditAndOversight().AddSingleton<OversightReportQuery>();
 
 var app = builder.Build();
 if (args.Contains("migrate")) return await app.MigrateAndExitAsync();
+if (CliVerbs.Handles(args)) return await CliVerbs.RunAsync(app, args);
 
 app.UseSecondChanceHttp();
 app.MapSecondChanceEndpoints();

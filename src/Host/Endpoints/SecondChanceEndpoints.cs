@@ -18,6 +18,8 @@ public static class SecondChanceEndpoints
             .MapProgrammeEndpoints()
             .MapItemEndpoints()
             .MapWageEndpoints()
-            .MapMentorEndpoints();
+            .MapMentorEndpoints()
+            .MapAuditEndpoints()
+            .MapOversightEndpoints();
     }
 }

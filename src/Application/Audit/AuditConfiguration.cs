@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using SecondChance.Application.Oversight;
+using SecondChance.EventStore.Audit;
+
+namespace SecondChance.Application.Audit;
+
+public static class AuditConfiguration
+{
+    /// <summary>Auditors' and oversight bodies' queries: time travel, replay, reconciliation, tamper evidence, compliance reports.</summary>
+    public static IServiceCollection AddAuditAndOversight(this IServiceCollection services) => services
+        .AddSingleton<FacilityMembers>()
+        .AddSingleton<WageBalancesQuery>()
+        .AddSingleton<FacilityReplayQuery>()
+        .AddSingleton<ReconcileFacility>()
+        .AddSingleton<ComplianceTimeTravel>()
+        .AddSingleton(sp => new ChainVerifier(sp.GetRequiredService<EventStore.PgEventStore>()))
+        .AddSingleton(sp => new AuditCheckpoints(sp.GetRequiredService<EventStore.PgEventStore>()));
+}

@@ -1,0 +1,43 @@
+using SecondChance.Application.Audit;
+using SecondChance.Domain;
+using SecondChance.Domain.Compliance;
+using SecondChance.Domain.Facilities;
+using SecondChance.EventStore;
+
+namespace SecondChance.Application.Oversight;
+
+/// <summary>Folds inmates' compliance facts and facilities from the events recorded up to an instant (time travel; null: all).</summary>
+public sealed class ComplianceTimeTravel(PgEventStore store, FacilityMembers members)
+{
+    public async Task<InmateComplianceFacts> InmateAsync(Guid inmateId, DateTimeOffset? asOf, CancellationToken ct)
+    {
+        var events = (await store.ReadStreamAsync(StreamIds.Inmate(inmateId), asOf: asOf, ct: ct))
+            .Concat(await store.ReadStreamAsync(StreamIds.WageAccount(inmateId), asOf: asOf, ct: ct))
+            .OrderBy(e => e.Cursor);
+        return events.Aggregate(InmateComplianceFacts.Initial,
+            (f, e) => InmateComplianceFacts.Evolve(f, new RecordedEvent(e.StreamId, e.Version, e.Timestamp, e.Data)));
+    }
+
+    public async Task<IReadOnlyList<InmateComplianceFacts>> FacilityAsync(Guid facilityId, DateTimeOffset? asOf, CancellationToken ct)
+    {
+        var facts = new List<InmateComplianceFacts>();
+        foreach (var inmate in await members.InmatesAsync(facilityId, asOf, ct))
+            facts.Add(await InmateAsync(inmate, asOf, ct));
+        return facts;
+    }
+
+    /// <summary>Every facility the facts refer to, as each stood at the instant.</summary>
+    public async Task<IReadOnlyDictionary<Guid, FacilityState>> FacilitiesAsync(IEnumerable<Guid> ids, DateTimeOffset? asOf, CancellationToken ct)
+    {
+        var states = new Dictionary<Guid, FacilityState>();
+        foreach (var id in ids.Distinct())
+        {
+            var (state, version) = await store.AggregateAsync(StreamIds.Facility(id), FacilityState.Initial, FacilityState.Evolve, asOf: asOf, ct: ct);
+            if (version > 0) states[id] = state;
+        }
+        return states;
+    }
+
+    public static IEnumerable<Guid> FacilitiesOf(IEnumerable<InmateComplianceFacts> facts) =>
+        facts.SelectMany(f => f.Housing.Select(h => h.FacilityId).Append(f.FacilityId).Append(f.AdmittedFacilityId)).Where(g => g != Guid.Empty);
+}

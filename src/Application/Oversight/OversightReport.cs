@@ -1,0 +1,37 @@
+namespace SecondChance.Application.Oversight;
+
+/// <summary>
+/// Rights-compliance findings at one facility for a period of local dates, as the record stood at AsOf. Source is
+/// read_model (the present, from the compliance read model) or event_log (time travel).
+/// </summary>
+public sealed record OversightReport(
+    Guid FacilityId,
+    string FacilityName,
+    string TimeZoneId,
+    DateOnly From,
+    DateOnly To,
+    DateTimeOffset AsOf,
+    string Source,
+    int SegregationLimitDays,
+    int ScreeningDeadlineHours,
+    IReadOnlyList<RuleCount> Counts,
+    IReadOnlyList<ReportedFinding> Findings);
+
+public sealed record RuleCount(string RuleCode, string Source, string Summary, int Open, int Closed, int Total);
+
+/// <summary>A finding with its instants in UTC and its dates local to the facility.</summary>
+public sealed record ReportedFinding(
+    string RuleCode,
+    Guid InmateId,
+    Guid FacilityId,
+    DateTimeOffset PeriodStart,
+    DateTimeOffset PeriodEnd,
+    DateOnly LocalStartDate,
+    DateOnly LocalEndDate,
+    bool IsOpen,
+    string Detail,
+    IReadOnlyList<ReportedEvidence> Evidence);
+
+public sealed record ReportedEvidence(
+    string StreamId, long Version, DateTimeOffset RecordedAt, DateOnly LocalRecordedDate, string What, DateTimeOffset? OccurredAt,
+    DateOnly? LocalOccurredDate);

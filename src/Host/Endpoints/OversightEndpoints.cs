@@ -1,0 +1,73 @@
+using SecondChance.Application.Oversight;
+using SecondChance.Domain;
+using SecondChance.Domain.Compliance;
+using SecondChance.Domain.Facilities;
+using SecondChance.Host.Cli;
+using SecondChance.Host.Http;
+using SecondChance.Host.Security;
+using SecondChance.EventStore;
+
+namespace SecondChance.Host.Endpoints;
+
+/// <summary>Oversight bodies: rights-compliance findings per facility and per inmate, as of any instant; CSV export.</summary>
+public static class OversightEndpoints
+{
+    public static IEndpointRouteBuilder MapOversightEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var g = routes.MapGroup("/oversight").WithTags("Oversight").RequireAuthorization(Policies.ReadCompliance);
+        g.MapGet("/rules", () => ComplianceRule.All).WithName("ComplianceRules");
+        g.MapGet("/facilities/{facilityId:guid}/report", async (Guid facilityId, string? from, string? to, string? asOf, string? format,
+            HttpContext http, OversightReportQuery q, CancellationToken ct) =>
+        {
+            var e = new FieldErrors();
+            var f = AuditInputs.Date(from, "from", e);
+            var t = AuditInputs.Date(to, "to", e);
+            var at = AuditInputs.Instant(asOf, "asOf", e);
+            var fmt = AuditInputs.Format(format, "format", e);
+            e.Present(from, "from");
+            e.Present(to, "to");
+            if (f > t) e.Add("to", "The to field cannot be before from.");
+            if (e.Any) return Results.ValidationProblem(e.ToDictionary());
+            var report = await q.FacilityAsync(facilityId, f!.Value, t!.Value, at, ct);
+            if (report is null) return Problems.NotFound($"No facility has id {facilityId}.");
+            return AuditEndpoints.Respond(http, fmt, $"compliance-{facilityId:N}-{f:yyyy-MM-dd}-{t:yyyy-MM-dd}", report, () => Exports.Compliance(report));
+        }).WithName("OversightFacilityReport");
+        g.MapGet("/inmates/{inmateId:guid}/findings", async (Guid inmateId, string? asOf, OversightReportQuery q, CancellationToken ct) =>
+        {
+            var e = new FieldErrors();
+            var at = AuditInputs.Instant(asOf, "asOf", e);
+            if (e.Any) return Results.ValidationProblem(e.ToDictionary());
+            var findings = await q.InmateAsync(inmateId, at, ct);
+            return findings is null ? Problems.NotFound($"No inmate has id {inmateId}.") : Results.Json(findings, Exports.Json);
+        }).WithName("OversightInmateFindings");
+        return routes;
+    }
+}
+
+/// <summary>
+/// Evaluates the domain's rights rules over the facts folded from the events recorded up to asOf, at asOf; without
+/// asOf, over every event recorded so far, at the present.
+/// </summary>
+public sealed class OversightReportQuery(ComplianceTimeTravel travel, PgEventStore store, TimeProvider clock)
+{
+    public async Task<OversightReport?> FacilityAsync(Guid facilityId, DateOnly from, DateOnly to, DateTimeOffset? asOf, CancellationToken ct)
+    {
+        var at = asOf ?? clock.GetUtcNow();
+        var (facility, version) = await store.AggregateAsync(StreamIds.Facility(facilityId), FacilityState.Initial, FacilityState.Evolve, ct: ct);
+        if (version == 0) return null;
+        var facts = await travel.FacilityAsync(facilityId, asOf, ct);
+        var facilities = await travel.FacilitiesAsync(ComplianceTimeTravel.FacilitiesOf(facts).Append(facilityId), asOf, ct);
+        var local = facilities.GetValueOrDefault(facilityId) ?? facility;
+        return OversightReports.Build(local, facts, facilities, from, to, at, "event_log");
+    }
+
+    public async Task<IReadOnlyList<ReportedFinding>?> InmateAsync(Guid inmateId, DateTimeOffset? asOf, CancellationToken ct)
+    {
+        var at = asOf ?? clock.GetUtcNow();
+        var facts = await travel.InmateAsync(inmateId, asOf, ct);
+        if (facts.InmateId == Guid.Empty) return null;
+        var facilities = await travel.FacilitiesAsync(ComplianceTimeTravel.FacilitiesOf([facts]), asOf, ct);
+        var local = facilities.GetValueOrDefault(facts.FacilityId) ?? FacilityState.Initial;
+        return OversightReports.Findings([facts], facilities, at, local);
+    }
+}
