@@ -1,0 +1,44 @@
+using SecondChance.Application;
+
+namespace SecondChance.Host.Demo;
+
+/// <summary>
+/// The <c>seed-demo</c> verb, and seeding on start when SECONDCHANCE_SEED_DEMO is true (scripts/run.sh sets it
+/// unless told otherwise). Both leave a database that already holds the demo alone.
+/// </summary>
+public static class DemoHosting
+{
+    public const string SeedOnStartSetting = "SECONDCHANCE_SEED_DEMO";
+
+    public static IServiceCollection AddDemoSeeding(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<DemoSeeder>();
+        if (configuration.GetValue<bool>(SeedOnStartSetting)) services.AddHostedService<SeedOnStart>();
+        return services;
+    }
+
+    public static async Task<int> SeedDemoAndExitAsync(this WebApplication app, string[] args)
+    {
+        await app.Services.GetRequiredService<SchemaMigrations>().MigrateAsync();
+        var inmates = args.SkipWhile(a => a != "--inmates").Skip(1).Select(int.Parse).DefaultIfEmpty(DemoSeeder.DefaultInmates).First();
+        var result = await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(inmates);
+        Console.WriteLine(result.Seeded ? $"Seeded the demo: {result.Commands} commands ({result.Refused} refused)." : "The demo data is already there.");
+        await app.Services.GetRequiredService<Hosting.SecondChanceDatabase>().DisposeAsync();
+        return 0;
+    }
+
+    private sealed class SeedOnStart(DemoSeeder seeder, ILogger<SeedOnStart> logger) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken ct)
+        {
+            try
+            {
+                if (await seeder.AlreadySeededAsync(ct)) return;
+                logger.LogInformation("Seeding demo data (set {Setting}=false to start empty)", SeedOnStartSetting);
+                await seeder.SeedAsync(DemoSeeder.DefaultInmates, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+            catch (Exception e) { logger.LogError(e, "Demo seeding failed"); }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Npgsql;
+using SecondChance.Application;
+using SecondChance.EventStore;
+using SecondChance.Host.Security;
+
+namespace SecondChance.Host.Endpoints;
+
+/// <summary>
+/// The browser pages: each is a static HTML shell in wwwroot whose module script reads the JSON API, so a page
+/// itself holds no data. Sign-in and the marketplace are public; the rest need a signed-in user.
+/// </summary>
+public static class PageEndpoints
+{
+    private static readonly string[] SignedInPages = ["dashboard", "journey", "statement", "compliance", "projections"];
+
+    public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var pages = routes.MapGroup("").WithTags("Pages").ExcludeFromDescription();
+        pages.MapGet("/", () => Results.Redirect("/dashboard")).AllowAnonymous();
+        pages.MapGet("/sign-in", (IWebHostEnvironment env) => Page(env, "sign-in")).AllowAnonymous();
+        pages.MapGet("/marketplace", (IWebHostEnvironment env) => Page(env, "marketplace")).AllowAnonymous();
+        foreach (var name in SignedInPages)
+            pages.MapGet($"/{name}", (IWebHostEnvironment env) => Page(env, name)).RequireAuthorization(Policies.SignedIn);
+
+        // the facility picker: every registered facility, by name
+        routes.MapGet("/ui/facilities", async (NpgsqlDataSource db, EventStoreOptions options, Streams streams, CancellationToken ct) =>
+        {
+            await using var cmd = db.CreateCommand($"select id from {options.Schema}.streams where type = $1 order by created, id");
+            cmd.Parameters.Add(new NpgsqlParameter { Value = AggregateTypes.Facility });
+            var ids = new List<string>();
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+                while (await r.ReadAsync(ct)) ids.Add(r.GetString(0));
+            var list = new List<FacilityOption>();
+            foreach (var id in ids)
+            {
+                if (!Guid.TryParseExact(id.Split('-', 2)[^1], "N", out var facilityId)) continue;
+                var f = await streams.FacilityAsync(facilityId, ct);
+                if (f.Exists) list.Add(new FacilityOption(facilityId, f.State.Name, f.State.Code));
+            }
+            return list;
+        }).WithTags("Pages").WithName("FacilityOptions").RequireAuthorization(Policies.SignedIn);
+        return routes;
+    }
+
+    private static IResult Page(IWebHostEnvironment env, string name) =>
+        Results.File(env.WebRootFileProvider.GetFileInfo($"{name}.html").CreateReadStream(), "text/html; charset=utf-8");
+
+    private sealed record FacilityOption(Guid FacilityId, string Name, string Code);
+}

@@ -1,0 +1,102 @@
+import { api, el, clear, startPage, facilityPicker, table, money, date, param, showError } from './common.js';
+import { t } from './i18n.js';
+
+await startPage();
+const content = document.getElementById('content');
+let facilityId = param('facilityId');
+const charts = [];
+const palette = ['#0b6e4f', '#d64545', '#2680c2', '#f0b429', '#8719e0', '#3ebd93', '#e12d39', '#627d98'];
+
+content.append(el('div', { class: 'toolbar' }, await facilityPicker(facilityId, id => { facilityId = id; load(); })));
+const body = el('div', { id: 'dashboard' });
+content.append(body);
+await load();
+
+function monthsBack(n) {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The key figures, computed the same way the end-to-end test computes them from the API. */
+export function keyFigures(view) {
+  const inmates = (status, female) => view.inmates.filter(s => s.status === status && (female === undefined || s.female === female))
+    .reduce((sum, s) => sum + s.inmates, 0);
+  const monthly = (metric, field = 'count', female) => view.monthly.filter(m => m.metric === metric && (female === undefined || m.female === female))
+    .reduce((sum, m) => sum + m[field], 0);
+  return {
+    'in-custody': inmates('admitted'), 'women-in-custody': inmates('admitted', true), released: inmates('released'),
+    enrolments: monthly('enrolled'), certifications: monthly('certified'), 'items-produced': monthly('produced'), 'items-sold': monthly('sold'),
+    proceeds: monthly('proceeds', 'amountMinor'), earnings: monthly('earnings', 'amountMinor'),
+    'women-enrolments': monthly('enrolled', 'count', true), 'women-certifications': monthly('certified', 'count', true),
+    'women-earnings': monthly('earnings', 'amountMinor', true),
+  };
+}
+
+async function load() {
+  clear(body).append(el('p', { class: 'muted', text: t('loading') }));
+  const query = new URLSearchParams({ from: monthsBack(23) });
+  if (facilityId) query.set('facilityId', facilityId);
+  history.replaceState(null, '', facilityId ? `?facilityId=${facilityId}` : location.pathname);
+  let view;
+  try { view = await api(`/read-models/dashboard?${query}`); } catch (e) { clear(body); showError(body, e); return; }
+  for (const c of charts.splice(0)) c.destroy();
+  clear(body);
+  const f = keyFigures(view);
+  const figure = (key, label, value) => el('div', { class: 'figure', 'data-figure': key },
+    el('div', { class: 'value', text: value }), el('div', { class: 'label', text: label }));
+  body.append(el('section', { class: 'figures', 'aria-label': 'key figures' },
+    figure('in-custody', t('inCustody'), f['in-custody']), figure('women-in-custody', `${t('inCustody')} · ${t('women')}`, f['women-in-custody']),
+    figure('released', t('released'), f.released), figure('enrolments', t('enrolments'), f.enrolments),
+    figure('certifications', t('certifications'), f.certifications), figure('items-produced', t('itemsProduced'), f['items-produced']),
+    figure('items-sold', t('itemsSold'), f['items-sold']), figure('proceeds', `${t('proceeds')} (PKR)`, money(f.proceeds)),
+    figure('earnings', `${t('earnings')} (PKR)`, money(f.earnings))));
+
+  const months = [...new Set(view.monthly.map(m => m.month.slice(0, 7)))].sort();
+  const chartBox = (id, title) => el('div', { class: 'chart' }, el('h2', { text: title }), el('canvas', { id, role: 'img', 'aria-label': title }));
+  body.append(el('section', { class: 'charts' },
+    chartBox('chart-enrolments', t('enrolmentsByCraft')), chartBox('chart-certifications', t('certificationsByCraft')),
+    chartBox('chart-items', t('producedVsSold')), chartBox('chart-money', t('moneyPerMonth'))));
+  byCraft('chart-enrolments', view, months, 'enrolled');
+  byCraft('chart-certifications', view, months, 'certified');
+  series('chart-items', months, [[t('itemsProduced'), perMonth(view, months, 'produced')], [t('itemsSold'), perMonth(view, months, 'sold')]], 'bar');
+  series('chart-money', months, [[t('proceeds'), perMonth(view, months, 'proceeds', 'amountMinor').map(v => v / 100)],
+    [t('earnings'), perMonth(view, months, 'earnings', 'amountMinor').map(v => v / 100)]], 'line');
+
+  body.append(el('h2', { text: t('womensFigures') }), el('section', { class: 'figures' },
+    figure('women-in-custody-2', t('inCustody'), f['women-in-custody']), figure('women-enrolments', t('enrolments'), f['women-enrolments']),
+    figure('women-certifications', t('certifications'), f['women-certifications']),
+    figure('women-earnings', `${t('earnings')} (PKR)`, money(f['women-earnings']))));
+
+  const due = view.releasesDue;
+  const yesNo = v => el('span', { class: v ? 'badge' : 'badge no', text: v ? t('yes') : t('no') });
+  const rows = due.map(r => [
+    el('a', { href: `/journey?inmate=${r.inmateId}`, text: r.prisonerNumber }), date(r.expectedRelease),
+    el('span', { class: r.dueWithin30Days ? 'badge warn' : 'badge', text: r.dueWithin30Days ? t('within30') : t('within90') }),
+    r.female ? t('women') : t('men'), yesNo(r.skillCertified), yesNo(r.mentorAssigned), String(r.mentoringContactsLast30Days),
+    money(r.savingsMinor)]);
+  body.append(el('h2', {}, `${t('releasesDue')} `, el('span', { class: 'muted', id: 'releases-count', text: `(${due.length})` })),
+    due.length ? table([t('prisonerNumber'), t('expectedRelease'), t('ready'), t('sex'), t('certified'), t('mentor'), t('contacts30'), t('savings')],
+      rows, { id: 'releases-due' }) : el('p', { class: 'muted', text: t('nothing') }));
+}
+
+function perMonth(view, months, metric, field = 'count', filter = () => true) {
+  return months.map(month => view.monthly.filter(m => m.metric === metric && m.month.startsWith(month) && filter(m))
+    .reduce((sum, m) => sum + m[field], 0));
+}
+
+function byCraft(id, view, months, metric) {
+  const crafts = [...new Set(view.monthly.filter(m => m.metric === metric && m.craft).map(m => m.craft))].sort();
+  series(id, months, crafts.map(craft => [craft, perMonth(view, months, metric, 'count', m => m.craft === craft)]), 'bar', true);
+}
+
+function series(id, labels, sets, type, stacked = false) {
+  if (typeof Chart === 'undefined') return;
+  const canvas = document.getElementById(id);
+  charts.push(new Chart(canvas, {
+    type,
+    data: { labels, datasets: sets.map(([label, data], i) => ({ label, data, backgroundColor: palette[i % palette.length], borderColor: palette[i % palette.length] })) },
+    options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { x: { stacked }, y: { stacked, beginAtZero: true } } },
+  }));
+}
