@@ -1,6 +1,7 @@
 using SecondChance.Application;
 using SecondChance.Application.Audit;
 using SecondChance.Host.Cli;
+using SecondChance.Host.Demo;
 using SecondChance.Host.Endpoints;
 using SecondChance.Host.Hosting;
 
@@ -9,15 +10,20 @@ builder.AddSecondChanceHttp();
 builder.Services.AddSecondChanceDatabase();
 builder.Services.AddSecondChanceApplication();
 builder.Services.AddProjectionDaemon(builder.Configuration);
+builder.Services.AddDemoSeeding(builder.Configuration);
 builder.Services.AddAuditAndOversight().AddSingleton<OversightReportQuery>();
 
 var app = builder.Build();
 if (args.Contains("migrate")) return await app.MigrateAndExitAsync();
+if (args.Contains("seed-demo")) return await app.SeedDemoAndExitAsync(args);
 if (CliVerbs.Handles(args)) return await CliVerbs.RunAsync(app, args);
 
 app.UseSecondChanceHttp();
+app.UseStaticFiles();
+app.UseSignInRedirect();
 app.MapSecondChanceEndpoints();
 app.MapReadModelEndpoints();
+app.MapPageEndpoints();
 await app.RunAsync();
 return 0;
 

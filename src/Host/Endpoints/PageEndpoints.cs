@@ -20,7 +20,7 @@ public static class PageEndpoints
         pages.MapGet("/sign-in", (IWebHostEnvironment env) => Page(env, "sign-in")).AllowAnonymous();
         pages.MapGet("/marketplace", (IWebHostEnvironment env) => Page(env, "marketplace")).AllowAnonymous();
         foreach (var name in SignedInPages)
-            pages.MapGet($"/{name}", (IWebHostEnvironment env) => Page(env, name)).RequireAuthorization(Policies.SignedIn);
+            pages.MapGet($"/{name}", (IWebHostEnvironment env) => Page(env, name)).RequireAuthorization(Policies.SignedIn).WithMetadata(new SignInPage());
 
         // the facility picker: every registered facility, by name
         routes.MapGet("/ui/facilities", async (NpgsqlDataSource db, EventStoreOptions options, Streams streams, CancellationToken ct) =>
@@ -42,8 +42,19 @@ public static class PageEndpoints
         return routes;
     }
 
+    /// <summary>A signed-out visitor of a page is sent to sign-in (the API itself answers 401, which a person cannot use).</summary>
+    public static IApplicationBuilder UseSignInRedirect(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        await next(http);
+        if (http.Response is { StatusCode: StatusCodes.Status401Unauthorized, HasStarted: false }
+            && http.GetEndpoint()?.Metadata.GetMetadata<SignInPage>() is not null)
+            http.Response.Redirect($"/sign-in?returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}");
+    });
+
     private static IResult Page(IWebHostEnvironment env, string name) =>
         Results.File(env.WebRootFileProvider.GetFileInfo($"{name}.html").CreateReadStream(), "text/html; charset=utf-8");
+
+    private sealed class SignInPage;
 
     private sealed record FacilityOption(Guid FacilityId, string Name, string Code);
 }

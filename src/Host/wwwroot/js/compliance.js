@@ -15,33 +15,28 @@ await load();
 async function load() {
   history.replaceState(null, '', `?facilityId=${facilityId}`);
   clear(body).append(el('p', { class: 'muted', text: t('loading') }));
-  report.href = `/oversight/facilities/${facilityId}/report?format=csv`;
+  const to = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 730 * 864e5).toISOString().slice(0, 10);
+  const query = `from=${from}&to=${to}`;
+  report.href = `/oversight/facilities/${facilityId}/report?${query}&format=csv`;
   report.setAttribute('download', `oversight-${facilityId}.csv`);
   try {
-    const findings = await findingsOf(facilityId);
+    const r = await api(`/oversight/facilities/${facilityId}/report?${query}`);
     clear(body);
-    if (findings) renderFindings(findings); else await renderFacts();
+    body.append(table([t('rule'), '', t('open'), t('total')], r.counts.filter(c => c.total > 0)
+      .map(c => [c.ruleCode, el('span', { class: 'muted', text: c.source }), String(c.open), String(c.total)]), { id: 'rule-counts' }));
+    renderFindings(r.findings);
   } catch (e) { clear(body); showError(body, e); }
-}
-
-async function findingsOf(id) {
-  try {
-    const r = await api(`/oversight/facilities/${id}/report`);
-    return r.findings ?? r;
-  } catch (e) {
-    if (e.status === 404 || e.status === 405) { report.hidden = true; return null; }
-    throw e;
-  }
 }
 
 function renderFindings(findings) {
   if (!findings.length) { body.append(el('p', { class: 'muted', text: t('noFindings') })); return; }
-  const byRule = Map.groupBy ? Map.groupBy(findings, f => f.ruleCode ?? f.rule) : group(findings, f => f.ruleCode ?? f.rule);
+  const byRule = group(findings, f => f.ruleCode);
   for (const [rule, items] of byRule) {
     body.append(el('h2', { class: 'rule', 'data-rule': rule }, `${rule} `, el('span', { class: 'muted', text: `(${items.length})` })));
     for (const f of items) {
       body.append(el('details', { class: 'finding', 'data-rule': rule },
-        el('summary', {}, `${f.prisonerNumber ?? f.inmateId} · ${dateTime(f.periodStart)} – ${dateTime(f.periodEnd)} `,
+        el('summary', {}, el('a', { href: `/journey?inmate=${f.inmateId}`, text: f.inmateId.slice(0, 8) }), ` · ${dateTime(f.periodStart)} – ${dateTime(f.periodEnd)} `,
           f.isOpen ? el('span', { class: 'badge warn', text: t('open') }) : null),
         el('p', { text: f.detail ?? '' }),
         el('strong', { text: t('evidence') }),
@@ -49,18 +44,6 @@ function renderFindings(findings) {
           `${ev.what} — ${ev.streamId} v${ev.version}, ${t('recordedAt')} ${dateTime(ev.recordedAt)}`,
           ev.occurredAt ? ` (${t('when')} ${dateTime(ev.occurredAt)})` : '')))));
     }
-  }
-}
-
-/** Until oversight findings exist: the recorded facts the rules read, grouped by kind. */
-async function renderFacts() {
-  const from = new Date(Date.now() - 2 * 366 * 864e5).toISOString();
-  const facts = await api(`/read-models/compliance/facilities/${facilityId}?from=${encodeURIComponent(from)}&limit=2000`);
-  body.append(el('h2', { text: t('facts') }));
-  for (const [kind, items] of group(facts, f => f.kind)) {
-    body.append(el('details', { class: 'finding', 'data-kind': kind }, el('summary', { text: `${kind} (${items.length})` }),
-      table([t('prisonerNumber'), t('period'), t('detail')], items.slice(0, 200).map(f =>
-        [f.prisonerNumber, `${dateTime(f.startsAt)}${f.endsAt ? ' – ' + dateTime(f.endsAt) : ''}`, f.detail]))));
   }
 }
 
