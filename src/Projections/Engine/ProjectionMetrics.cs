@@ -25,6 +25,8 @@ public sealed class ProjectionMetrics : IDisposable
 
     public IReadOnlyList<ProjectionStatus> Last => _last;
 
+    public Meter Meter => _meter;
+
     internal void Applied(string projection, int events, TimeSpan elapsed)
     {
         var tag = new KeyValuePair<string, object?>("projection", projection);
