@@ -13,6 +13,7 @@ public static class DemoHosting
     public static IServiceCollection AddDemoSeeding(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<DemoAdministrator>();
         if (configuration.GetValue<bool>(SeedOnStartSetting)) services.AddHostedService<SeedOnStart>();
         return services;
     }
@@ -27,12 +28,13 @@ public static class DemoHosting
         return 0;
     }
 
-    private sealed class SeedOnStart(DemoSeeder seeder, ILogger<SeedOnStart> logger) : BackgroundService
+    private sealed class SeedOnStart(DemoSeeder seeder, DemoAdministrator admin, ILogger<SeedOnStart> logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken ct)
         {
             try
             {
+                await admin.EnsureAsync(ct);
                 if (await seeder.AlreadySeededAsync(ct)) return;
                 logger.LogInformation("Seeding demo data (set {Setting}=false to start empty)", SeedOnStartSetting);
                 await seeder.SeedAsync(DemoSeeder.DefaultInmates, ct);

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace SecondChance.EndToEnd.Tests;
+
+/// <summary>The Host as a real process on a free 127.0.0.1 port, its content root the source folder so wwwroot is served as built.</summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    private HostProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+    public string Log { get { lock (_log) return _log.ToString(); } }
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SecondChance.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("SecondChance.sln not found above the test folder.");
+    }
+
+    /// <summary>Runs a CLI verb of the Host to completion and returns its output.</summary>
+    public static async Task<string> RunVerbAsync(string connectionString, string stdin, params string[] args)
+    {
+        using var p = Start(connectionString, args);
+        await p.StandardInput.WriteLineAsync(stdin);
+        p.StandardInput.Close();
+        var output = p.StandardOutput.ReadToEndAsync();
+        var errors = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"'{string.Join(' ', args)}' exited {p.ExitCode}: {await output}{await errors}");
+        return await output;
+    }
+
+    public static async Task<HostProcess> StartAsync(string connectionString)
+    {
+        var port = FreePort();
+        var url = new Uri($"http://127.0.0.1:{port}");
+        var process = Start(connectionString, ["--urls", url.ToString()]);
+        var host = new HostProcess(process, url);
+        process.OutputDataReceived += (_, e) => { lock (host._log) host._log.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (host._log) host._log.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient { BaseAddress = url };
+        for (var i = 0; i < 600; i++)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The Host exited: {host.Log}");
+            try
+            {
+                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return host;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The Host did not answer /health: {host.Log}");
+    }
+
+    private static Process Start(string connectionString, string[] args)
+    {
+        var root = RepositoryRoot();
+        var dll = Path.Combine(AppContext.BaseDirectory, "SecondChance.Host.dll");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = Path.Combine(root, "src", "Host"),
+        };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--contentRoot");
+        info.ArgumentList.Add(Path.Combine(root, "src", "Host"));
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["ConnectionStrings__SecondChance"] = connectionString;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["SECONDCHANCE_SEED_DEMO"] = "false";
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}

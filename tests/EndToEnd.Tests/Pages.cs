@@ -1,0 +1,194 @@
+using System.Text.Json;
+using FluentAssertions;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace SecondChance.EndToEnd.Tests;
+
+/// <summary>The pages in headless Chromium against a seeded Host; each test also keeps a screenshot in docs/screenshots.</summary>
+public sealed class Pages(BrowserFixture fx) : IClassFixture<BrowserFixture>
+{
+    private static readonly Guid Karachi = Demo("facility:karachi");
+
+    private static Guid Demo(string name) => SecondChance.Host.Demo.DemoWorld.Id(name);
+
+    private static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png"), FullPage = true });
+
+    [Fact]
+    public async Task Signed_in_dashboard_shows_the_figures_the_API_returns()
+    {
+        await using var context = await fx.NewContextAsync();
+        var page = await fx.SignedInPageAsync(context);
+        await page.Locator("#signed-in-role").WaitForAsync();
+        (await page.TextContentAsync("#signed-in-user")).Should().Contain("Welfare Administrator");
+        (await page.TextContentAsync("#signed-in-role")).Should().Be("Administrator");
+
+        await page.Locator("[data-figure='in-custody'] .value").WaitForAsync();
+        var from = DateTime.UtcNow.AddMonths(-23);
+        var view = await BrowserFixture.GetJsonAsync(context, $"/read-models/dashboard?from={new DateOnly(from.Year, from.Month, 1):yyyy-MM-dd}");
+        long Inmates(string status) => view.GetProperty("inmates").EnumerateArray().Where(s => s.GetProperty("status").GetString() == status)
+            .Sum(s => s.GetProperty("inmates").GetInt64());
+        long Monthly(string metric) => view.GetProperty("monthly").EnumerateArray().Where(m => m.GetProperty("metric").GetString() == metric)
+            .Sum(m => m.GetProperty("count").GetInt64());
+        Inmates("admitted").Should().BeGreaterThan(0);
+        (await Figure(page, "in-custody")).Should().Be(Inmates("admitted").ToString());
+        (await Figure(page, "released")).Should().Be(Inmates("released").ToString());
+        (await Figure(page, "enrolments")).Should().Be(Monthly("enrolled").ToString());
+        (await Figure(page, "certifications")).Should().Be(Monthly("certified").ToString());
+        (await Figure(page, "items-sold")).Should().Be(Monthly("sold").ToString());
+        (await page.Locator("#chart-enrolments").CountAsync()).Should().Be(1);
+        (await page.EvaluateAsync<bool>("typeof Chart !== 'undefined'")).Should().BeTrue("Chart.js is served by the Host");
+        await ShotAsync(page, "dashboard");
+
+        await page.SelectOptionAsync("#facility", Karachi.ToString());
+        await page.WaitForURLAsync($"**/dashboard?facilityId={Karachi}");
+        await page.Locator("[data-figure='in-custody'] .value").WaitForAsync();
+        var karachi = await BrowserFixture.GetJsonAsync(context, $"/read-models/dashboard?facilityId={Karachi}");
+        var inKarachi = karachi.GetProperty("inmates").EnumerateArray().Where(s => s.GetProperty("status").GetString() == "admitted")
+            .Sum(s => s.GetProperty("inmates").GetInt64());
+        await Assertions.Expect(page.Locator("[data-figure='in-custody'] .value")).ToHaveTextAsync(inKarachi.ToString());
+
+        await page.ClickAsync("#language");
+        await page.Locator("html[dir='rtl']").WaitForAsync();
+        (await page.GetAttributeAsync("html", "lang")).Should().Be("ur");
+        await ShotAsync(page, "dashboard-urdu");
+        await page.ClickAsync("#language");
+        await page.Locator("html[dir='ltr']").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task Inmate_journey_shows_the_timeline_with_who_recorded_it()
+    {
+        await using var context = await fx.NewContextAsync();
+        var page = await fx.SignedInPageAsync(context);
+        await page.GotoAsync("/journey");
+        await page.Locator("#inmates a.journey-link").First.WaitForAsync();
+        await ShotAsync(page, "inmates");
+        await page.GotoAsync($"/journey?inmate={Demo("inmate:0")}");
+        await page.Locator("#timeline tbody tr").First.WaitForAsync();
+        (await page.Locator("#timeline tbody tr").CountAsync()).Should().BeGreaterThan(2);
+        (await page.TextContentAsync("#timeline")).Should().Contain("Admitted as").And.Contain("demo:welfare.officer");
+        await ShotAsync(page, "journey");
+    }
+
+    [Fact]
+    public async Task Statement_as_of_an_earlier_date_shows_fewer_postings_and_downloads_a_CSV()
+    {
+        await using var context = await fx.NewContextAsync();
+        var page = await fx.SignedInPageAsync(context);
+        var inmate = await InmateWithPostingsAsync(context);
+        await page.GotoAsync($"/statement?inmate={inmate.Id}");
+        await page.Locator("#statement-lines tbody tr").First.WaitForAsync();
+        (await page.Locator("#statement-lines tbody tr").CountAsync()).Should().Be(inmate.Lines);
+        await ShotAsync(page, "statement");
+
+        var before = inmate.FirstPosting.AddDays(-1).ToString("yyyy-MM-dd");
+        await page.FillAsync("#as-of", before);
+        await page.DispatchEventAsync("#as-of", "change");
+        await page.Locator("#statement-empty").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-balance='savings'] .value")).ToHaveTextAsync("0.00");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-csv"));
+        var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.csv");
+        await download.SaveAsAsync(path);
+        var csv = await File.ReadAllLinesAsync(path);
+        File.Delete(path);
+        csv.Length.Should().BeGreaterThan(inmate.Lines, "a header and one row per posting");
+    }
+
+    [Fact]
+    public async Task Compliance_page_shows_a_finding_with_its_evidence_and_offers_the_report()
+    {
+        await using var context = await fx.NewContextAsync();
+        var page = await fx.SignedInPageAsync(context);
+        await page.GotoAsync($"/compliance?facilityId={Karachi}");
+        var finding = page.Locator("details.finding").First;
+        await finding.WaitForAsync();
+        await finding.Locator("summary").ClickAsync();
+        (await finding.Locator("ol.evidence li").CountAsync()).Should().BeGreaterThan(0);
+        (await finding.Locator("ol.evidence li").First.TextContentAsync()).Should().Contain("inmate-");
+        await ShotAsync(page, "compliance");
+
+        var href = await page.GetAttributeAsync("#download-report", "href");
+        var report = await context.APIRequest.GetAsync(href!);
+        report.Ok.Should().BeTrue();
+        (await report.TextAsync()).Should().Contain(",");
+    }
+
+    [Fact]
+    public async Task Projection_status_lists_every_projection_for_an_administrator()
+    {
+        await using var context = await fx.NewContextAsync();
+        var page = await fx.SignedInPageAsync(context);
+        await page.GotoAsync("/projections");
+        await page.Locator("#projection-status tbody tr").First.WaitForAsync();
+        (await page.Locator("#projection-status tbody tr").CountAsync()).Should().BeGreaterThan(3);
+        await ShotAsync(page, "projections");
+    }
+
+    [Fact]
+    public async Task Signed_out_visitor_sees_the_marketplace_but_not_the_dashboard()
+    {
+        await using var context = await fx.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/marketplace");
+        await page.Locator("#catalogue .card").First.WaitForAsync();
+        (await page.Locator("#signed-in-user").CountAsync()).Should().Be(0);
+        await ShotAsync(page, "marketplace");
+
+        await page.GotoAsync("/dashboard");
+        await page.WaitForURLAsync("**/sign-in?returnUrl=*");
+        (await page.Locator("[data-figure]").CountAsync()).Should().Be(0);
+        (await context.APIRequest.GetAsync("/read-models/dashboard")).Status.Should().Be(401);
+        await ShotAsync(page, "sign-in");
+
+        await using var phone = await fx.NewContextAsync(390, 844);
+        var small = await phone.NewPageAsync();
+        await small.GotoAsync("/marketplace");
+        await small.Locator("#catalogue .card").First.WaitForAsync();
+        (await small.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth")).Should().BeTrue("no sideways scrolling on a phone");
+        await ShotAsync(small, "marketplace-phone");
+    }
+
+    [Fact]
+    public async Task Stored_markup_is_shown_as_text_never_run()
+    {
+        await using var context = await fx.NewContextAsync();
+        var page = await fx.SignedInPageAsync(context);
+        const string name = "<img src=x onerror=\"window.__xss=1\">";
+        const string authority = "<script>window.__xss=2</script>";
+        var admitted = await context.APIRequest.PostAsync("/inmates", new APIRequestContextOptions
+        {
+            DataObject = new
+            {
+                facilityId = Karachi, prisonerNumber = "CJK-XSS-0001", fullName = name, cnic = "42101-7777777-1", sex = "Male",
+                dateOfBirth = "1990-01-01", legalStatus = "Remand", committalAuthority = authority, admittedAt = DateTimeOffset.UtcNow.AddHours(-1),
+            },
+        });
+        admitted.Ok.Should().BeTrue(await admitted.TextAsync());
+        var id = (await admitted.JsonAsync())!.Value.GetProperty("id").GetString();
+        await page.GotoAsync($"/journey?inmate={id}");
+        await page.Locator("#timeline tbody tr").First.WaitForAsync(new() { Timeout = 15000 });
+        (await page.TextContentAsync("[data-fact='name']")).Should().Contain(name);
+        (await page.TextContentAsync("#timeline")).Should().Contain(authority);
+        (await page.Locator("#app img, #app script").CountAsync()).Should().Be(0);
+        (await page.EvaluateAsync<JsonElement>("window.__xss ?? null")).ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    private static async Task<string> Figure(IPage page, string key) => (await page.TextContentAsync($"[data-figure='{key}'] .value"))!.Trim();
+
+    private sealed record InmateLines(Guid Id, int Lines, DateTime FirstPosting);
+
+    private static async Task<InmateLines> InmateWithPostingsAsync(IBrowserContext context)
+    {
+        for (var i = 0; i < BrowserFixture.DemoInmates; i++)
+        {
+            var id = Demo($"inmate:{i}");
+            var lines = await BrowserFixture.GetJsonAsync(context, $"/read-models/wages/inmates/{id}/statement");
+            if (lines.GetArrayLength() >= 2)
+                return new InmateLines(id, lines.GetArrayLength(), lines[0].GetProperty("occurredAt").GetDateTimeOffset().UtcDateTime);
+        }
+        throw new InvalidOperationException("No demo inmate has wage postings.");
+    }
+}
