@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text.Json;
+using FluentAssertions;
+using SecondChance.Host.Tests.Support;
+using Xunit;
+
+namespace SecondChance.Host.Tests.Audit;
+
+public sealed class OversightApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>, IAsyncLifetime
+{
+    private readonly Api _api = fixture.CreateApi();
+    private Scenario Given => new(_api);
+
+    public Task InitializeAsync() => fixture.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<(Guid Facility, Guid Inmate)> HousedInmateAsync(string admittedAt = "2025-01-10T10:00:00+05:00")
+    {
+        var facility = await Given.FacilityAsync();
+        var body = JsonSerializer.SerializeToNode(Scenario.Admission(facility.Id), Api.Json)!;
+        body["admittedAt"] = admittedAt;
+        var inmate = (await Given.Created("/inmates", body)).Id;
+        await Given.Ok($"/inmates/{inmate}/housing", new { wardId = facility.MaleWard });
+        return (facility.Id, inmate);
+    }
+
+    private Task Segregate(Guid inmate, string from, string to) => Task.WhenAll(Task.CompletedTask).ContinueWith(async _ =>
+    {
+        await Given.Ok($"/inmates/{inmate}/segregation", new { reason = "Violence", authorisedBy = "Superintendent", at = from });
+        await Given.Ok($"/inmates/{inmate}/segregation/end", new { reason = "Review", authorisedBy = "Superintendent", at = to });
+    }).Unwrap();
+
+    private async Task<List<JsonElement>> FindingsAsync(Guid facility, string rule, string query = "from=2025-01-01&to=2025-05-31")
+    {
+        var r = await _api.GetAsync($"/oversight/facilities/{facility}/report?{query}");
+        r.Status.Should().Be(HttpStatusCode.OK, r.ToString());
+        return r.Body.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("ruleCode").GetString() == rule).ToList();
+    }
+
+    [Fact]
+    public async Task Segregation_of_exactly_15_days_is_no_finding()
+    {
+        var (facility, inmate) = await HousedInmateAsync();
+        await Segregate(inmate, "2025-02-01T09:00:00+05:00", "2025-02-16T09:00:00+05:00");
+
+        (await FindingsAsync(facility, "prolonged_segregation")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Segregation_of_15_days_and_one_minute_is_a_closed_finding_with_its_start_and_end_events()
+    {
+        var (facility, inmate) = await HousedInmateAsync();
+        await Segregate(inmate, "2025-02-01T09:00:00+05:00", "2025-02-16T09:01:00+05:00");
+
+        var finding = (await FindingsAsync(facility, "prolonged_segregation")).Single();
+
+        finding.GetProperty("isOpen").GetBoolean().Should().BeFalse();
+        finding.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("version").GetInt64()).Should().HaveCount(2);
+        finding.GetProperty("evidence").EnumerateArray().Should().OnlyContain(e => e.GetProperty("streamId").GetString() == $"inmate-{inmate:N}");
+    }
+
+    [Fact]
+    public async Task Two_spells_23_hours_apart_count_as_one_segregation()
+    {
+        var (facility, inmate) = await HousedInmateAsync();
+        await Segregate(inmate, "2025-02-01T09:00:00+05:00", "2025-02-09T09:00:00+05:00");
+        await Segregate(inmate, "2025-02-10T08:00:00+05:00", "2025-02-18T08:00:00+05:00");
+
+        var finding = (await FindingsAsync(facility, "prolonged_segregation")).Single();
+
+        finding.GetProperty("evidence").GetArrayLength().Should().Be(4);
+        finding.GetProperty("localStartDate").GetString().Should().Be("2025-02-01");
+        finding.GetProperty("localEndDate").GetString().Should().Be("2025-02-18");
+    }
+
+    [Fact]
+    public async Task Two_spells_25_hours_apart_are_separate_and_neither_is_prolonged()
+    {
+        var (facility, inmate) = await HousedInmateAsync();
+        await Segregate(inmate, "2025-02-01T09:00:00+05:00", "2025-02-09T09:00:00+05:00");
+        await Segregate(inmate, "2025-02-10T10:00:00+05:00", "2025-02-18T10:00:00+05:00");
+
+        (await FindingsAsync(facility, "prolonged_segregation")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Admission_just_before_midnight_in_Pakistan_is_reported_on_the_local_date()
+    {
+        var (facility, _) = await HousedInmateAsync(admittedAt: "2025-01-10T23:59:00+05:00");
+
+        var finding = (await FindingsAsync(facility, "screening_missed", "from=2025-01-10&to=2025-01-10")).Single();
+
+        finding.GetProperty("periodStart").GetDateTimeOffset().Should().Be(DateTimeOffset.Parse("2025-01-10T18:59:00Z"));
+        finding.GetProperty("localStartDate").GetString().Should().Be("2025-01-10");
+        finding.GetProperty("isOpen").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Report_counts_every_rule_and_a_past_as_of_before_anything_was_recorded_has_no_findings()
+    {
+        var (facility, inmate) = await HousedInmateAsync();
+        await Segregate(inmate, "2025-02-01T09:00:00+05:00", "2025-02-20T09:00:00+05:00");
+
+        var past = await _api.GetAsync($"/oversight/facilities/{facility}/report?from=2025-01-01&to=2025-05-31&asOf=2001-01-01T00:00:00Z");
+        var present = await _api.GetAsync($"/oversight/facilities/{facility}/report?from=2025-01-01&to=2025-05-31");
+
+        past.Body.GetProperty("findings").GetArrayLength().Should().Be(0);
+        present.Body.GetProperty("counts").GetArrayLength().Should().Be(9);
+        present.Body.GetProperty("counts").EnumerateArray().Single(c => c.GetProperty("ruleCode").GetString() == "prolonged_segregation")
+            .GetProperty("closed").GetInt32().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Report_as_csv_has_one_row_per_evidence_event_with_local_dates()
+    {
+        var (facility, inmate) = await HousedInmateAsync();
+        await Segregate(inmate, "2025-02-01T09:00:00+05:00", "2025-02-20T09:00:00+05:00");
+
+        var response = await _api.Client.GetAsync($"/oversight/facilities/{facility}/report?from=2025-01-01&to=2025-05-31&format=csv");
+        var rows = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        rows[0].Should().Be("facility_id,rule_code,inmate_id,period_start,period_end,local_start_date,local_end_date,is_open,detail,"
+                            + "evidence_stream_id,evidence_version,evidence_recorded_at,evidence_local_date,evidence_what,evidence_occurred_at");
+        rows.Count(r => r.Contains(",prolonged_segregation,")).Should().Be(2);
+        response.Content.Headers.ContentDisposition!.FileName.Should().Contain("compliance-");
+    }
+
+    [Fact]
+    public async Task Report_without_a_period_or_with_a_bad_date_is_400_with_field_errors()
+    {
+        (await _api.GetAsync($"/oversight/facilities/{Guid.NewGuid()}/report")).ErrorFields.Should().BeEquivalentTo("from", "to");
+        (await _api.GetAsync($"/oversight/facilities/{Guid.NewGuid()}/report?from=2025-13-01&to=2025-01-01")).ErrorFields.Should().Equal("from");
+    }
+}
