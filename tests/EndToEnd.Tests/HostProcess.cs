@@ -74,9 +74,10 @@ public sealed class HostProcess : IAsyncDisposable
             WorkingDirectory = Path.Combine(root, "src", "Host"),
         };
         info.ArgumentList.Add(dll);
+        // verbs look at the first argument
+        foreach (var a in args) info.ArgumentList.Add(a);
         info.ArgumentList.Add("--contentRoot");
         info.ArgumentList.Add(Path.Combine(root, "src", "Host"));
-        foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["ConnectionStrings__SecondChance"] = connectionString;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["SECONDCHANCE_SEED_DEMO"] = "false";
