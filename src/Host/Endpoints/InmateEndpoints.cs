@@ -3,6 +3,7 @@ using SecondChance.Application.Inmates;
 using SecondChance.Application.ReadModels;
 using SecondChance.Domain.Inmates;
 using SecondChance.Host.Http;
+using SecondChance.Host.Security;
 
 namespace SecondChance.Host.Endpoints;
 
@@ -15,43 +16,43 @@ public static class InmateEndpoints
         var g = routes.MapGroup("/inmates").WithTags("Inmates");
         g.MapPost("/", (HttpContext http, AdmitInmateHandler h) => CommandEndpoint.RunAsync<AdmitInmateRequest>(http,
                 (r, c, ct) => h.HandleAsync(r.ToCommand(), c, ct), id => $"/inmates/{id}"))
-            .AsCreate<AdmitInmateRequest>("AdmitInmate");
+            .AsCreate<AdmitInmateRequest>("AdmitInmate").Requires(Policies.RecordJourneys);
         g.MapGet("/", async (HttpContext http, DirectoryQueries q) =>
                 ListQuery.TryParse(http, Statuses, out var f, out var error) ? Results.Ok(await q.InmatesAsync(f, http.RequestAborted)) : error!)
-            .WithName("ListInmates").Produces<Page<InmateListItem>>().ProducesValidationProblem();
+            .WithName("ListInmates").Requires(Policies.ReadRecords).Produces<Page<InmateListItem>>().ProducesValidationProblem();
         g.MapGet("/{inmateId:guid}", async (Guid inmateId, HttpContext http, Streams streams, DirectoryQueries q) =>
                 StateEndpoint.Respond(http, inmateId, await streams.InmateAsync(inmateId, http.RequestAborted),
                     await q.InmateAsync(inmateId, http.RequestAborted)))
-            .AsState("GetInmate");
+            .AsState("GetInmate").RequiresLogged(Policies.ReadRecords);
 
         g.MapPost("/{inmateId:guid}/housing", (Guid inmateId, HttpContext http, HouseInmateHandler h) =>
                 CommandEndpoint.RunAsync<HouseInmateRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
-            .AsCommand<HouseInmateRequest>("HouseInmate");
+            .AsCommand<HouseInmateRequest>("HouseInmate").Requires(Policies.RecordJourneys);
         g.MapPost("/{inmateId:guid}/medical-screenings", (Guid inmateId, HttpContext http, RecordMedicalScreeningHandler h) =>
                 CommandEndpoint.RunAsync<RecordMedicalScreeningRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
-            .AsCommand<RecordMedicalScreeningRequest>("RecordMedicalScreening");
+            .AsCommand<RecordMedicalScreeningRequest>("RecordMedicalScreening").Requires(Policies.RecordJourneys);
         g.MapPost("/{inmateId:guid}/segregation", (Guid inmateId, HttpContext http, StartSegregationHandler h) =>
                 CommandEndpoint.RunAsync<SegregationRequest>(http,
                     (r, c, ct) => h.HandleAsync(new StartSegregation(inmateId, r.Reason!, r.AuthorisedBy!, r.At!.Value), c, ct)))
-            .AsCommand<SegregationRequest>("StartSegregation");
+            .AsCommand<SegregationRequest>("StartSegregation").Requires(Policies.RecordJourneys);
         g.MapPost("/{inmateId:guid}/segregation/end", (Guid inmateId, HttpContext http, EndSegregationHandler h) =>
                 CommandEndpoint.RunAsync<SegregationRequest>(http,
                     (r, c, ct) => h.HandleAsync(new EndSegregation(inmateId, r.Reason!, r.AuthorisedBy!, r.At!.Value), c, ct)))
-            .AsCommand<SegregationRequest>("EndSegregation");
+            .AsCommand<SegregationRequest>("EndSegregation").Requires(Policies.RecordJourneys);
         g.MapPost("/{inmateId:guid}/transfers", (Guid inmateId, HttpContext http, TransferInmateHandler h) =>
                 CommandEndpoint.RunAsync<TransferInmateRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
-            .AsCommand<TransferInmateRequest>("TransferInmate");
+            .AsCommand<TransferInmateRequest>("TransferInmate").Requires(Policies.RecordJourneys);
         g.MapPut("/{inmateId:guid}/legal-status", (Guid inmateId, HttpContext http, ChangeLegalStatusHandler h) =>
                 CommandEndpoint.RunAsync<ChangeLegalStatusRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
-            .AsCommand<ChangeLegalStatusRequest>("ChangeLegalStatus");
+            .AsCommand<ChangeLegalStatusRequest>("ChangeLegalStatus").Requires(Policies.RecordJourneys);
         g.MapPost("/{inmateId:guid}/attribution-consent", (Guid inmateId, HttpContext http, GiveAttributionConsentHandler h) =>
                 CommandEndpoint.RunAsync<AttributionConsentRequest>(http,
                     (r, c, ct) => h.HandleAsync(new GiveAttributionConsent(inmateId, r.At!.Value), c, ct)))
-            .AsCommand<AttributionConsentRequest>("GiveAttributionConsent");
+            .AsCommand<AttributionConsentRequest>("GiveAttributionConsent").Requires(Policies.RecordJourneys);
         g.MapPost("/{inmateId:guid}/attribution-consent/withdrawal", (Guid inmateId, HttpContext http, WithdrawAttributionConsentHandler h) =>
                 CommandEndpoint.RunAsync<AttributionConsentRequest>(http,
                     (r, c, ct) => h.HandleAsync(new WithdrawAttributionConsent(inmateId, r.At!.Value), c, ct)))
-            .AsCommand<AttributionConsentRequest>("WithdrawAttributionConsent");
+            .AsCommand<AttributionConsentRequest>("WithdrawAttributionConsent").Requires(Policies.RecordJourneys);
         return routes.MapInmateJourneyEndpoints(g);
     }
 }

@@ -1,6 +1,7 @@
 using SecondChance.Application.Inmates;
 using SecondChance.Application.Programmes;
 using SecondChance.Host.Http;
+using SecondChance.Host.Security;
 
 namespace SecondChance.Host.Endpoints;
 
@@ -11,28 +12,28 @@ public static class InmateJourneyEndpoints
     {
         g.MapPut("/{inmateId:guid}/release-plan", (Guid inmateId, HttpContext http, PlanReleaseHandler h) =>
                 CommandEndpoint.RunAsync<PlanReleaseRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
-            .AsCommand<PlanReleaseRequest>("PlanRelease");
+            .AsCommand<PlanReleaseRequest>("PlanRelease").Requires(Policies.RecordJourneys);
         g.MapPost("/{inmateId:guid}/release", (Guid inmateId, HttpContext http, ReleaseInmateHandler h) =>
                 CommandEndpoint.RunAsync<ReleaseInmateRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
-            .AsCommand<ReleaseInmateRequest>("ReleaseInmate");
+            .AsCommand<ReleaseInmateRequest>("ReleaseInmate").Requires(Policies.RecordJourneys);
         g.MapPost("/{inmateId:guid}/follow-ups", (Guid inmateId, HttpContext http, RecordPostReleaseFollowUpHandler h) =>
                 CommandEndpoint.RunAsync<RecordFollowUpRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
-            .AsCommand<RecordFollowUpRequest>("RecordPostReleaseFollowUp");
+            .AsCommand<RecordFollowUpRequest>("RecordPostReleaseFollowUp").Requires(Policies.RecordJourneys);
         g.MapPost("/{inmateId:guid}/corrections", (Guid inmateId, HttpContext http, CorrectInmateRecordHandler h) =>
                 CommandEndpoint.RunAsync<CorrectInmateRecordRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
-            .AsCommand<CorrectInmateRecordRequest>("CorrectInmateRecord");
+            .AsCommand<CorrectInmateRecordRequest>("CorrectInmateRecord").Requires(Policies.RecordJourneys);
         g.MapPut("/{inmateId:guid}/mentor", (Guid inmateId, HttpContext http, AssignMentorHandler h) =>
                 CommandEndpoint.RunAsync<AssignMentorRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
-            .AsCommand<AssignMentorRequest>("AssignMentor");
+            .AsCommand<AssignMentorRequest>("AssignMentor").Requires(Policies.CoordinateMentors);
         g.MapPost("/{inmateId:guid}/mentor/unassignment", (Guid inmateId, HttpContext http, UnassignMentorHandler h) =>
                 CommandEndpoint.RunAsync<UnassignMentorRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
-            .AsCommand<UnassignMentorRequest>("UnassignMentor");
+            .AsCommand<UnassignMentorRequest>("UnassignMentor").Requires(Policies.CoordinateMentors);
         g.MapPost("/{inmateId:guid}/mentoring-contacts", (Guid inmateId, HttpContext http, RecordMentoringContactHandler h) =>
                 CommandEndpoint.RunAsync<RecordMentoringContactRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
-            .AsCommand<RecordMentoringContactRequest>("RecordMentoringContact");
+            .AsCommand<RecordMentoringContactRequest>("RecordMentoringContact").Requires(Policies.CoordinateMentors);
         g.MapPost("/{inmateId:guid}/certifications", (Guid inmateId, HttpContext http, CertifySkillHandler h) =>
                 CommandEndpoint.RunAsync<CertifySkillRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
-            .AsCommand<CertifySkillRequest>("CertifySkill");
+            .AsCommand<CertifySkillRequest>("CertifySkill").Requires(Policies.TeachProgrammes);
         return routes;
     }
 }

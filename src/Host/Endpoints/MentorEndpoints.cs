@@ -2,6 +2,7 @@ using SecondChance.Application;
 using SecondChance.Application.Mentors;
 using SecondChance.Application.ReadModels;
 using SecondChance.Host.Http;
+using SecondChance.Host.Security;
 
 namespace SecondChance.Host.Endpoints;
 
@@ -14,19 +15,19 @@ public static class MentorEndpoints
         var g = routes.MapGroup("/mentors").WithTags("Mentors");
         g.MapPost("/", (HttpContext http, RegisterMentorHandler h) => CommandEndpoint.RunAsync<RegisterMentorRequest>(http,
                 (r, c, ct) => h.HandleAsync(r.ToCommand(), c, ct), id => $"/mentors/{id}"))
-            .AsCreate<RegisterMentorRequest>("RegisterMentor");
+            .AsCreate<RegisterMentorRequest>("RegisterMentor").Requires(Policies.CoordinateMentors);
         g.MapGet("/", async (HttpContext http, DirectoryQueries q) =>
                 ListQuery.TryParse(http, Statuses, out var f, out var error) ? Results.Ok(await q.MentorsAsync(f, http.RequestAborted)) : error!)
-            .WithName("ListMentors").Produces<Page<MentorListItem>>().ProducesValidationProblem();
+            .WithName("ListMentors").Requires(Policies.ReadRecords).Produces<Page<MentorListItem>>().ProducesValidationProblem();
         g.MapGet("/{mentorId:guid}", async (Guid mentorId, HttpContext http, Streams streams) =>
                 StateEndpoint.Respond(http, mentorId, await streams.MentorAsync(mentorId, http.RequestAborted)))
-            .AsState("GetMentor");
+            .AsState("GetMentor").Requires(Policies.ReadRecords);
         g.MapPost("/{mentorId:guid}/vetting", (Guid mentorId, HttpContext http, VetMentorHandler h) =>
                 CommandEndpoint.RunAsync<VetMentorRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(mentorId), c, ct)))
-            .AsCommand<VetMentorRequest>("VetMentor");
+            .AsCommand<VetMentorRequest>("VetMentor").Requires(Policies.CoordinateMentors);
         g.MapPost("/{mentorId:guid}/deactivation", (Guid mentorId, HttpContext http, DeactivateMentorHandler h) =>
                 CommandEndpoint.RunAsync<DeactivateMentorRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(mentorId), c, ct)))
-            .AsCommand<DeactivateMentorRequest>("DeactivateMentor");
+            .AsCommand<DeactivateMentorRequest>("DeactivateMentor").Requires(Policies.CoordinateMentors);
         return routes;
     }
 }

@@ -3,6 +3,7 @@ using SecondChance.Application.Programmes;
 using SecondChance.Application.ReadModels;
 using SecondChance.Domain.Programmes;
 using SecondChance.Host.Http;
+using SecondChance.Host.Security;
 
 namespace SecondChance.Host.Endpoints;
 
@@ -15,31 +16,31 @@ public static class ProgrammeEndpoints
         var g = routes.MapGroup("/programmes").WithTags("Programmes");
         g.MapPost("/", (HttpContext http, OpenProgrammeHandler h) => CommandEndpoint.RunAsync<OpenProgrammeRequest>(http,
                 (r, c, ct) => h.HandleAsync(r.ToCommand(), c, ct), id => $"/programmes/{id}"))
-            .AsCreate<OpenProgrammeRequest>("OpenProgramme");
+            .AsCreate<OpenProgrammeRequest>("OpenProgramme").Requires(Policies.TeachProgrammes);
         g.MapGet("/", async (HttpContext http, DirectoryQueries q) =>
                 ListQuery.TryParse(http, Statuses, out var f, out var error) ? Results.Ok(await q.ProgrammesAsync(f, http.RequestAborted)) : error!)
-            .WithName("ListProgrammes").Produces<Page<ProgrammeListItem>>().ProducesValidationProblem();
+            .WithName("ListProgrammes").Requires(Policies.ReadRecords).Produces<Page<ProgrammeListItem>>().ProducesValidationProblem();
         g.MapGet("/{programmeId:guid}", async (Guid programmeId, HttpContext http, Streams streams) =>
                 StateEndpoint.Respond(http, programmeId, await streams.ProgrammeAsync(programmeId, http.RequestAborted)))
-            .AsState("GetProgramme");
+            .AsState("GetProgramme").Requires(Policies.ReadRecords);
         g.MapPost("/{programmeId:guid}/close", (Guid programmeId, HttpContext http, CloseProgrammeHandler h) =>
                 CommandEndpoint.RunAsync<CloseProgrammeRequest>(http,
                     (r, c, ct) => h.HandleAsync(new CloseProgramme(programmeId, r.Reason!, r.ClosedAt!.Value), c, ct)))
-            .AsCommand<CloseProgrammeRequest>("CloseProgramme");
+            .AsCommand<CloseProgrammeRequest>("CloseProgramme").Requires(Policies.TeachProgrammes);
         g.MapPost("/{programmeId:guid}/enrolments", (Guid programmeId, HttpContext http, EnrolInmateHandler h) =>
                 CommandEndpoint.RunAsync<EnrolInmateRequest>(http,
                     (r, c, ct) => h.HandleAsync(new EnrolInmate(r.InmateId!.Value, programmeId, r.EnrolledAt!.Value), c, ct)))
-            .AsCommand<EnrolInmateRequest>("EnrolInmate");
+            .AsCommand<EnrolInmateRequest>("EnrolInmate").Requires(Policies.TeachProgrammes);
         g.MapPost("/{programmeId:guid}/enrolments/{inmateId:guid}/withdrawal",
                 (Guid programmeId, Guid inmateId, HttpContext http, WithdrawFromProgrammeHandler h) =>
                 CommandEndpoint.RunAsync<WithdrawFromProgrammeRequest>(http,
                     (r, c, ct) => h.HandleAsync(new WithdrawFromProgramme(inmateId, programmeId, r.Reason!, r.WithdrewAt!.Value), c, ct)))
-            .AsCommand<WithdrawFromProgrammeRequest>("WithdrawFromProgramme");
+            .AsCommand<WithdrawFromProgrammeRequest>("WithdrawFromProgramme").Requires(Policies.TeachProgrammes);
         g.MapPost("/{programmeId:guid}/enrolments/{inmateId:guid}/completion",
                 (Guid programmeId, Guid inmateId, HttpContext http, CompleteProgrammeHandler h) =>
                 CommandEndpoint.RunAsync<CompleteProgrammeRequest>(http,
                     (r, c, ct) => h.HandleAsync(new CompleteProgramme(inmateId, programmeId, r.CompletedAt!.Value), c, ct)))
-            .AsCommand<CompleteProgrammeRequest>("CompleteProgramme");
+            .AsCommand<CompleteProgrammeRequest>("CompleteProgramme").Requires(Policies.TeachProgrammes);
         return routes;
     }
 }

@@ -11,29 +11,29 @@ public static class ReadModelEndpoints
     {
         var g = routes.MapGroup("/read-models").WithTags("Read models");
         g.MapGet("/inmates/{inmateId:guid}/timeline", (Guid inmateId, long? after, int? limit, ReadModelQueries q, CancellationToken ct) =>
-            q.Timeline.ForInmateAsync(inmateId, after ?? 0, limit ?? 500, ct)).WithName("InmateTimeline").RequireAuthorization(Policies.ReadRecords);
+            q.Timeline.ForInmateAsync(inmateId, after ?? 0, limit ?? 500, ct)).WithName("InmateTimeline").RequiresLogged(Policies.ReadRecords);
         g.MapGet("/dashboard", (Guid? facilityId, DateOnly? from, DateOnly? to, DateOnly? today, ReadModelQueries q, CancellationToken ct) =>
         {
             var day = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
             return q.Dashboard.GetAsync(facilityId, from ?? day.AddMonths(-12), to ?? day, day, ct);
-        }).WithName("ReintegrationDashboard").RequireAuthorization(Policies.ReadReadModels);
+        }).WithName("ReintegrationDashboard").Requires(Policies.ReadReadModels);
         g.MapGet("/wages/inmates/{inmateId:guid}/statement", (Guid inmateId, ReadModelQueries q, CancellationToken ct) =>
-            q.Wages.StatementAsync(inmateId, ct)).WithName("WageStatement").RequireAuthorization(Policies.ReadFinancial);
+            q.Wages.StatementAsync(inmateId, ct)).WithName("WageStatement").RequiresLogged(Policies.ReadFinancial);
         g.MapGet("/wages/totals", (Guid? facilityId, DateOnly? from, DateOnly? to, ReadModelQueries q, CancellationToken ct) =>
         {
             var day = DateOnly.FromDateTime(DateTime.UtcNow);
             return q.Wages.TotalsAsync(facilityId, from ?? day.AddMonths(-12), to ?? day, ct);
-        }).WithName("WageTotals").RequireAuthorization(Policies.ReadFinancial);
+        }).WithName("WageTotals").Requires(Policies.ReadFinancial);
         g.MapGet("/wages/sales", (Guid? facilityId, DateTimeOffset? from, DateTimeOffset? to, ReadModelQueries q, CancellationToken ct) =>
-            q.Wages.SalesAsync(facilityId, from ?? DateTimeOffset.UtcNow.AddMonths(-1), to ?? DateTimeOffset.UtcNow.AddDays(1), ct)).WithName("SaleDistributions").RequireAuthorization(Policies.ReadFinancial);
+            q.Wages.SalesAsync(facilityId, from ?? DateTimeOffset.UtcNow.AddMonths(-1), to ?? DateTimeOffset.UtcNow.AddDays(1), ct)).WithName("SaleDistributions").Requires(Policies.ReadFinancial);
         g.MapGet("/wages/trial-balance", (Guid? facilityId, ReadModelQueries q, CancellationToken ct) =>
-            q.Wages.TrialBalanceAsync(facilityId, ct)).WithName("TrialBalance").RequireAuthorization(Policies.ReadFinancial);
+            q.Wages.TrialBalanceAsync(facilityId, ct)).WithName("TrialBalance").Requires(Policies.ReadFinancial);
         g.MapGet("/compliance/inmates/{inmateId:guid}", (Guid inmateId, ReadModelQueries q, CancellationToken ct) =>
-            q.Compliance.ForInmateAsync(inmateId, ct)).WithName("InmateComplianceTimeline").RequireAuthorization(Policies.ReadCompliance);
+            q.Compliance.ForInmateAsync(inmateId, ct)).WithName("InmateComplianceTimeline").RequiresLogged(Policies.ReadCompliance);
         g.MapGet("/compliance/facilities/{facilityId:guid}", (Guid facilityId, DateTimeOffset? from, DateTimeOffset? to, string? kind, int? limit,
                 ReadModelQueries q, CancellationToken ct) =>
             q.Compliance.ForFacilityAsync(facilityId, from ?? DateTimeOffset.UtcNow.AddDays(-90), to ?? DateTimeOffset.UtcNow.AddDays(1), kind, limit ?? 1000, ct))
-            .WithName("FacilityComplianceTimeline").RequireAuthorization(Policies.ReadCompliance);
+            .WithName("FacilityComplianceTimeline").Requires(Policies.ReadCompliance);
         g.MapGet("/catalogue", (Guid? facilityId, string? craft, int? limit, int? offset, ReadModelQueries q, CancellationToken ct) =>
             q.Catalogue.AvailableAsync(facilityId, craft, limit ?? 100, offset ?? 0, ct)).WithName("MarketplaceCatalogue").AllowAnonymous();
 

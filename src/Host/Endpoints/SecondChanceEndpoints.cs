@@ -11,7 +11,7 @@ public static class SecondChanceEndpoints
             await using var cmd = db.CreateCommand("select 1");
             await cmd.ExecuteScalarAsync(ct);
             return Results.Ok(new { status = "healthy" });
-        }).WithTags("Health").WithName("Health");
+        }).WithTags("Health").WithName("Health").AllowAnonymous();
         return routes
             .MapFacilityEndpoints()
             .MapInmateEndpoints()

@@ -1,6 +1,7 @@
 using SecondChance.Application;
 using SecondChance.Application.Wages;
 using SecondChance.Host.Http;
+using SecondChance.Host.Security;
 
 namespace SecondChance.Host.Endpoints;
 
@@ -18,22 +19,22 @@ public static class WageEndpoints
                 http.Response.Headers.ETag = IfMatch.ETag(account.Version);
                 return Results.Ok(new StreamView<object>(inmateId, account.Version, account.State, null));
             })
-            .AsState("GetWageAccount");
+            .AsState("GetWageAccount").RequiresLogged(Policies.ReadFinancial);
         g.MapPost("/credits", (Guid inmateId, HttpContext http, CreditWageHandler h) =>
                 CommandEndpoint.RunAsync<CreditWageRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
-            .AsCommand<CreditWageRequest>("CreditWage");
+            .AsCommand<CreditWageRequest>("CreditWage").Requires(Policies.RecordWages);
         g.MapPost("/deductions", (Guid inmateId, HttpContext http, DeductFromWagesHandler h) =>
                 CommandEndpoint.RunAsync<DeductFromWagesRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
-            .AsCommand<DeductFromWagesRequest>("DeductFromWages");
+            .AsCommand<DeductFromWagesRequest>("DeductFromWages").Requires(Policies.RecordWages);
         g.MapPost("/remittances", (Guid inmateId, HttpContext http, RemitToFamilyHandler h) =>
                 CommandEndpoint.RunAsync<RemitToFamilyRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
-            .AsCommand<RemitToFamilyRequest>("RemitToFamily");
+            .AsCommand<RemitToFamilyRequest>("RemitToFamily").Requires(Policies.RecordWages);
         g.MapPost("/payout", (Guid inmateId, HttpContext http, PayOutAtReleaseHandler h) =>
                 CommandEndpoint.RunAsync<PayOutAtReleaseRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
-            .AsCommand<PayOutAtReleaseRequest>("PayOutAtRelease");
+            .AsCommand<PayOutAtReleaseRequest>("PayOutAtRelease").Requires(Policies.RecordWages);
         g.MapPost("/reversals", (Guid inmateId, HttpContext http, ReversePostingHandler h) =>
                 CommandEndpoint.RunAsync<ReversePostingRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
-            .AsCommand<ReversePostingRequest>("ReversePosting");
+            .AsCommand<ReversePostingRequest>("ReversePosting").Requires(Policies.RecordWages);
         return routes;
     }
 }

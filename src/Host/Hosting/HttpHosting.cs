@@ -26,7 +26,7 @@ public static class HttpHosting
         app.Use(CorrelationIds.Middleware);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 }

@@ -1,18 +1,14 @@
+using SecondChance.Host.Security;
+
 namespace SecondChance.Host.Http;
 
-/// <summary>
-/// Who is recording. Until sign-in exists it is the X-Actor header; this is the one place sign-in replaces.
-/// </summary>
+/// <summary>Who is recording: the signed-in user, as <c>user:{id}:{username}</c> in event metadata. No header can claim it.</summary>
 public sealed class RequestActor
 {
-    public const string Header = "X-Actor";
     public const string Anonymous = "anonymous";
-    public const int MaxLength = 200;
 
-    public string Resolve(HttpContext http)
-    {
-        var claimed = http.Request.Headers[Header].ToString().Trim();
-        if (claimed.Length == 0) return Anonymous;
-        return claimed.Length <= MaxLength ? claimed : claimed[..MaxLength];
-    }
+    public string Resolve(HttpContext http) => For(http.User.UserId(), http.User.Username());
+
+    public static string For(Guid? userId, string? username) =>
+        userId is { } id ? $"user:{id}:{username}" : Anonymous;
 }

@@ -251,7 +251,7 @@ public sealed class FacilityApiTests(ApiFixture fixture) : IClassFixture<ApiFixt
     }
 
     [Fact]
-    public async Task Correlation_id_and_actor_are_recorded_in_event_metadata_and_the_correlation_id_is_echoed()
+    public async Task Correlation_id_and_the_signed_in_user_are_recorded_in_event_metadata_and_an_actor_header_is_ignored()
     {
         var correlation = Guid.NewGuid();
 
@@ -260,16 +260,16 @@ public sealed class FacilityApiTests(ApiFixture fixture) : IClassFixture<ApiFixt
 
         r.Header("X-Correlation-Id").Should().Be(correlation.ToString());
         (await fixture.ScalarAsync(
-            $"select count(*) from sc.events where correlation_id = '{correlation}' and actor = 'welfare.officer@kcj'")).Should().Be(1);
+            $"select count(*) from sc.events where correlation_id = '{correlation}' and actor = '{fixture.Admin.Actor}'")).Should().Be(1);
     }
 
     [Fact]
-    public async Task Without_headers_the_actor_is_anonymous_and_a_correlation_id_is_generated_and_echoed()
+    public async Task Without_headers_a_correlation_id_is_generated_and_echoed()
     {
         var r = await _api.PostAsync("/facilities", Registration());
 
         var echoed = Guid.Parse(r.Header("X-Correlation-Id")!);
         (await fixture.ScalarAsync(
-            $"select count(*) from sc.events where correlation_id = '{echoed}' and actor = 'anonymous'")).Should().Be(1);
+            $"select count(*) from sc.events where correlation_id = '{echoed}' and actor = '{fixture.Admin.Actor}'")).Should().Be(1);
     }
 }

@@ -1,14 +1,23 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using SecondChance.Domain.Access;
 using SecondChance.Testing;
 
 namespace SecondChance.Host.Tests.Support;
 
-/// <summary>One Host per test class on its own fresh database; tests reset the data before they start.</summary>
+/// <summary>
+/// One Host per test class on its own fresh database; tests reset the data before they start. <see cref="CreateApi"/>
+/// is signed in as an administrator, registered through the real use cases (again after every reset).
+/// </summary>
 public class ApiFixture : EventStoreDatabase
 {
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    public TestUser Admin { get; private set; } = null!;
+
+    private string _adminToken = "";
 
     public override async Task InitializeAsync()
     {
@@ -16,15 +25,42 @@ public class ApiFixture : EventStoreDatabase
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("ConnectionStrings:SecondChance", ConnectionString);
-            b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new FixedTime(FixedTime.Now)));
+            b.UseSetting("Security:SignInsPerAddressPerMinute", "100000");
+            b.UseSetting("Security:SignInsPerUsernamePerMinute", "100000");
+            b.ConfigureServices(s =>
+            {
+                s.AddSingleton<TimeProvider>(new FixedTime(FixedTime.Now));
+                // hashing cost is not under test; keep fixtures fast
+                s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+            });
         });
         using var client = Factory.CreateClient();
         (await client.GetAsync("/health")).EnsureSuccessStatusCode();
+        Admin = await TestUsers.RegisterAsync(Factory, Role.Administrator, username: "fixture.admin", password: $"pw-{Guid.NewGuid():N}");
+        _adminToken = await TestUsers.TokenAsync(client, Admin);
     }
 
-    public Api CreateApi() => new(Factory.CreateClient());
+    /// <summary>Empties every table, sets the projections up again, then registers the fixture's administrator again under the same id.</summary>
+    public new async Task ResetAsync()
+    {
+        await base.ResetAsync();
+        var registry = Factory.Services.GetRequiredService<SecondChance.Projections.Engine.ProjectionRegistry>();
+        await Factory.Services.GetRequiredService<SecondChance.Projections.Engine.ProjectionStore>().EnsureAsync(registry.All);
+        await TestUsers.RegisterAsync(Factory, Role.Administrator, userId: Admin.Id, username: Admin.Username, password: Admin.Password);
+    }
 
-    public Task<long> EventCountAsync() => ScalarAsync("select count(*) from sc.events");
+    public Api CreateApi()
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", _adminToken);
+        return new Api(client);
+    }
+
+    public Api CreateAnonymousApi() => new(Factory.CreateClient());
+
+    /// <summary>Events outside the user and username streams (the fixture's own administrator is not under test).</summary>
+    public Task<long> EventCountAsync() =>
+        ScalarAsync("select count(*) from sc.events where stream_id not like 'user-%' and stream_id not like 'username-%'");
 
     public override async Task DisposeAsync()
     {

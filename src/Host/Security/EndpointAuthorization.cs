@@ -1,0 +1,23 @@
+namespace SecondChance.Host.Security;
+
+/// <summary>
+/// <c>.Requires(Policies.X)</c>: the policy, plus the facility/programme scope check for scoped writes and
+/// personal-data redaction for reads. Plain <c>.RequireAuthorization(Policies.X)</c> is also accepted by the tests.
+/// </summary>
+public static class EndpointAuthorization
+{
+    private static readonly HashSet<string> Scoped = [Policies.RecordJourneys, Policies.TeachProgrammes, Policies.RecordWages];
+    private static readonly HashSet<string> Reads = [Policies.ReadRecords, Policies.ReadCompliance, Policies.ReadReadModels, Policies.ReadFinancial];
+
+    public static RouteHandlerBuilder Requires(this RouteHandlerBuilder b, string policy)
+    {
+        b.RequireAuthorization(policy);
+        if (Scoped.Contains(policy)) b.AddEndpointFilter(new FacilityScopeFilter(policy));
+        if (Reads.Contains(policy)) b.AddEndpointFilter(new PersonalDataRedaction());
+        return b;
+    }
+
+    /// <summary>A read of one inmate's personal record: redacted as needed, and logged.</summary>
+    public static RouteHandlerBuilder RequiresLogged(this RouteHandlerBuilder b, string policy) =>
+        b.Requires(policy).AddEndpointFilter(new PersonalRecordAccessLog());
+}

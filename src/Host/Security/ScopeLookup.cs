@@ -1,0 +1,25 @@
+using SecondChance.EventStore;
+
+namespace SecondChance.Host.Security;
+
+/// <summary>Which facility and programme a write lands in, from the read-your-writes directories.</summary>
+public sealed class ScopeLookup(PgEventStore store)
+{
+    public Task<(Guid? Facility, Guid? Programme)> InmateAsync(Guid id, CancellationToken ct) =>
+        FindAsync($"select facility_id, null::uuid from {store.Schema}.inmate_directory where inmate_id = $1", id, ct);
+
+    public Task<(Guid? Facility, Guid? Programme)> ProgrammeAsync(Guid id, CancellationToken ct) =>
+        FindAsync($"select facility_id, programme_id from {store.Schema}.programme_directory where programme_id = $1", id, ct);
+
+    public Task<(Guid? Facility, Guid? Programme)> ItemAsync(Guid id, CancellationToken ct) =>
+        FindAsync($"select facility_id, programme_id from {store.Schema}.item_directory where item_id = $1", id, ct);
+
+    private async Task<(Guid?, Guid?)> FindAsync(string sql, Guid id, CancellationToken ct)
+    {
+        await using var cmd = store.DataSource.CreateCommand(sql);
+        cmd.Parameters.Add(new() { Value = id });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return (null, null);
+        return (r.IsDBNull(0) ? null : r.GetGuid(0), r.IsDBNull(1) ? null : r.GetGuid(1));
+    }
+}
