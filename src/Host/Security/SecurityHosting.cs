@@ -25,6 +25,7 @@ public static class SecurityHosting
         services.AddSingleton(new SignInLimiter(config.GetValue("SignInsPerUsernamePerMinute", 10)));
         services.AddSingleton<IClaimsTransformation, CurrentUserClaims>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<ScopeLookup>();
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
@@ -75,6 +76,16 @@ public static class SecurityHosting
     public static WebApplication UseSecondChanceSecurity(this WebApplication app)
     {
         app.UseAuthentication();
+        // a cookie or token of a deactivated user is 401 (sign in again), not 403
+        app.Use(async (http, next) =>
+        {
+            if (http.User.HasClaim(CurrentUserClaims.Revoked, "1") && http.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            {
+                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+            await next(http);
+        });
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;
