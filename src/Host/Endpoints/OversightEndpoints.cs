@@ -1,3 +1,4 @@
+using SecondChance.Projections.ReadModels;
 using SecondChance.Application.Oversight;
 using SecondChance.Domain;
 using SecondChance.Domain.Compliance;
@@ -48,17 +49,27 @@ public static class OversightEndpoints
 /// Evaluates the domain's rights rules over the facts folded from the events recorded up to asOf, at asOf; without
 /// asOf, over every event recorded so far, at the present.
 /// </summary>
-public sealed class OversightReportQuery(ComplianceTimeTravel travel, PgEventStore store, TimeProvider clock)
+public sealed class OversightReportQuery(ComplianceTimeTravel travel, PgEventStore store, TimeProvider clock, ReadModelQueries readModels)
 {
     public async Task<OversightReport?> FacilityAsync(Guid facilityId, DateOnly from, DateOnly to, DateTimeOffset? asOf, CancellationToken ct)
     {
-        var at = asOf ?? clock.GetUtcNow();
+        if (asOf is null) return await PresentAsync(facilityId, from, to, ct);
+        var at = asOf.Value;
         var (facility, version) = await store.AggregateAsync(StreamIds.Facility(facilityId), FacilityState.Initial, FacilityState.Evolve, ct: ct);
         if (version == 0) return null;
         var facts = await travel.FacilityAsync(facilityId, asOf, ct);
         var facilities = await travel.FacilitiesAsync(ComplianceTimeTravel.FacilitiesOf(facts).Append(facilityId), asOf, ct);
         var local = facilities.GetValueOrDefault(facilityId) ?? facility;
         return OversightReports.Build(local, facts, facilities, from, to, at, "event_log");
+    }
+
+    /// <summary>The present, from the oversight read model: no event log read at request time.</summary>
+    private async Task<OversightReport?> PresentAsync(Guid facilityId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var facilities = await readModels.Oversight.FacilitiesAsync(ct);
+        if (!facilities.TryGetValue(facilityId, out var facility)) return null;
+        var facts = await readModels.Oversight.FacilityAsync(facilityId, ct);
+        return OversightReports.Build(facility, facts, facilities, from, to, clock.GetUtcNow(), "read_model");
     }
 
     public async Task<IReadOnlyList<ReportedFinding>?> InmateAsync(Guid inmateId, DateTimeOffset? asOf, CancellationToken ct)

@@ -15,4 +15,5 @@ public sealed class ReadModelQueries(NpgsqlDataSource dataSource, string storeSc
     public WageQueries Wages { get; } = new(dataSource, $"{storeSchema}_wages");
     public ComplianceQueries Compliance { get; } = new(dataSource, $"{storeSchema}_compliance");
     public CatalogueQueries Catalogue { get; } = new(dataSource, $"{storeSchema}_catalogue");
+    public Oversight.OversightFactsQueries Oversight { get; } = new(dataSource, $"{storeSchema}_oversight");
 }

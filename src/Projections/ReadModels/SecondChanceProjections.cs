@@ -2,6 +2,7 @@ using SecondChance.Projections.Engine;
 using SecondChance.Projections.ReadModels.Catalogue;
 using SecondChance.Projections.ReadModels.Compliance;
 using SecondChance.Projections.ReadModels.Dashboard;
+using SecondChance.Projections.ReadModels.Oversight;
 using SecondChance.Projections.ReadModels.Timeline;
 using SecondChance.Projections.ReadModels.Wages;
 
@@ -10,5 +11,5 @@ namespace SecondChance.Projections.ReadModels;
 public static class SecondChanceProjections
 {
     public static IReadOnlyList<IProjection> Create() =>
-        [new TimelineProjection(), new DashboardProjection(), new WageProjection(), new ComplianceProjection(), new CatalogueProjection()];
+        [new TimelineProjection(), new DashboardProjection(), new WageProjection(), new ComplianceProjection(), new CatalogueProjection(), new OversightFactsProjection()];
 }
