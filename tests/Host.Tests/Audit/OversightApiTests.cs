@@ -33,6 +33,7 @@ public sealed class OversightApiTests(ApiFixture fixture) : IClassFixture<ApiFix
 
     private async Task<List<JsonElement>> FindingsAsync(Guid facility, string rule, string query = "from=2025-01-01&to=2025-05-31")
     {
+        await fixture.ProjectionsCaughtUpAsync();
         var r = await _api.GetAsync($"/oversight/facilities/{facility}/report?{query}");
         r.Status.Should().Be(HttpStatusCode.OK, r.ToString());
         return r.Body.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("ruleCode").GetString() == rule).ToList();
@@ -103,6 +104,7 @@ public sealed class OversightApiTests(ApiFixture fixture) : IClassFixture<ApiFix
         await Segregate(inmate, "2025-02-01T09:00:00+05:00", "2025-02-20T09:00:00+05:00");
 
         var past = await _api.GetAsync($"/oversight/facilities/{facility}/report?from=2025-01-01&to=2025-05-31&asOf=2001-01-01T00:00:00Z");
+        await fixture.ProjectionsCaughtUpAsync();
         var present = await _api.GetAsync($"/oversight/facilities/{facility}/report?from=2025-01-01&to=2025-05-31");
 
         past.Body.GetProperty("findings").GetArrayLength().Should().Be(0);
@@ -117,6 +119,7 @@ public sealed class OversightApiTests(ApiFixture fixture) : IClassFixture<ApiFix
         var (facility, inmate) = await HousedInmateAsync();
         await Segregate(inmate, "2025-02-01T09:00:00+05:00", "2025-02-20T09:00:00+05:00");
 
+        await fixture.ProjectionsCaughtUpAsync();
         var response = await _api.Client.GetAsync($"/oversight/facilities/{facility}/report?from=2025-01-01&to=2025-05-31&format=csv");
         var rows = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
