@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
+using SecondChance.Application;
 using SecondChance.Application.Access;
+using SecondChance.Domain;
 using SecondChance.Host.Http;
 using SecondChance.Host.Security;
 
@@ -43,6 +45,17 @@ public static class AuthEndpoints
             return Results.NoContent();
         }).RequireAuthorization(Policies.SignedIn).WithName("SignOut");
 
+        g.MapPost("/password", (HttpContext http, UserDirectory users, IPasswordHashing hashing, UserGrantsHandler h) =>
+                CommandEndpoint.RunAsync<ChangePasswordRequest>(http, async (r, c, ct) =>
+                {
+                    var id = http.User.UserId()!.Value;
+                    var user = await users.FindAsync(id, ct);
+                    if (user is null || hashing.Verify(user.PasswordHash, r.CurrentPassword!) == PasswordCheck.Failed)
+                        return CommandResult.Refused(id, new Refusal("wrong_password", "The current password is not right."));
+                    return await h.ChangePasswordAsync(id, r.NewPassword!, c, ct);
+                }))
+            .AsCommand<ChangePasswordRequest>("ChangeOwnPassword").RequireAuthorization(Policies.SignedIn);
+
         g.MapGet("/me", async (HttpContext http, UserDirectory users) =>
                 await users.FindAsync(http.User.UserId()!.Value, http.RequestAborted) is { } user
                     ? Results.Ok(Me(user))
@@ -65,6 +78,15 @@ public static class AuthEndpoints
         {
             e.Text(Username, "username", 64);
             e.Text(Password, "password", 256);
+        }
+    }
+
+    internal sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword) : IValidatableRequest
+    {
+        public void Validate(FieldErrors e)
+        {
+            e.Text(CurrentPassword, "currentPassword", 256);
+            e.Text(NewPassword, "newPassword", 256);
         }
     }
 

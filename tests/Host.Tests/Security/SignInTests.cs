@@ -123,6 +123,38 @@ public sealed class SignInTests(ApiFixture fixture) : IClassFixture<ApiFixture>,
     }
 
     [Fact]
+    public async Task Sign_in_attempts_from_one_address_are_rate_limited_with_a_429_problem()
+    {
+        await using var factory = fixture.Factory.WithWebHostBuilder(b => b.UseSetting("Security:SignInsPerAddressPerMinute", "3"));
+        var api = new Api(factory.CreateClient());
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) statuses.Add((await api.PostAsync("/auth/token", Credentials($"someone{i}", "wrong"))).Status);
+        var limited = await api.PostAsync("/auth/token", Credentials("someone", "wrong"));
+
+        statuses.Take(3).Should().OnlyContain(s => s == HttpStatusCode.Unauthorized);
+        limited.Status.Should().Be(HttpStatusCode.TooManyRequests);
+        limited.Header("Retry-After").Should().NotBeNull();
+        limited.Message.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
+    public async Task A_user_changes_their_own_password_only_with_the_current_one()
+    {
+        var (user, client) = await TestUsers.SignedInAsync(fixture.Factory, Role.Instructor, [], []);
+        var api = new Api(client);
+
+        var wrong = await api.PostAsync("/auth/password", new { currentPassword = "not-it", newPassword = "a-brand-new-password" });
+        var changed = await api.PostAsync("/auth/password", new { currentPassword = user.Password, newPassword = "a-brand-new-password" });
+
+        wrong.Code.Should().Be("wrong_password");
+        changed.Status.Should().Be(HttpStatusCode.OK, changed.ToString());
+        var anonymous = fixture.CreateAnonymousApi();
+        (await anonymous.PostAsync("/auth/token", Credentials(user.Username, user.Password))).Status.Should().Be(HttpStatusCode.Unauthorized);
+        (await anonymous.PostAsync("/auth/token", Credentials(user.Username, "a-brand-new-password"))).Status.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task There_is_no_default_password_and_create_admin_needs_one()
     {
         (await fixture.ScalarAsync("select count(*) from sc.user_directory where username <> 'fixture.admin'")).Should().Be(0);
