@@ -389,6 +389,20 @@ public sealed partial class PgEventStore
         return await ReadEvents(cmd, ct);
     }
 
+    /// <summary>
+    /// Whether any event, visible to readers yet or not, lies after the cursor: a reader that found nothing although
+    /// this is true is being held back by an open transaction and should look again soon.
+    /// </summary>
+    public async Task<bool> HasEventsAfterAsync(GlobalCursor after, CancellationToken ct = default)
+    {
+        await using var cmd = _dataSource.CreateCommand($"""
+            select exists (select 1 from {_schema}.events where (transaction_id, seq_id) > ($1::text::xid8, $2))
+            """);
+        cmd.Parameters.Add(new() { Value = after.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        cmd.Parameters.Add(new() { Value = after.Position });
+        return await cmd.ExecuteScalarAsync(ct) is true;
+    }
+
     private async Task<IReadOnlyList<StoredEvent>> ReadEvents(NpgsqlCommand cmd, CancellationToken ct)
     {
         var rows = new List<(StoredEvent Event, string Json, System.Text.Json.Nodes.JsonObject? Protected, Guid? Subject)>();

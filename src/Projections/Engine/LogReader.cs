@@ -13,6 +13,8 @@ public sealed class LogReader(PgEventStore store)
     public Task<IReadOnlyList<StoredEvent>> ReadAsync(GlobalCursor after, int batchSize, CancellationToken ct) =>
         store.ReadAllAsync(after, batchSize, ct);
 
+    public Task<bool> HasEventsAfterAsync(GlobalCursor after, CancellationToken ct) => store.HasEventsAfterAsync(after, ct);
+
     public Task<IReadOnlyList<StoredEvent>> ReadCommittedAsync(GlobalCursor after, int batchSize, CancellationToken ct) =>
         store.ReadAllCommittedAsync(after, batchSize, ct);
 }

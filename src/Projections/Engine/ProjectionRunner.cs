@@ -101,7 +101,9 @@ internal sealed class ProjectionRunner(
             var events = await reader.ReadAsync(checkpoint, options.BatchSize, ct);
             if (events.Count == 0)
             {
-                await WakeSignal.WaitAsync(signal, options.PollInterval, ct);
+                // committed events can be out of sight behind an open transaction elsewhere; then look again soon
+                var heldBack = await reader.HasEventsAfterAsync(checkpoint, ct);
+                await WakeSignal.WaitAsync(signal, heldBack ? HeldBackPoll(options.PollInterval) : options.PollInterval, ct);
                 continue;
             }
             var next = await ApplyWithRetryAsync(checkpoint, events, ct);
@@ -113,6 +115,8 @@ internal sealed class ProjectionRunner(
             }
         }
     }
+
+    private static TimeSpan HeldBackPoll(TimeSpan poll) => poll < TimeSpan.FromMilliseconds(100) ? poll : TimeSpan.FromMilliseconds(100);
 
     /// <summary>The new checkpoint, or null when the projection was paused or its checkpoint was moved by someone else.</summary>
     private async Task<GlobalCursor?> ApplyWithRetryAsync(GlobalCursor from, IReadOnlyList<StoredEvent> events, CancellationToken ct)
