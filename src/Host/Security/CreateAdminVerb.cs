@@ -15,33 +15,34 @@ public static class CreateAdminVerb
 
     public static bool Handles(string[] args) => args.Length > 0 && args[0] == Verb;
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static Task<int> RunAsync(WebApplication app, string[] args) => RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
+
+    public static async Task<int> RunAsync(IServiceProvider sp, string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         var username = Option("--username");
         if (string.IsNullOrWhiteSpace(username))
         {
-            await Console.Error.WriteLineAsync("usage: create-admin --username U [--display-name N] [--password-file F]  (password on stdin otherwise)");
+            await stderr.WriteLineAsync("usage: create-admin --username U [--display-name N] [--password-file F]  (password on stdin otherwise)");
             return 2;
         }
         var file = Option("--password-file");
-        var password = (file is not null ? (await File.ReadAllLinesAsync(file)).FirstOrDefault() : await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n');
+        var password = (file is not null ? (await File.ReadAllLinesAsync(file)).FirstOrDefault() : await stdin.ReadLineAsync())?.TrimEnd('\r', '\n');
         if (string.IsNullOrEmpty(password))
         {
-            await Console.Error.WriteLineAsync("No password given (on stdin or in --password-file).");
+            await stderr.WriteLineAsync("No password given (on stdin or in --password-file).");
             return 2;
         }
-        var sp = app.Services;
         await sp.GetRequiredService<SchemaMigrations>().MigrateAsync();
         var result = await sp.GetRequiredService<RegisterUserHandler>().HandleAsync(
             new RegisterUserRequest(null, username, Option("--display-name") ?? username, password, [Role.Administrator]),
             new CommandContext($"cli:{Verb}", Guid.CreateVersion7()), CancellationToken.None);
         if (result.Status != CommandStatus.Accepted)
         {
-            await Console.Error.WriteLineAsync($"Refused: {result.Refusal?.Code} {result.Refusal?.Message}");
+            await stderr.WriteLineAsync($"Refused: {result.Refusal?.Code} {result.Refusal?.Message}");
             return 1;
         }
-        await Console.Out.WriteLineAsync($"Administrator {username} created ({result.Id}).");
+        await stdout.WriteLineAsync($"Administrator {username} created ({result.Id}).");
         return 0;
     }
 }

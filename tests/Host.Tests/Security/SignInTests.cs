@@ -172,3 +172,41 @@ public sealed class MutableTime(DateTimeOffset start) : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => _now;
 }
+
+public sealed class CreateAdminVerbTests(ApiFixture fixture) : IClassFixture<ApiFixture>, IAsyncLifetime
+{
+    public Task InitializeAsync() => fixture.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Create_admin_reads_the_password_from_stdin_and_the_administrator_can_sign_in_at_once()
+    {
+        var stdout = new StringWriter();
+        var code = await SecondChance.Host.Security.CreateAdminVerb.RunAsync(fixture.Factory.Services,
+            ["create-admin", "--username", "chief.admin"], new StringReader("correct horse battery staple\n"), stdout, new StringWriter());
+
+        code.Should().Be(0);
+        var token = await fixture.CreateAnonymousApi().PostAsync("/auth/token", new { username = "chief.admin", password = "correct horse battery staple" });
+        token.Status.Should().Be(HttpStatusCode.OK);
+        var admin = fixture.Factory.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Body.GetProperty("accessToken").GetString());
+        (await admin.GetAsync("/admin/users")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await fixture.ScalarAsync("select count(*) from sc.events where actor = 'cli:create-admin'")).Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Create_admin_without_a_password_or_with_a_short_one_creates_nothing()
+    {
+        var before = await fixture.ScalarAsync("select count(*) from sc.user_directory");
+
+        var empty = await SecondChance.Host.Security.CreateAdminVerb.RunAsync(fixture.Factory.Services,
+            ["create-admin", "--username", "chief.admin"], new StringReader(""), new StringWriter(), new StringWriter());
+        var shortOne = await SecondChance.Host.Security.CreateAdminVerb.RunAsync(fixture.Factory.Services,
+            ["create-admin", "--username", "chief.admin"], new StringReader("admin\n"), new StringWriter(), new StringWriter());
+
+        empty.Should().NotBe(0);
+        shortOne.Should().NotBe(0);
+        (await fixture.ScalarAsync("select count(*) from sc.user_directory")).Should().Be(before);
+    }
+}
