@@ -98,7 +98,15 @@ public static class AuthEndpoints
             return body.Error is { } e ? (null, e) : (new Credentials(body.Value!.Username!, body.Value.Password!, null), null);
         }
         if (http.Request.ContentLength > JsonBody.MaxBytes) return (null, Problems.TooLarge());
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return (null, Problems.BadRequest("form", "The form could not be read."));
+        }
         var username = form["username"].ToString();
         var password = form["password"].ToString();
         if (username.Length is 0 or > 64 || password.Length is 0 or > 256)

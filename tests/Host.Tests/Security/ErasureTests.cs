@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using FluentAssertions;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using SecondChance.EventStore.Audit;
 using SecondChance.Host.Tests.Support;
@@ -89,6 +90,24 @@ public sealed class ErasureTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         unknown.Status.Should().Be(HttpStatusCode.NotFound);
         forbidden.Status.Should().Be(HttpStatusCode.Forbidden);
         (await _api.GetAsync($"/inmates/{inmate}")).Body.ToString().Should().Contain(Name);
+        (await fixture.ScalarAsync("select count(*) from sc.subject_keys where key is null")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Erasure_waits_for_the_configured_retention_period_after_release()
+    {
+        await using var factory = fixture.Factory.WithWebHostBuilder(b =>
+            b.UseSetting("Security:ErasureRetentionYears", "5"));
+        var facility = await Given.FacilityAsync();
+        var inmate = await Given.AdmitAsync(facility.Id);
+        await Given.Ok($"/inmates/{inmate}/release", new { releasedAt = Scenario.Past, reason = "Sentence served" });
+        var admin = factory.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = _api.Client.DefaultRequestHeaders.Authorization;
+
+        var r = await new Api(admin).PostAsync($"/admin/inmates/{inmate}/erasure", new { reason = "Request" });
+
+        r.Status.Should().Be(HttpStatusCode.UnprocessableEntity, r.ToString());
+        r.Code.Should().Be("retention_period_running");
         (await fixture.ScalarAsync("select count(*) from sc.subject_keys where key is null")).Should().Be(0);
     }
 
