@@ -51,10 +51,12 @@ public sealed class DaemonTests(ProjectionsDatabase db) : IClassFixture<Projecti
         var engine = db.Build([counter], options: Fast(batch: 40));
         await Workload.RunAsync(new World(engine.Store), 150, seed: 31);
         var batches = 0;
+        var committedBeforeKill = 0;
         var stuck = new TaskCompletionSource();
-        counter.AfterWrite = async (_, ct) =>
+        counter.AfterWrite = async (events, ct) =>
         {
-            if (++batches < 3) return;
+            // a batch can hold fewer than 40 when another transaction on the server holds the visibility horizon back
+            if (++batches < 3) { committedBeforeKill += events.Count; return; }
             stuck.TrySetResult();
             await Task.Delay(Timeout.Infinite, ct);
         };
@@ -66,7 +68,8 @@ public sealed class DaemonTests(ProjectionsDatabase db) : IClassFixture<Projecti
             await kill.CancelAsync();
             await first;
         }
-        (await db.ScalarAsync("select count(*) from sc_counter.applied")).Should().Be(80, "two batches of 40 committed before the kill");
+        (await db.ScalarAsync("select count(*) from sc_counter.applied")).Should().Be(committedBeforeKill, "two batches committed before the kill");
+        committedBeforeKill.Should().BeGreaterThan(0);
 
         counter.AfterWrite = null;
         await engine.WithDaemonAsync(() => engine.WaitCaughtUpAsync());
