@@ -33,7 +33,10 @@ public static class ReliabilityRun
         var hostDll = o.HostDll ?? Path.Combine(root, "src/Host/bin/Release/net10.0/SecondChance.Host.dll");
         if (!File.Exists(hostDll)) throw new FileNotFoundException($"Build the Host first: dotnet build -c Release src/Host ({hostDll} missing)");
         var pgRoot = o.PostgresRoot ?? LocalPostgres.DefaultRoot("bench");
-        var admin = o.AdminConnectionString ?? Environment.GetEnvironmentVariable("SECONDCHANCE_BENCH_CONNECTION") ?? (await LocalPostgres.StartAsync(pgRoot)).ConnectionString;
+        var configured = o.AdminConnectionString ?? Environment.GetEnvironmentVariable("SECONDCHANCE_BENCH_CONNECTION");
+        // a cluster started here is stopped when the run ends
+        await using var local = configured is null ? await LocalPostgres.StartAsync(pgRoot) : null;
+        var admin = configured ?? local!.ConnectionString;
         var dbName = $"reliability_{Guid.NewGuid():N}";
         await Exec(admin, $"create database {dbName}");
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = dbName }.ConnectionString;
