@@ -25,6 +25,7 @@ public static class HttpHosting
     {
         app.Use(CorrelationIds.Middleware);
         app.UseExceptionHandler();
+        app.Use(NulCharacterGuard.Middleware);
         app.UseStatusCodePages();
         app.MapOpenApi().AllowAnonymous();
         return app;
