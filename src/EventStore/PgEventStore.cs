@@ -13,6 +13,7 @@ public sealed partial class PgEventStore
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
     private readonly string _appendSql;
+    private readonly string _appendOneSql;
     private readonly string _selectColumns;
 
     private readonly IReadOnlyList<IInlineProjection> _inline;
@@ -60,6 +61,32 @@ public sealed partial class PgEventStore
             select * from ins
             union all
             select 0, {_schema}.append_refused($1, $4), null, null where not exists (select 1 from b)
+            """;
+        // The hot path: one event onto an existing stream at an expected version. The stream row's update checks the
+        // version, takes the lock and computes the new head hash from the old one in the same step (the event's hash is
+        // the new head), so there is no separate lock read and no function call. Same bytes as event_hashes.
+        _appendOneSql = $"""
+            with up as (
+              update {_schema}.streams s
+                 set version = s.version + 1, timestamp = greatest(statement_timestamp(), s.timestamp),
+                     head_hash = (select sha256(convert_to(
+                         coalesce(octet_length(x.id)::text || ':' || x.id || ';', '-;') || coalesce(octet_length(x.sid)::text || ':' || x.sid || ';', '-;') || coalesce(octet_length(x.ver)::text || ':' || x.ver || ';', '-;') || coalesce(octet_length(x.typ)::text || ':' || x.typ || ';', '-;')
+                         || coalesce(octet_length(x.d)::text || ':' || x.d || ';', '-;') || coalesce(octet_length(x.micros)::text || ':' || x.micros || ';', '-;') || coalesce(octet_length(x.tenant)::text || ':' || x.tenant || ';', '-;') || coalesce(octet_length(x.corr)::text || ':' || x.corr || ';', '-;')
+                         || coalesce(octet_length(x.caus)::text || ':' || x.caus || ';', '-;') || coalesce(octet_length(x.actor)::text || ':' || x.actor || ';', '-;') || coalesce(octet_length(x.headers)::text || ':' || x.headers || ';', '-;'), 'UTF8')
+                         || coalesce(s.head_hash, ''::bytea))
+                       from (select $4::text as id, s.id as sid, (s.version + 1)::text as ver, $5::text as typ, $6::text as d,
+                                    ((extract(epoch from greatest(statement_timestamp(), s.timestamp)) * 1000000)::bigint)::text as micros,
+                                    $3::text as tenant, $7::text as corr, $8::text as caus, $9::text as actor, $10::text as headers) x)
+               where s.id = $1 and ($2 = -2 or s.version = $2)
+              returning s.version, s.timestamp, s.head_hash),
+            ins as (
+              insert into {_schema}.events (id, stream_id, version, data, type, timestamp, tenant_id,
+                                            correlation_id, causation_id, actor, headers, hash)
+              select $4, $1, up.version, $6, $5, up.timestamp, $3, $7, $8, $9, $10, up.head_hash from up
+              returning version, seq_id, timestamp, transaction_id::text)
+            select * from ins
+            union all
+            select 0, {_schema}.append_refused($1, array[$4]::uuid[]), null, null where not exists (select 1 from up)
             """;
         _selectColumns = "seq_id, transaction_id::text, id, stream_id, version, type, data::text, timestamp, tenant_id, correlation_id, causation_id, actor, headers::text";
     }
@@ -243,16 +270,23 @@ public sealed partial class PgEventStore
                         $"Event {i} of stream '{append.StreamId}' is {bytes.Length} bytes; the limit is {Options.MaxEventDataBytes} bytes.");
                 data[i] = Encoding.UTF8.GetString(bytes);
             }
-            var cmd = new NpgsqlBatchCommand(_appendSql);
-            var p = cmd.Parameters;
-            p.Add(new() { Value = append.StreamId });
-            p.Add(new() { Value = append.Expected.Kind switch
+            var expected = append.Expected.Kind switch
             {
                 ExpectedVersionKind.Any => -1L,
                 ExpectedVersionKind.StreamExists => -2L,
                 ExpectedVersionKind.NoStream => 0L,
                 _ => append.Expected.Value,
-            } });
+            };
+            var headers = meta.Headers is { Count: > 0 } h ? JsonSerializer.Serialize(h) : null;
+            if (n == 1 && expected is -2 or > 0)
+            {
+                batch.BatchCommands.Add(AppendOne(append.StreamId, expected, meta, ids[0], types[0], data[0], headers));
+                continue;
+            }
+            var cmd = new NpgsqlBatchCommand(_appendSql);
+            var p = cmd.Parameters;
+            p.Add(new() { Value = append.StreamId });
+            p.Add(new() { Value = expected });
             p.Add(new() { Value = meta.Tenant });
             p.Add(new() { Value = ids });
             p.Add(new() { Value = types });
@@ -260,16 +294,29 @@ public sealed partial class PgEventStore
             p.Add(new() { Value = (object?)meta.CorrelationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
             p.Add(new() { Value = (object?)meta.CausationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
             p.Add(new() { Value = (object?)meta.Actor ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            p.Add(new()
-            {
-                Value = meta.Headers is { Count: > 0 } h ? JsonSerializer.Serialize(h) : DBNull.Value,
-                NpgsqlDbType = NpgsqlDbType.Jsonb,
-            });
+            p.Add(new() { Value = (object?)headers ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Jsonb });
             p.Add(new() { Value = (long)n });
             p.Add(new() { Value = append.AggregateType });
             batch.BatchCommands.Add(cmd);
         }
         return batch;
+    }
+
+    private NpgsqlBatchCommand AppendOne(string streamId, long expected, EventMetadata meta, Guid id, string type, string data, string? headers)
+    {
+        var cmd = new NpgsqlBatchCommand(_appendOneSql);
+        var p = cmd.Parameters;
+        p.Add(new() { Value = streamId });
+        p.Add(new() { Value = expected });
+        p.Add(new() { Value = meta.Tenant });
+        p.Add(new() { Value = id });
+        p.Add(new() { Value = type });
+        p.Add(new() { Value = data, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        p.Add(new() { Value = (object?)meta.CorrelationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        p.Add(new() { Value = (object?)meta.CausationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        p.Add(new() { Value = (object?)meta.Actor ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        p.Add(new() { Value = (object?)headers ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        return cmd;
     }
 
     private void Validate(StreamAppend append, HashSet<string> seenStreams, HashSet<Guid> seenIds)

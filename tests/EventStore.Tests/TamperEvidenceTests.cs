@@ -17,8 +17,10 @@ public sealed class TamperEvidenceTests(StoreFixture db) : IClassFixture<StoreFi
             var meta = new EventMetadata { Actor = $"clerk-{s}", CorrelationId = Guid.NewGuid(), Headers = new Dictionary<string, string> { ["note"] = "قیدی \"quoted\"\n" } };
             await Store.AppendAsync(new StreamAppend($"basket-{s}", "basket", ExpectedVersion.NoStream,
                 [NewEvent.For(new ItemAdded("چادر embroidery ✓", 1250)), NewEvent.For(new ItemAdded("frame", 99))], meta));
+            // one event at an expected version takes the single-event path; the others the general one: same chain
             for (var i = 0; i < 3; i++)
-                await Store.AppendAsync(new StreamAppend($"basket-{s}", "basket", ExpectedVersion.Any, [NewEvent.For(new NoteWritten($"note {i} <b>"))], meta));
+                await Store.AppendAsync(new StreamAppend($"basket-{s}", "basket", i == 1 ? ExpectedVersion.Any : ExpectedVersion.Exactly(2 + i),
+                    [NewEvent.For(new NoteWritten($"note {i} <b> \\u0041 ✓"))], meta with { CausationId = i == 2 ? Guid.NewGuid() : null }));
         }
         await new BulkImporter(Store).ImportAsync([new ImportedStream("paper-1", "basket",
             [NewEvent.For(new ItemAdded("ledger \\ 1998", -5)), NewEvent.For(new NoteWritten("tab\there"))],
