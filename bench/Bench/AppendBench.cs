@@ -44,7 +44,7 @@ public static class AppendBench
     }
 
     private static readonly Dictionary<(int, int), long> Versions = new();
-    private static readonly string Payload = JsonSerializer.Serialize(Sample(0), SecondChance.EventStore.EventTypeRegistry.CreateSerializerOptions());
+    private static readonly JsonSerializerOptions Options = EventTypeRegistry.CreateSerializerOptions();
 
     private static BenchEvent Sample(int i) => new($"piece work {i}", 15_000 + i, "embroidery, 6 hours");
 
@@ -69,7 +69,8 @@ public static class AppendBench
         cmd.Parameters.Add(new() { Value = Guid.CreateVersion7() });
         cmd.Parameters.Add(new() { Value = $"raw-{client}" });
         cmd.Parameters.Add(new() { Value = Interlocked.Increment(ref _rawVersion) });
-        cmd.Parameters.Add(new() { Value = Payload, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        // the same row content the store writes: this event, serialised for this insert
+        cmd.Parameters.Add(new() { Value = JsonSerializer.Serialize(Sample(i), Options), NpgsqlDbType = NpgsqlDbType.Jsonb });
         cmd.Parameters.Add(new() { Value = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32) });
         await cmd.ExecuteNonQueryAsync();
     }
