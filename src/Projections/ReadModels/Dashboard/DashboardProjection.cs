@@ -15,7 +15,7 @@ namespace SecondChance.Projections.ReadModels.Dashboard;
 public sealed partial class DashboardProjection : IProjection
 {
     public string Name => "dashboard";
-    public int Version => 1;
+    public int Version => 2;
     public IReadOnlyList<Migration> Migrations => DashboardMigrations.All;
 
     internal sealed class Inmate
@@ -32,6 +32,7 @@ public sealed partial class DashboardProjection : IProjection
     public async Task ApplyAsync(ProjectionContext ctx, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
         var b = await Batch.LoadAsync(ctx, events, ct);
+        var soldAt = new Dictionary<Guid, DateTimeOffset>();
         foreach (var e in events)
         {
             switch (e.Data)
@@ -71,11 +72,16 @@ public sealed partial class DashboardProjection : IProjection
                     b.Add(p.FacilityId, female, p.ProgrammeId, p.Craft.ToString(), "produced", p.ProducedAt, 1, p.MaterialsCostMinor);
                     break;
                 case ItemListed l when b.Items.GetValueOrDefault(l.ItemId) is { } it: b.Add(it, "listed", l.ListedAt, l.PriceMinor); break;
-                case ItemSold s when b.Items.GetValueOrDefault(s.ItemId) is { } it: b.Add(it, "sold", s.SoldAt, s.PriceMinor); break;
+                case ItemSold s when b.Items.GetValueOrDefault(s.ItemId) is { } it:
+                    soldAt[s.ItemId] = s.SoldAt;
+                    b.Add(it, "sold", s.SoldAt, s.PriceMinor);
+                    break;
                 case ItemReturned r when b.Items.GetValueOrDefault(r.ItemId) is { } it: b.Add(it, "returned", r.ReturnedAt, 0); break;
                 case SaleProceedsDistributed d when b.Items.GetValueOrDefault(d.ItemId) is { } it:
-                    b.Add(it.Facility, it.Female, Guid.Empty, "", "proceeds", e.Timestamp, 1, d.PriceMinor);
-                    b.Add(it.Facility, it.Female, Guid.Empty, "", "welfare_fund", e.Timestamp, 1, d.WelfareFundMinor);
+                    // proceeds count in the month of the sale, which is recorded in the same append just before
+                    var at = soldAt.GetValueOrDefault(d.ItemId, e.Timestamp);
+                    b.Add(it.Facility, it.Female, Guid.Empty, "", "proceeds", at, 1, d.PriceMinor);
+                    b.Add(it.Facility, it.Female, Guid.Empty, "", "welfare_fund", at, 1, d.WelfareFundMinor);
                     break;
                 case WageCredited w when b.Inmate(w.InmateId) is { } i:
                     i.Savings += w.SavingsMinor; i.Dirty = true;
