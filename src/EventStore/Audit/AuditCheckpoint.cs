@@ -24,10 +24,11 @@ public sealed class AuditCheckpoints(PgEventStore store)
     /// <summary>Takes a checkpoint at the newest place in the log that every reader can already see.</summary>
     public async Task<AuditCheckpoint> TakeAsync(TimeProvider clock, CancellationToken ct = default)
     {
+        // order by the xid8 column itself (qualified): the bare name would mean the selected text, sorting '9997' after '32238'
         await using var cmd = store.DataSource.CreateCommand($"""
-            select transaction_id::text, seq_id from {store.Schema}.events
-             where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-             order by transaction_id desc, seq_id desc limit 1
+            select e.transaction_id::text, e.seq_id from {store.Schema}.events e
+             where e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+             order by e.transaction_id desc, e.seq_id desc limit 1
             """);
         var cursor = GlobalCursor.Start;
         await using (var r = await cmd.ExecuteReaderAsync(ct))
