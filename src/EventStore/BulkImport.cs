@@ -20,22 +20,24 @@ public sealed class BulkImporter(PgEventStore store)
     public async Task<ImportResult> ImportAsync(IReadOnlyList<ImportedStream> streams, CancellationToken ct = default)
     {
         if (streams is null || streams.Count == 0) throw new InvalidAppendException("An import needs at least one stream.");
+        Validate(streams);
         var now = EventHash.TruncateToMicros(DateTimeOffset.UtcNow);
-        var keys = await store.KeysForAsync(streams.Select(s => s is null ? null
-            : new StreamAppend(s.StreamId ?? "", s.AggregateType ?? "", ExpectedVersion.Any, s.Events)), ct);
-        var (rows, heads) = Prepare(streams, now, keys);
-
+        var keys = await store.KeysForAsync(streams.Select(s => new StreamAppend(s.StreamId, s.AggregateType, ExpectedVersion.Any, s.Events)), ct);
         try
         {
-            return await WriteAsync(streams, rows, heads, now, ct);
+            return await WriteAsync(streams, keys, now, ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             throw new InvalidAppendException($"An imported event id or stream is already stored ({e.ConstraintName}); nothing was imported.");
         }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<InvalidAppendException>().FirstOrDefault() is { } invalid)
+        {
+            throw invalid;
+        }
     }
 
-    private async Task<ImportResult> WriteAsync(IReadOnlyList<ImportedStream> streams, List<Row> rows, Dictionary<string, byte[]> heads,
+    private async Task<ImportResult> WriteAsync(IReadOnlyList<ImportedStream> streams, IReadOnlyDictionary<Guid, byte[]?> keys,
         DateTimeOffset now, CancellationToken ct)
     {
         var schema = store.Schema;
@@ -50,6 +52,39 @@ public sealed class BulkImporter(PgEventStore store)
                 while (await r.ReadAsync(ct)) existing.Add(r.GetString(0));
             if (existing.Count > 0)
                 throw new InvalidAppendException($"An import only creates new streams; these exist already: {string.Join(", ", existing)}.");
+        }
+
+        // serialising, canonicalising, encrypting and hashing run on every core while COPY streams the finished rows
+        var micros = EventHash.Micros(now);
+        var prepared = streams.AsParallel().AsOrdered().WithMergeOptions(ParallelMergeOptions.AutoBuffered)
+            .WithCancellation(ct).Select(s => PrepareStream(s, micros, keys));
+        var heads = new Dictionary<string, byte[]>(streams.Count, StringComparer.Ordinal);
+        long count = 0;
+        await using (var copy = await conn.BeginBinaryImportAsync(
+                         $"copy {schema}.events (id, stream_id, version, data, type, timestamp, tenant_id, correlation_id, causation_id, actor, headers, hash) from stdin (format binary)", ct))
+        {
+            foreach (var streamRows in prepared)
+            {
+                foreach (var row in streamRows)
+                {
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(row.Id, NpgsqlDbType.Uuid, ct);
+                    await copy.WriteAsync(row.StreamId, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(row.Version, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(row.Data, NpgsqlDbType.Jsonb, ct);
+                    await copy.WriteAsync(row.Alias, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+                    await copy.WriteAsync(row.Meta.Tenant, NpgsqlDbType.Text, ct);
+                    await WriteNullable(copy, row.Meta.CorrelationId, NpgsqlDbType.Uuid, ct);
+                    await WriteNullable(copy, row.Meta.CausationId, NpgsqlDbType.Uuid, ct);
+                    await WriteNullable(copy, row.Meta.Actor, NpgsqlDbType.Text, ct);
+                    await WriteNullable(copy, row.Headers, NpgsqlDbType.Jsonb, ct);
+                    await copy.WriteAsync(row.Hash, NpgsqlDbType.Bytea, ct);
+                    count++;
+                }
+                heads[streamRows[^1].StreamId] = streamRows[^1].Hash;
+            }
+            await copy.CompleteAsync(ct);
         }
 
         await using (var copy = await conn.BeginBinaryImportAsync(
@@ -69,30 +104,6 @@ public sealed class BulkImporter(PgEventStore store)
             await copy.CompleteAsync(ct);
         }
 
-        long count = 0;
-        await using (var copy = await conn.BeginBinaryImportAsync(
-                         $"copy {schema}.events (id, stream_id, version, data, type, timestamp, tenant_id, correlation_id, causation_id, actor, headers, hash) from stdin (format binary)", ct))
-        {
-            foreach (var row in rows)
-            {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(row.Id, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(row.StreamId, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(row.Version, NpgsqlDbType.Bigint, ct);
-                await copy.WriteAsync(row.Data, NpgsqlDbType.Jsonb, ct);
-                await copy.WriteAsync(row.Alias, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync(row.Meta.Tenant, NpgsqlDbType.Text, ct);
-                await WriteNullable(copy, row.Meta.CorrelationId, NpgsqlDbType.Uuid, ct);
-                await WriteNullable(copy, row.Meta.CausationId, NpgsqlDbType.Uuid, ct);
-                await WriteNullable(copy, row.Meta.Actor, NpgsqlDbType.Text, ct);
-                await WriteNullable(copy, row.Headers, NpgsqlDbType.Jsonb, ct);
-                await copy.WriteAsync(row.Hash, NpgsqlDbType.Bytea, ct);
-                count++;
-            }
-            await copy.CompleteAsync(ct);
-        }
-
         await tx.CommitAsync(ct);
         return new ImportResult(streams.Count, count);
     }
@@ -105,8 +116,7 @@ public sealed class BulkImporter(PgEventStore store)
 
     private sealed record Row(Guid Id, string StreamId, long Version, string Data, string Alias, EventMetadata Meta, string? Headers, byte[] Hash);
 
-    private (List<Row>, Dictionary<string, byte[]>) Prepare(IReadOnlyList<ImportedStream> streams, DateTimeOffset now,
-        IReadOnlyDictionary<Guid, byte[]?> keys)
+    private static void Validate(IReadOnlyList<ImportedStream> streams)
     {
         var streamIds = new HashSet<string>(StringComparer.Ordinal);
         var eventIds = new HashSet<Guid>();
@@ -126,26 +136,6 @@ public sealed class BulkImporter(PgEventStore store)
                 if (!eventIds.Add(e.EventId)) throw new InvalidAppendException($"Event id {e.EventId} appears twice in one import.");
             }
         }
-
-        // serialising, canonicalising and hashing dominate the client's work; streams are independent, so use every core
-        var micros = EventHash.Micros(now);
-        List<List<Row>> prepared;
-        try
-        {
-            prepared = streams.AsParallel().AsOrdered().Select(s => PrepareStream(s, micros, keys)).ToList();
-        }
-        catch (AggregateException e) when (e.InnerExceptions.OfType<InvalidAppendException>().FirstOrDefault() is { } invalid)
-        {
-            throw invalid;
-        }
-        var rows = new List<Row>(prepared.Sum(p => p.Count));
-        var heads = new Dictionary<string, byte[]>(streams.Count, StringComparer.Ordinal);
-        foreach (var streamRows in prepared)
-        {
-            rows.AddRange(streamRows);
-            heads[streamRows[^1].StreamId] = streamRows[^1].Hash;
-        }
-        return (rows, heads);
     }
 
     private List<Row> PrepareStream(ImportedStream s, long micros, IReadOnlyDictionary<Guid, byte[]?> keys)
