@@ -151,10 +151,10 @@ public sealed class BulkImporter(PgEventStore store)
             if (bytes.Length > store.Options.MaxEventDataBytes)
                 throw new InvalidAppendException(
                     $"An event of stream '{s.StreamId}' is {bytes.Length} bytes; the limit is {store.Options.MaxEventDataBytes} bytes.");
-            var data = JsonbText.Canonicalize(Encoding.UTF8.GetString(bytes));
+            var data = JsonbText.Canonicalize(bytes);
             var alias = store.Types.AliasFor(e.Data.GetType());
-            hash = EventHash.Compute(hash, e.EventId, s.StreamId, ++version, alias, data, micros, meta.Tenant,
-                meta.CorrelationId, meta.CausationId, meta.Actor, headers);
+            hash = EventHash.Link(EventHash.Content(e.EventId, s.StreamId, alias, data, meta.Tenant, meta.CorrelationId,
+                meta.CausationId, meta.Actor, headers), ++version, micros, hash);
             rows.Add(new Row(e.EventId, s.StreamId, version, data, alias, meta, headers, hash));
         }
         return rows;

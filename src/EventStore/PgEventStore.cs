@@ -14,6 +14,8 @@ public sealed partial class PgEventStore
     private readonly string _schema;
     private readonly string _appendSql;
     private readonly string _appendOneSql;
+    private readonly string _appendOneGuardedSql;
+    private readonly string _refusedSql;
     private readonly string _selectColumns;
 
     private readonly IReadOnlyList<IInlineProjection> _inline;
@@ -29,9 +31,10 @@ public sealed partial class PgEventStore
         Keys = new Privacy.SubjectKeys(dataSource, _schema);
         // One statement per stream. The stream row is matched and locked on its expected version (lk) or created (cr)
         // before the events insert asks for sequence values, so a refused append consumes none. $2 is the expected
-        // version, -1 for any, -2 for "must exist", 0 for "must not exist". Each event's hash chains to the one before.
+        // version, -1 for any, -2 for "must exist", 0 for "must not exist". The client sends each event's content hash
+        // ($13); chain_hashes links them to the versions, the timestamp and the stream's previous head.
         // No row matched means a retry or a conflict, which append_refused tells apart and raises.
-        var hashes = $"{_schema}.event_hashes(b.head_hash, $4, $1, b.version, $5, $6, b.ts, $3, $7, $8, $9, $10)";
+        var hashes = $"{_schema}.chain_hashes(b.head_hash, $13, b.version, b.ts)";
         _appendSql = $"""
             with c as (select clock_timestamp() as t),
             lk as (
@@ -57,37 +60,39 @@ public sealed partial class PgEventStore
               select u.id, $1, ch.prev + u.ord, u.data, u.type, ch.ts, $3, $7, $8, $9, $10, ch.hashes[u.ord]
                 from ch cross join unnest($4::uuid[], $5::text[], $6::jsonb[]) with ordinality as u(id, type, data, ord)
                order by u.ord
-              returning version, seq_id, timestamp, transaction_id::text)
+              returning version, seq_id, timestamp, transaction_id)
             select * from ins
             union all
             select 0, {_schema}.append_refused($1, $4), null, null where not exists (select 1 from b)
             """;
         // The hot path: one event onto an existing stream at an expected version. The stream row's update checks the
-        // version, takes the lock and computes the new head hash from the old one in the same step (the event's hash is
-        // the new head), so there is no separate lock read and no function call. Same bytes as event_hashes.
-        _appendOneSql = $"""
+        // version, takes the lock and links the event's content hash ($11) to its version, timestamp and the previous
+        // head in the same step (the event's hash is the new head). Alone in its call it returns no row when refused, and
+        // the caller asks append_refused why; beside other streams it raises at once, so the whole call rolls back.
+        var appendOne = $"""
             with up as (
               update {_schema}.streams s
                  set version = s.version + 1, timestamp = greatest(statement_timestamp(), s.timestamp),
-                     head_hash = (select sha256(convert_to(
-                         coalesce(octet_length(x.id)::text || ':' || x.id || ';', '-;') || coalesce(octet_length(x.sid)::text || ':' || x.sid || ';', '-;') || coalesce(octet_length(x.ver)::text || ':' || x.ver || ';', '-;') || coalesce(octet_length(x.typ)::text || ':' || x.typ || ';', '-;')
-                         || coalesce(octet_length(x.d)::text || ':' || x.d || ';', '-;') || coalesce(octet_length(x.micros)::text || ':' || x.micros || ';', '-;') || coalesce(octet_length(x.tenant)::text || ':' || x.tenant || ';', '-;') || coalesce(octet_length(x.corr)::text || ':' || x.corr || ';', '-;')
-                         || coalesce(octet_length(x.caus)::text || ':' || x.caus || ';', '-;') || coalesce(octet_length(x.actor)::text || ':' || x.actor || ';', '-;') || coalesce(octet_length(x.headers)::text || ':' || x.headers || ';', '-;'), 'UTF8')
-                         || coalesce(s.head_hash, ''::bytea))
-                       from (select $4::text as id, s.id as sid, (s.version + 1)::text as ver, $5::text as typ, $6::text as d,
-                                    ((extract(epoch from greatest(statement_timestamp(), s.timestamp)) * 1000000)::bigint)::text as micros,
-                                    $3::text as tenant, $7::text as corr, $8::text as caus, $9::text as actor, $10::text as headers) x)
+                     head_hash = sha256($11 || int8send(s.version + 1) || timestamptz_send(greatest(statement_timestamp(), s.timestamp))
+                                        || coalesce(s.head_hash, ''::bytea))
                where s.id = $1 and ($2 = -2 or s.version = $2)
-              returning s.version, s.timestamp, s.head_hash),
-            ins as (
-              insert into {_schema}.events (id, stream_id, version, data, type, timestamp, tenant_id,
-                                            correlation_id, causation_id, actor, headers, hash)
+              returning s.version, s.timestamp, s.head_hash)
+            """;
+        const string insertOne = """
+              insert into {0}.events (id, stream_id, version, data, type, timestamp, tenant_id,
+                                      correlation_id, causation_id, actor, headers, hash)
               select $4, $1, up.version, $6, $5, up.timestamp, $3, $7, $8, $9, $10, up.head_hash from up
-              returning version, seq_id, timestamp, transaction_id::text)
+              returning version, seq_id, timestamp, transaction_id
+            """;
+        _appendOneSql = appendOne + string.Format(System.Globalization.CultureInfo.InvariantCulture, insertOne, _schema);
+        _appendOneGuardedSql = appendOne.TrimEnd() + $"""
+            ,
+            ins as ({string.Format(System.Globalization.CultureInfo.InvariantCulture, insertOne, _schema)})
             select * from ins
             union all
             select 0, {_schema}.append_refused($1, array[$4]::uuid[]), null, null where not exists (select 1 from up)
             """;
+        _refusedSql = $"select {_schema}.append_refused($1, $2)";
         _selectColumns = "seq_id, transaction_id::text, id, stream_id, version, type, data::text, timestamp, tenant_id, correlation_id, causation_id, actor, headers::text";
     }
 
@@ -153,21 +158,37 @@ public sealed partial class PgEventStore
     public async Task<IReadOnlyList<AppendResult>> AppendAsync(
         NpgsqlConnection conn, NpgsqlTransaction? tx, IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
+        if (appends is null || appends.Count == 0) throw new InvalidAppendException("An append names at least one stream.");
         var keys = await KeysForAsync(appends, ct);
-        var batch = BuildAppendBatch(conn, tx, appends, keys);
+        var prepared = Prepare(appends, keys);
         var current = 0;
+        NpgsqlBatch? batch = null;
         try
         {
+            if (prepared.Length == 1 && prepared[0].IsSingleOntoExisting)
+            {
+                await using var cmd = new NpgsqlCommand(_appendOneSql, conn, tx);
+                prepared[0].AddOneParameters(cmd.Parameters);
+                List<StoredRow> rows;
+                await using (var reader = await cmd.ExecuteReaderAsync(ct)) rows = await ReadRows(reader, 1, ct);
+                if (rows.Count == 0) await RaiseRefusalAsync(conn, tx, prepared[0], ct);
+                return [Stored(appends[0], rows)];
+            }
+
+            batch = new NpgsqlBatch(conn, tx);
+            foreach (var append in prepared)
+            {
+                var cmd = new NpgsqlBatchCommand(append.IsSingleOntoExisting ? _appendOneGuardedSql : _appendSql);
+                if (append.IsSingleOntoExisting) append.AddOneParameters(cmd.Parameters);
+                else append.AddParameters(cmd.Parameters);
+                batch.BatchCommands.Add(cmd);
+            }
             var results = new List<AppendResult>(appends.Count);
             await using (var reader = await batch.ExecuteReaderAsync(ct))
             {
                 foreach (var append in appends)
                 {
-                    var rows = new List<(long Version, long Position, DateTimeOffset Timestamp, ulong Tx)>(append.Events.Count);
-                    while (await reader.ReadAsync(ct))
-                        rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2),
-                            ulong.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture)));
-                    results.Add(Stored(append, rows));
+                    results.Add(Stored(append, await ReadRows(reader, append.Events.Count, ct)));
                     current++;
                     await reader.NextResultAsync(ct);
                 }
@@ -176,7 +197,7 @@ public sealed partial class PgEventStore
         }
         catch (PostgresException e) when (e.SqlState is "SC409" or "SC200" || e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            var index = e.BatchCommand is { } failed ? batch.BatchCommands.IndexOf(failed) : -1;
+            var index = e.BatchCommand is { } failed && batch is not null ? batch.BatchCommands.IndexOf(failed) : -1;
             var append = appends[index >= 0 ? index : Math.Min(current, appends.Count - 1)];
             if (e.SqlState == "SC409")
                 throw new ConcurrencyException(append.StreamId, append.Expected, long.Parse(e.Hint!, System.Globalization.CultureInfo.InvariantCulture));
@@ -189,11 +210,32 @@ public sealed partial class PgEventStore
         }
         finally
         {
-            await batch.DisposeAsync();
+            if (batch is not null) await batch.DisposeAsync();
         }
     }
 
-    private AppendResult Stored(StreamAppend append, List<(long Version, long Position, DateTimeOffset Timestamp, ulong Tx)> rows)
+    private readonly record struct StoredRow(long Version, long Position, DateTimeOffset Timestamp, ulong Tx);
+
+    private static async Task<List<StoredRow>> ReadRows(NpgsqlDataReader reader, int expected, CancellationToken ct)
+    {
+        var rows = new List<StoredRow>(expected);
+        while (await reader.ReadAsync(ct))
+            rows.Add(new StoredRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2),
+                reader.GetFieldValue<ulong>(3)));
+        return rows;
+    }
+
+    /// <summary>The single-event statement matched no stream row: append_refused raises a retry or a conflict.</summary>
+    private async Task RaiseRefusalAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, PreparedAppend append, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(_refusedSql, conn, tx);
+        cmd.Parameters.Add(new() { Value = append.Append.StreamId });
+        cmd.Parameters.Add(new() { Value = append.Ids });
+        await cmd.ExecuteNonQueryAsync(ct);
+        throw new InvalidOperationException($"append_refused did not refuse the append to '{append.Append.StreamId}'.");
+    }
+
+    private AppendResult Stored(StreamAppend append, List<StoredRow> rows)
     {
         rows.Sort((x, y) => x.Version.CompareTo(y.Version));
         var meta = append.Metadata ?? EventMetadata.None;
@@ -244,21 +286,61 @@ public sealed partial class PgEventStore
             ? Types.SerializeProtected(data, protection, subject => keys.GetValueOrDefault(subject))
             : Types.Serialize(data);
 
-    private NpgsqlBatch BuildAppendBatch(NpgsqlConnection conn, NpgsqlTransaction? tx, IReadOnlyList<StreamAppend> appends,
-        IReadOnlyDictionary<Guid, byte[]?> keys)
+    /// <summary>
+    /// An append made ready to send: validated, serialised as stored (personal fields encrypted), canonical as jsonb prints
+    /// it, and each event's content hashed for the chain the database links.
+    /// </summary>
+    private sealed record PreparedAppend(StreamAppend Append, long Expected, Guid[] Ids, string[] Types, string[] Data,
+        byte[][] Contents, string? Headers)
     {
-        if (appends is null || appends.Count == 0) throw new InvalidAppendException("An append names at least one stream.");
+        public bool IsSingleOntoExisting => Ids.Length == 1 && Expected is -2 or > 0;
+
+        public void AddOneParameters(NpgsqlParameterCollection p)
+        {
+            AddShared(p, Ids[0], Types[0], Data[0], NpgsqlDbType.Jsonb);
+            p.Add(new() { Value = Contents[0] });
+        }
+
+        public void AddParameters(NpgsqlParameterCollection p)
+        {
+            AddShared(p, Ids, Types, Data, NpgsqlDbType.Array | NpgsqlDbType.Jsonb);
+            p.Add(new() { Value = (long)Ids.Length });
+            p.Add(new() { Value = Append.AggregateType });
+            p.Add(new() { Value = Contents });
+        }
+
+        private void AddShared(NpgsqlParameterCollection p, object ids, object types, object data, NpgsqlDbType dataType)
+        {
+            var meta = Append.Metadata ?? EventMetadata.None;
+            p.Add(new() { Value = Append.StreamId });
+            p.Add(new() { Value = Expected });
+            p.Add(new() { Value = meta.Tenant });
+            p.Add(new() { Value = ids });
+            p.Add(new() { Value = types });
+            p.Add(new() { Value = data, NpgsqlDbType = dataType });
+            p.Add(new() { Value = (object?)meta.CorrelationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+            p.Add(new() { Value = (object?)meta.CausationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+            p.Add(new() { Value = (object?)meta.Actor ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            p.Add(new() { Value = (object?)Headers ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        }
+    }
+
+    private PreparedAppend[] Prepare(IReadOnlyList<StreamAppend> appends, IReadOnlyDictionary<Guid, byte[]?> keys)
+    {
         var seenStreams = new HashSet<string>(StringComparer.Ordinal);
         var seenIds = new HashSet<Guid>();
-        var batch = new NpgsqlBatch(conn, tx);
-        foreach (var append in appends)
+        var prepared = new PreparedAppend[appends.Count];
+        for (var a = 0; a < appends.Count; a++)
         {
+            var append = appends[a];
             Validate(append, seenStreams, seenIds);
             var meta = append.Metadata ?? EventMetadata.None;
+            var headers = meta.Headers is { Count: > 0 } h ? Audit.JsonbText.Canonicalize(JsonSerializer.Serialize(h)) : null;
             var n = append.Events.Count;
             var ids = new Guid[n];
             var types = new string[n];
             var data = new string[n];
+            var contents = new byte[n][];
             for (var i = 0; i < n; i++)
             {
                 var e = append.Events[i];
@@ -268,7 +350,9 @@ public sealed partial class PgEventStore
                 if (bytes.Length > Options.MaxEventDataBytes)
                     throw new InvalidAppendException(
                         $"Event {i} of stream '{append.StreamId}' is {bytes.Length} bytes; the limit is {Options.MaxEventDataBytes} bytes.");
-                data[i] = Encoding.UTF8.GetString(bytes);
+                data[i] = Audit.JsonbText.Canonicalize(bytes);
+                contents[i] = Audit.EventHash.Content(ids[i], append.StreamId, types[i], data[i], meta.Tenant,
+                    meta.CorrelationId, meta.CausationId, meta.Actor, headers);
             }
             var expected = append.Expected.Kind switch
             {
@@ -277,46 +361,9 @@ public sealed partial class PgEventStore
                 ExpectedVersionKind.NoStream => 0L,
                 _ => append.Expected.Value,
             };
-            var headers = meta.Headers is { Count: > 0 } h ? JsonSerializer.Serialize(h) : null;
-            if (n == 1 && expected is -2 or > 0)
-            {
-                batch.BatchCommands.Add(AppendOne(append.StreamId, expected, meta, ids[0], types[0], data[0], headers));
-                continue;
-            }
-            var cmd = new NpgsqlBatchCommand(_appendSql);
-            var p = cmd.Parameters;
-            p.Add(new() { Value = append.StreamId });
-            p.Add(new() { Value = expected });
-            p.Add(new() { Value = meta.Tenant });
-            p.Add(new() { Value = ids });
-            p.Add(new() { Value = types });
-            p.Add(new() { Value = data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-            p.Add(new() { Value = (object?)meta.CorrelationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-            p.Add(new() { Value = (object?)meta.CausationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-            p.Add(new() { Value = (object?)meta.Actor ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            p.Add(new() { Value = (object?)headers ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Jsonb });
-            p.Add(new() { Value = (long)n });
-            p.Add(new() { Value = append.AggregateType });
-            batch.BatchCommands.Add(cmd);
+            prepared[a] = new PreparedAppend(append, expected, ids, types, data, contents, headers);
         }
-        return batch;
-    }
-
-    private NpgsqlBatchCommand AppendOne(string streamId, long expected, EventMetadata meta, Guid id, string type, string data, string? headers)
-    {
-        var cmd = new NpgsqlBatchCommand(_appendOneSql);
-        var p = cmd.Parameters;
-        p.Add(new() { Value = streamId });
-        p.Add(new() { Value = expected });
-        p.Add(new() { Value = meta.Tenant });
-        p.Add(new() { Value = id });
-        p.Add(new() { Value = type });
-        p.Add(new() { Value = data, NpgsqlDbType = NpgsqlDbType.Jsonb });
-        p.Add(new() { Value = (object?)meta.CorrelationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-        p.Add(new() { Value = (object?)meta.CausationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-        p.Add(new() { Value = (object?)meta.Actor ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        p.Add(new() { Value = (object?)headers ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Jsonb });
-        return cmd;
+        return prepared;
     }
 
     private void Validate(StreamAppend append, HashSet<string> seenStreams, HashSet<Guid> seenIds)

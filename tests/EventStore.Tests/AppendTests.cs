@@ -136,6 +136,35 @@ public sealed class AppendTests(StoreFixture db) : IClassFixture<StoreFixture>, 
     }
 
     [Fact]
+    public async Task Retrying_a_single_event_append_at_an_expected_version_returns_the_original_position()
+    {
+        await Store.AppendAsync(To("basket-1", ExpectedVersion.NoStream, new ItemAdded("a", 1)));
+        var append = To("basket-1", ExpectedVersion.Exactly(1), new ItemRemoved("a"));
+        var first = await Store.AppendAsync(append);
+
+        var retry = await Store.AppendAsync(append);
+
+        retry.WasDuplicate.Should().BeTrue();
+        retry.Positions.Should().Equal(first.Positions);
+        retry.NextVersion.Should().Be(2);
+        (await db.EventCount()).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_refused_single_event_append_consumes_no_sequence_value_and_leaves_the_stream_row_as_it_was()
+    {
+        await Store.AppendAsync(To("basket-1", ExpectedVersion.NoStream, new ItemAdded("a", 1), new ItemAdded("b", 2)));
+        var before = await Store.FetchStreamAsync("basket-1");
+        for (var i = 0; i < 3; i++)
+            await FluentActions.Awaiting(() => Store.AppendAsync(To("basket-1", ExpectedVersion.Exactly(1), new ItemAdded("c", 1))))
+                .Should().ThrowAsync<ConcurrencyException>();
+
+        (await Store.FetchStreamAsync("basket-1")).Should().Be(before);
+        var next = await Store.AppendAsync(To("basket-1", ExpectedVersion.Exactly(2), new ItemAdded("c", 1)));
+        next.Positions[0].Should().Be(3);
+    }
+
+    [Fact]
     public async Task A_version_conflict_consumes_no_sequence_value()
     {
         await Store.AppendAsync(To("basket-1", ExpectedVersion.NoStream, new ItemAdded("a", 1)));

@@ -31,5 +31,8 @@ public sealed class HashMigrationTests : IAsyncLifetime
         var report = await new ChainVerifier(store).VerifyAsync();
         report.BrokenLinks.Should().BeEmpty();
         report.EventsChecked.Should().Be(4);
+        // the three stored before keep the format they were hashed in; the one appended after is format 2
+        (await _db.ScalarAsync("select count(*) from sc.events where hash_format = 1")).Should().Be(3);
+        (await _db.ScalarAsync("select count(*) from sc.events where hash_format = 2 and stream_id = 'old-1' and version = 3")).Should().Be(1);
     }
 }

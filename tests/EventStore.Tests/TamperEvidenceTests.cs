@@ -104,8 +104,10 @@ public sealed class TamperEvidenceTests(StoreFixture db) : IClassFixture<StoreFi
             update sc.events set data = jsonb_set(data, '{priceMinor}', '1') where stream_id = 'basket-2' and version = 1;
             do $$ declare r record; h bytea := null; begin
               for r in select * from sc.events where stream_id = 'basket-2' order by version loop
-                h := (sc.event_hashes(h, array[r.id], r.stream_id, r.version - 1, array[r.type], array[r.data], r.timestamp,
-                                      r.tenant_id, r.correlation_id, r.causation_id, r.actor, r.headers))[1];
+                h := (sc.chain_hashes(h, array[sha256(convert_to(sc.hash_field(r.id::text) || sc.hash_field(r.stream_id)
+                        || sc.hash_field(r.type) || sc.hash_field(r.data::text) || sc.hash_field(r.tenant_id)
+                        || sc.hash_field(r.correlation_id::text) || sc.hash_field(r.causation_id::text)
+                        || sc.hash_field(r.actor) || sc.hash_field(r.headers::text), 'UTF8'))], r.version - 1, r.timestamp))[1];
                 update sc.events set hash = h where seq_id = r.seq_id;
               end loop;
               update sc.streams set head_hash = h where id = 'basket-2';

@@ -46,7 +46,7 @@ public sealed class ChainVerifier(PgEventStore store)
         streamsCmd.Parameters.Add(new() { Value = partition });
         await using var eventsCmd = new NpgsqlCommand($"""
             select stream_id, version, id, type, data::text, (extract(epoch from timestamp) * 1000000)::bigint, tenant_id,
-                   correlation_id, causation_id, actor, headers::text, hash
+                   correlation_id, causation_id, actor, headers::text, hash, hash_format
               from {schema}.events where abs(hashtext(stream_id)) % $1 = $2 order by stream_id collate "C", version
             """, eventsConn);
         eventsCmd.Parameters.Add(new() { Value = partitions });
@@ -122,7 +122,7 @@ public sealed class ChainVerifier(PgEventStore store)
         displaced.Any(previous => CryptographicOperations.FixedTimeEquals(stored, Compute(e, streamId, version, previous)));
 
     private static byte[] Compute(NpgsqlDataReader e, string streamId, long version, byte[]? previous) =>
-        EventHash.Compute(previous, e.GetGuid(2), streamId, version, e.GetString(3), e.GetString(4), e.GetInt64(5), e.GetString(6),
+        EventHash.Compute(e.GetInt16(12), previous, e.GetGuid(2), streamId, version, e.GetString(3), e.GetString(4), e.GetInt64(5), e.GetString(6),
             e.IsDBNull(7) ? null : e.GetGuid(7), e.IsDBNull(8) ? null : e.GetGuid(8),
             e.IsDBNull(9) ? null : e.GetString(9), e.IsDBNull(10) ? null : e.GetString(10));
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -5,14 +6,68 @@ using System.Text;
 namespace SecondChance.EventStore.Audit;
 
 /// <summary>
-/// The tamper-evidence hash of one event, computed exactly as the database's event_hash_input / event_hashes do:
-/// SHA-256 over the canonical encoding of the event's fields followed by the previous event's hash in its stream.
-/// Each field is its UTF-8 length, ':', the text, ';' (a dash and ';' for null), so no two inputs collide.
+/// The tamper-evidence hash of one event. Each field is its UTF-8 length, ':', the text, ';' (a dash and ';' for null),
+/// so no two inputs collide.
+/// <para>Format 2 (every event appended since migration 6): the client hashes what it knows before the append, the
+/// database links it to the stream when it assigns the version and timestamp —
+/// <c>SHA-256(content ‖ int8send(version) ‖ timestamptz_send(timestamp) ‖ previous)</c>, where content is the SHA-256 of
+/// the fields id, stream id, type, data as jsonb prints it, tenant, correlation id, causation id, actor and headers.</para>
+/// <para>Format 1 (events stored before migration 6): SHA-256 over all fields including version and timestamp as text,
+/// then the previous hash, computed wholly in the database.</para>
 /// </summary>
 public static class EventHash
 {
-    public static byte[] Compute(byte[]? previous, Guid id, string streamId, long version, string type, string dataJsonbText,
-        long timestampMicros, string tenant, Guid? correlationId, Guid? causationId, string? actor, string? headersJsonbText)
+    public const short CurrentFormat = 2;
+
+    /// <summary>Microseconds between the Unix epoch and PostgreSQL's (2000-01-01), in which timestamptz_send counts.</summary>
+    private const long PostgresEpochMicros = 946_684_800_000_000;
+
+    public static byte[] Content(Guid id, string streamId, string type, string dataJsonbText, string tenant,
+        Guid? correlationId, Guid? causationId, string? actor, string? headersJsonbText)
+    {
+        var text = new StringBuilder(dataJsonbText.Length + 192);
+        Field(text, id.ToString("D"));
+        Field(text, streamId);
+        Field(text, type);
+        Field(text, dataJsonbText);
+        Field(text, tenant);
+        Field(text, correlationId?.ToString("D"));
+        Field(text, causationId?.ToString("D"));
+        Field(text, actor);
+        Field(text, headersJsonbText);
+        return SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    /// <summary>Links an event's content to its place in the stream, exactly as the database's append does.</summary>
+    public static byte[] Link(ReadOnlySpan<byte> content, long version, long timestampMicros, byte[]? previous)
+    {
+        Span<byte> buffer = stackalloc byte[32 + 8 + 8 + 32];
+        content.CopyTo(buffer);
+        BinaryPrimitives.WriteInt64BigEndian(buffer[32..], version);
+        BinaryPrimitives.WriteInt64BigEndian(buffer[40..], timestampMicros - PostgresEpochMicros);
+        var length = 48;
+        if (previous is { Length: > 0 })
+        {
+            previous.CopyTo(buffer[48..]);
+            length += previous.Length;
+        }
+        return SHA256.HashData(buffer[..length]);
+    }
+
+    public static byte[] Compute(short format, byte[]? previous, Guid id, string streamId, long version, string type,
+        string dataJsonbText, long timestampMicros, string tenant, Guid? correlationId, Guid? causationId, string? actor,
+        string? headersJsonbText) => format switch
+    {
+        1 => ComputeFormat1(previous, id, streamId, version, type, dataJsonbText, timestampMicros, tenant, correlationId,
+            causationId, actor, headersJsonbText),
+        2 => Link(Content(id, streamId, type, dataJsonbText, tenant, correlationId, causationId, actor, headersJsonbText),
+            version, timestampMicros, previous),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown hash format."),
+    };
+
+    private static byte[] ComputeFormat1(byte[]? previous, Guid id, string streamId, long version, string type,
+        string dataJsonbText, long timestampMicros, string tenant, Guid? correlationId, Guid? causationId, string? actor,
+        string? headersJsonbText)
     {
         var text = new StringBuilder(dataJsonbText.Length + 256);
         Field(text, id.ToString("D"));

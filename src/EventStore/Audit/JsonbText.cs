@@ -20,22 +20,37 @@ public static class JsonbText
         return sb.ToString();
     }
 
+    public static string Canonicalize(ReadOnlyMemory<byte> utf8Json)
+    {
+        using var doc = JsonDocument.Parse(utf8Json);
+        var sb = new StringBuilder(utf8Json.Length + 16);
+        Write(sb, doc.RootElement);
+        return sb.ToString();
+    }
+
     private static void Write(StringBuilder sb, JsonElement e)
     {
         switch (e.ValueKind)
         {
             case JsonValueKind.Object:
-                var props = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-                foreach (var p in e.EnumerateObject()) props[p.Name] = p.Value;
-                var keys = props.Keys.Select(k => (Key: k, Bytes: Encoding.UTF8.GetBytes(k)))
-                    .OrderBy(k => k.Bytes.Length).ThenBy(k => k.Bytes, ByteOrder.Instance).ToList();
-                sb.Append('{');
-                for (var i = 0; i < keys.Count; i++)
+                var members = new Member[e.GetPropertyCount()];
+                var n = 0;
+                foreach (var p in e.EnumerateObject())
                 {
-                    if (i > 0) sb.Append(", ");
-                    WriteString(sb, keys[i].Key);
+                    members[n] = new Member(p.Name, Encoding.UTF8.GetByteCount(p.Name), n, p.Value);
+                    n++;
+                }
+                Array.Sort(members, MemberOrder.Instance);
+                sb.Append('{');
+                var written = 0;
+                for (var i = 0; i < members.Length; i++)
+                {
+                    // of duplicate keys the last one written wins, as in jsonb
+                    if (i + 1 < members.Length && members[i + 1].Key == members[i].Key) continue;
+                    if (written++ > 0) sb.Append(", ");
+                    WriteString(sb, members[i].Key);
                     sb.Append(": ");
-                    Write(sb, props[keys[i].Key]);
+                    Write(sb, members[i].Value);
                 }
                 sb.Append('}');
                 break;
@@ -84,6 +99,7 @@ public static class JsonbText
     /// <summary>numeric's text form: plain digits, scale = digits after the point less the exponent, never negative.</summary>
     private static string Numeric(string raw)
     {
+        if (IsPlainInteger(raw)) return raw;
         var negative = raw.StartsWith('-');
         var body = negative ? raw[1..] : raw;
         var exponent = 0;
@@ -113,9 +129,33 @@ public static class JsonbText
         return (negative && !digits.IsZero ? "-" : "") + text;
     }
 
-    private sealed class ByteOrder : IComparer<byte[]>
+    private static bool IsPlainInteger(string raw)
     {
-        public static readonly ByteOrder Instance = new();
-        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
+        var i = raw.StartsWith('-') ? 1 : 0;
+        if (raw.Length <= i || raw[i] is < '1' or > '9') return false;
+        for (i++; i < raw.Length; i++)
+            if (raw[i] is < '0' or > '9') return false;
+        return true;
+    }
+
+    private readonly record struct Member(string Key, int Utf8Length, int Index, JsonElement Value);
+
+    /// <summary>jsonb's key order: shorter UTF-8 first, then by bytes (code points); equal keys stay in document order.</summary>
+    private sealed class MemberOrder : IComparer<Member>
+    {
+        public static readonly MemberOrder Instance = new();
+
+        public int Compare(Member x, Member y)
+        {
+            if (x.Utf8Length != y.Utf8Length) return x.Utf8Length.CompareTo(y.Utf8Length);
+            var a = x.Key;
+            var b = y.Key;
+            for (var i = 0; i < a.Length && i < b.Length; i++)
+                if (a[i] != b[i]) return CodePointRank(a[i]).CompareTo(CodePointRank(b[i]));
+            return a.Length != b.Length ? a.Length.CompareTo(b.Length) : x.Index.CompareTo(y.Index);
+        }
+
+        // UTF-16 order puts surrogates (code points above U+FFFF) before U+E000..U+FFFF; UTF-8 byte order puts them after
+        private static int CodePointRank(char c) => c < 0xD800 ? c : c >= 0xE000 ? c - 0x800 : c + 0x2000;
     }
 }

@@ -173,5 +173,28 @@ public static class EventStoreMigrations
             end
             $fn$;
             """),
+        new(6, "hash format 2: the client hashes the content, the append links it with version, time and predecessor", """
+            -- events stored before this migration keep their format 1 hashes; every event stored after it is format 2
+            alter table {schema}.events add column hash_format smallint not null default 1;
+            alter table {schema}.events alter column hash_format set default 2;
+            alter table {schema}.events add constraint events_hash_format_known check (hash_format in (1, 2));
+
+            -- the links of consecutive events appended together: each is
+            -- sha256(content || int8send(version) || timestamptz_send(timestamp) || previous)
+            create function {schema}.chain_hashes(p_previous bytea, p_contents bytea[], p_first_version bigint, p_timestamp timestamptz)
+            returns bytea[] language plpgsql immutable parallel safe as $fn$
+            declare
+                h bytea := coalesce(p_previous, ''::bytea);
+                ts bytea := timestamptz_send(p_timestamp);
+                result bytea[] := '{}';
+            begin
+                for i in 1 .. cardinality(p_contents) loop
+                    h := sha256(p_contents[i] || int8send(p_first_version + i) || ts || h);
+                    result := result || h;
+                end loop;
+                return result;
+            end
+            $fn$;
+            """),
     ];
 }
