@@ -16,7 +16,7 @@ public static class AppendBench
         foreach (var clients in new[] { 1, 16 })
         {
             double raw = 0, store = 0;
-            const int rounds = 2;
+            const int rounds = 4;
             for (var round = 0; round < rounds; round++)
             {
                 raw += await Measure(clients, duration / (2 * rounds), (c, i, state) => RawInsert(db, c, i));

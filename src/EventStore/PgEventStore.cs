@@ -270,15 +270,21 @@ public sealed partial class PgEventStore
     }
 
     /// <summary>Keys of the people whose personal data the append records; committed on their own, never rolled back.</summary>
-    internal async Task<IReadOnlyDictionary<Guid, byte[]?>> KeysForAsync(IEnumerable<StreamAppend?>? appends, CancellationToken ct)
+    internal Task<IReadOnlyDictionary<Guid, byte[]?>> KeysForAsync(IEnumerable<StreamAppend?>? appends, CancellationToken ct)
     {
-        var subjects = (appends ?? []).Where(a => a?.Events is not null).SelectMany(a => a!.Events)
-            .Where(e => e?.Data is not null && Types.ProtectionFor(e.Data.GetType()) is not null)
-            .Select(e => Types.ProtectionFor(e.Data.GetType())!.SubjectOf(e.Data)).ToList();
-        return subjects.Count == 0 ? NoKeys : await Keys.GetOrCreateAsync(subjects, null, ct);
+        List<Guid>? subjects = null;
+        foreach (var append in appends ?? [])
+        {
+            if (append?.Events is null) continue;
+            foreach (var e in append.Events)
+                if (e?.Data is not null && Types.ProtectionFor(e.Data.GetType()) is { } protection)
+                    (subjects ??= []).Add(protection.SubjectOf(e.Data));
+        }
+        return subjects is null ? NoKeysTask : Keys.GetOrCreateAsync(subjects, null, ct);
     }
 
     private static readonly IReadOnlyDictionary<Guid, byte[]?> NoKeys = new Dictionary<Guid, byte[]?>();
+    private static readonly Task<IReadOnlyDictionary<Guid, byte[]?>> NoKeysTask = Task.FromResult(NoKeys);
 
     /// <summary>Serialized event data as stored: personal fields encrypted under their subject's key.</summary>
     internal byte[] SerializeForStorage(object data, IReadOnlyDictionary<Guid, byte[]?> keys) =>
@@ -297,32 +303,47 @@ public sealed partial class PgEventStore
 
         public void AddOneParameters(NpgsqlParameterCollection p)
         {
-            AddShared(p, Ids[0], Types[0], Data[0], NpgsqlDbType.Jsonb);
-            p.Add(new() { Value = Contents[0] });
+            AddShared(p);
+            p.Add(new NpgsqlParameter<Guid> { TypedValue = Ids[0] });
+            p.Add(new NpgsqlParameter<string> { TypedValue = Types[0] });
+            p.Add(new NpgsqlParameter<string> { TypedValue = Data[0], NpgsqlDbType = NpgsqlDbType.Jsonb });
+            AddMetadata(p);
+            p.Add(new NpgsqlParameter<byte[]> { TypedValue = Contents[0] });
         }
 
         public void AddParameters(NpgsqlParameterCollection p)
         {
-            AddShared(p, Ids, Types, Data, NpgsqlDbType.Array | NpgsqlDbType.Jsonb);
-            p.Add(new() { Value = (long)Ids.Length });
-            p.Add(new() { Value = Append.AggregateType });
-            p.Add(new() { Value = Contents });
+            AddShared(p);
+            p.Add(new NpgsqlParameter<Guid[]> { TypedValue = Ids });
+            p.Add(new NpgsqlParameter<string[]> { TypedValue = Types });
+            p.Add(new NpgsqlParameter<string[]> { TypedValue = Data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+            AddMetadata(p);
+            p.Add(new NpgsqlParameter<long> { TypedValue = Ids.Length });
+            p.Add(new NpgsqlParameter<string> { TypedValue = Append.AggregateType });
+            p.Add(new NpgsqlParameter<byte[][]> { TypedValue = Contents });
         }
 
-        private void AddShared(NpgsqlParameterCollection p, object ids, object types, object data, NpgsqlDbType dataType)
+        private void AddShared(NpgsqlParameterCollection p)
+        {
+            p.Add(new NpgsqlParameter<string> { TypedValue = Append.StreamId });
+            p.Add(new NpgsqlParameter<long> { TypedValue = Expected });
+            p.Add(new NpgsqlParameter<string> { TypedValue = (Append.Metadata ?? EventMetadata.None).Tenant });
+        }
+
+        private void AddMetadata(NpgsqlParameterCollection p)
         {
             var meta = Append.Metadata ?? EventMetadata.None;
-            p.Add(new() { Value = Append.StreamId });
-            p.Add(new() { Value = Expected });
-            p.Add(new() { Value = meta.Tenant });
-            p.Add(new() { Value = ids });
-            p.Add(new() { Value = types });
-            p.Add(new() { Value = data, NpgsqlDbType = dataType });
-            p.Add(new() { Value = (object?)meta.CorrelationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-            p.Add(new() { Value = (object?)meta.CausationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-            p.Add(new() { Value = (object?)meta.Actor ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            p.Add(new() { Value = (object?)Headers ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Jsonb });
+            p.Add(Nullable(meta.CorrelationId, NpgsqlDbType.Uuid));
+            p.Add(Nullable(meta.CausationId, NpgsqlDbType.Uuid));
+            p.Add(meta.Actor is { } actor ? new NpgsqlParameter<string> { TypedValue = actor } : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            p.Add(Headers is { } headers
+                ? new NpgsqlParameter<string> { TypedValue = headers, NpgsqlDbType = NpgsqlDbType.Jsonb }
+                : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Jsonb });
         }
+
+        private static NpgsqlParameter Nullable(Guid? value, NpgsqlDbType type) => value is { } v
+            ? new NpgsqlParameter<Guid> { TypedValue = v }
+            : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = type };
     }
 
     private PreparedAppend[] Prepare(IReadOnlyList<StreamAppend> appends, IReadOnlyDictionary<Guid, byte[]?> keys)

@@ -25,17 +25,57 @@ public static class EventHash
     public static byte[] Content(Guid id, string streamId, string type, string dataJsonbText, string tenant,
         Guid? correlationId, Guid? causationId, string? actor, string? headersJsonbText)
     {
-        var text = new StringBuilder(dataJsonbText.Length + 192);
-        Field(text, id.ToString("D"));
-        Field(text, streamId);
-        Field(text, type);
-        Field(text, dataJsonbText);
-        Field(text, tenant);
-        Field(text, correlationId?.ToString("D"));
-        Field(text, causationId?.ToString("D"));
-        Field(text, actor);
-        Field(text, headersJsonbText);
-        return SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
+        var utf8 = Encoding.UTF8;
+        var max = 3 * 60 + 8 * 12 + utf8.GetMaxByteCount(streamId.Length + type.Length + dataJsonbText.Length + tenant.Length
+            + (actor?.Length ?? 0) + (headersJsonbText?.Length ?? 0));
+        var rented = max > 1024 ? System.Buffers.ArrayPool<byte>.Shared.Rent(max) : null;
+        Span<byte> buffer = rented ?? stackalloc byte[1024];
+        var at = 0;
+        Field(buffer, ref at, id);
+        Field(buffer, ref at, streamId);
+        Field(buffer, ref at, type);
+        Field(buffer, ref at, dataJsonbText);
+        Field(buffer, ref at, tenant);
+        Field(buffer, ref at, correlationId);
+        Field(buffer, ref at, causationId);
+        Field(buffer, ref at, actor);
+        Field(buffer, ref at, headersJsonbText);
+        var hash = SHA256.HashData(buffer[..at]);
+        if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        return hash;
+    }
+
+    private static void Field(Span<byte> buffer, ref int at, string? value)
+    {
+        if (value is null)
+        {
+            "-;"u8.CopyTo(buffer[at..]);
+            at += 2;
+            return;
+        }
+        // the length is written after the text is encoded, so the text is encoded once: shift it into place
+        var text = Encoding.UTF8.GetBytes(value, buffer[(at + 12)..]);
+        Span<byte> digits = stackalloc byte[11];
+        text.TryFormat(digits, out var n, default, CultureInfo.InvariantCulture);
+        buffer.Slice(at + 12, text).CopyTo(buffer[(at + n + 1)..]);
+        digits[..n].CopyTo(buffer[at..]);
+        buffer[at + n] = (byte)':';
+        at += n + 1 + text;
+        buffer[at++] = (byte)';';
+    }
+
+    private static void Field(Span<byte> buffer, ref int at, Guid? value)
+    {
+        if (value is not { } guid)
+        {
+            "-;"u8.CopyTo(buffer[at..]);
+            at += 2;
+            return;
+        }
+        "36:"u8.CopyTo(buffer[at..]);
+        guid.TryFormat(buffer[(at + 3)..], out var written, "D");
+        at += 3 + written;
+        buffer[at++] = (byte)';';
     }
 
     /// <summary>Links an event's content to its place in the stream, exactly as the database's append does.</summary>
