@@ -16,20 +16,26 @@ public static class AppendBench
         foreach (var clients in new[] { 1, 16 })
         {
             double raw = 0, store = 0;
+            long rawWal = 0, storeWal = 0, rawOps = 0, storeOps = 0;
             const int rounds = 4;
             for (var round = 0; round < rounds; round++)
             {
-                raw += await Measure(clients, duration / (2 * rounds), (c, i, state) => RawInsert(db, c, i));
-                store += await Measure(clients, duration / (2 * rounds), (c, i, state) => StoreAppend(db, c, i, round));
+                var (rate, ops, wal) = await Measure(db, clients, duration / (2 * rounds), (c, i, state) => RawInsert(db, c, i));
+                (raw, rawOps, rawWal) = (raw + rate, rawOps + ops, rawWal + wal);
+                (rate, ops, wal) = await Measure(db, clients, duration / (2 * rounds), (c, i, state) => StoreAppend(db, c, i, round));
+                (store, storeOps, storeWal) = (store + rate, storeOps + ops, storeWal + wal);
             }
             raw /= rounds;
             store /= rounds;
-            Console.WriteLine($"append, {clients,2} client(s): event store {store,8:F0} appends/s | raw INSERT {raw,8:F0} rows/s | ratio {store / raw:F2} (target >= 0.80)");
+            Console.WriteLine($"append, {clients,2} client(s): event store {store,8:F0} appends/s | raw INSERT {raw,8:F0} rows/s | ratio {store / raw:F2} (target >= 0.80)"
+                + $" | WAL bytes per append {storeWal / storeOps}, per raw row {rawWal / rawOps}");
         }
     }
 
-    private static async Task<double> Measure(int clients, TimeSpan duration, Func<int, int, object?, Task> op)
+    private static async Task<(double Rate, long Ops, long WalBytes)> Measure(BenchDatabase db, int clients, TimeSpan duration,
+        Func<int, int, object?, Task> op)
     {
+        var lsn = await WalPosition(db);
         var stop = Stopwatch.StartNew();
         var counts = new long[clients];
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
@@ -40,7 +46,14 @@ public static class AppendBench
                 counts[c]++;
             }
         })));
-        return counts.Sum() / stop.Elapsed.TotalSeconds;
+        var elapsed = stop.Elapsed;
+        return (counts.Sum() / elapsed.TotalSeconds, counts.Sum(), await WalPosition(db) - lsn);
+    }
+
+    private static async Task<long> WalPosition(BenchDatabase db)
+    {
+        await using var cmd = db.DataSource.CreateCommand("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint");
+        return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
     private static readonly Dictionary<(int, int), long> Versions = new();

@@ -19,11 +19,13 @@ public sealed partial class PgEventStore
     private readonly string _selectColumns;
 
     private readonly IReadOnlyList<IInlineProjection> _inline;
+    private readonly SharedCommits _shared;
 
     public PgEventStore(NpgsqlDataSource dataSource, EventTypeRegistry types, EventStoreOptions options,
         IEnumerable<IInlineProjection>? inlineProjections = null)
     {
         _inline = inlineProjections?.ToArray() ?? [];
+        _shared = new SharedCommits(this);
         _dataSource = dataSource;
         Types = types;
         Options = options;
@@ -123,13 +125,25 @@ public sealed partial class PgEventStore
 
     /// <summary>
     /// Appends to one or more streams atomically, in one round trip: either every stream gets its events or none does.
+    /// A single event onto an existing stream may share its transaction with appends of other callers that arrive while
+    /// another append is being written (see <see cref="SharedCommits"/>); it is acknowledged only after that commit.
     /// </summary>
     public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
+    {
+        if (appends is null || appends.Count == 0) throw new InvalidAppendException("An append names at least one stream.");
+        var prepared = Prepare(appends, await KeysForAsync(appends, ct));
+        if (prepared.Length == 1 && prepared[0].IsSingleOntoExisting) return [await _shared.AppendAsync(prepared[0], ct)];
+        return await AppendOwnAsync(appends, prepared, ct);
+    }
+
+    /// <summary>Appends in a transaction of its own (with the inline projections, when there are any).</summary>
+    private async Task<IReadOnlyList<AppendResult>> AppendOwnAsync(IReadOnlyList<StreamAppend> appends, PreparedAppend[] prepared,
+        CancellationToken ct)
     {
         await using var conn = await _dataSource.OpenConnectionAsync(ct);
         if (_inline.Count == 0)
         {
-            var appended = await AppendAsync(conn, null, appends, ct);
+            var appended = await AppendPreparedAsync(conn, null, appends, prepared, ct);
             Committed?.Invoke();
             return appended;
         }
@@ -139,7 +153,7 @@ public sealed partial class PgEventStore
         try
         {
             await using var tx = await conn.BeginTransactionAsync(ct);
-            results = await AppendAsync(conn, tx, appends, ct);
+            results = await AppendPreparedAsync(conn, tx, appends, prepared, ct);
             var events = results.SelectMany(r => r.Events).ToList();
             foreach (var projection in _inline) await projection.ApplyAsync(conn, tx, events, ct);
             await tx.CommitAsync(ct);
@@ -159,8 +173,13 @@ public sealed partial class PgEventStore
         NpgsqlConnection conn, NpgsqlTransaction? tx, IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
         if (appends is null || appends.Count == 0) throw new InvalidAppendException("An append names at least one stream.");
-        var keys = await KeysForAsync(appends, ct);
-        var prepared = Prepare(appends, keys);
+        var prepared = Prepare(appends, await KeysForAsync(appends, ct));
+        return await AppendPreparedAsync(conn, tx, appends, prepared, ct);
+    }
+
+    private async Task<IReadOnlyList<AppendResult>> AppendPreparedAsync(NpgsqlConnection conn, NpgsqlTransaction? tx,
+        IReadOnlyList<StreamAppend> appends, PreparedAppend[] prepared, CancellationToken ct)
+    {
         var current = 0;
         NpgsqlBatch? batch = null;
         try
@@ -296,7 +315,7 @@ public sealed partial class PgEventStore
     /// An append made ready to send: validated, serialised as stored (personal fields encrypted), canonical as jsonb prints
     /// it, and each event's content hashed for the chain the database links.
     /// </summary>
-    private sealed record PreparedAppend(StreamAppend Append, long Expected, Guid[] Ids, string[] Types, string[] Data,
+    internal sealed record PreparedAppend(StreamAppend Append, long Expected, Guid[] Ids, string[] Types, string[] Data,
         byte[][] Contents, string? Headers)
     {
         public bool IsSingleOntoExisting => Ids.Length == 1 && Expected is -2 or > 0;
