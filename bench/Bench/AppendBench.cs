@@ -11,9 +11,9 @@ namespace SecondChance.Bench;
 /// </summary>
 public static class AppendBench
 {
-    public static async Task RunAsync(BenchDatabase db, TimeSpan duration)
+    public static async Task RunAsync(BenchDatabase db, TimeSpan duration, int? onlyClients = null)
     {
-        foreach (var clients in new[] { 1, 16 })
+        foreach (var clients in onlyClients is { } n ? [n] : new[] { 1, 16 })
         {
             double raw = 0, store = 0;
             long rawWal = 0, storeWal = 0, rawOps = 0, storeOps = 0;
@@ -36,6 +36,7 @@ public static class AppendBench
         Func<int, int, object?, Task> op)
     {
         var lsn = await WalPosition(db);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stop = Stopwatch.StartNew();
         var counts = new long[clients];
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
@@ -47,6 +48,8 @@ public static class AppendBench
             }
         })));
         var elapsed = stop.Elapsed;
+        if (Environment.GetEnvironmentVariable("BENCH_CPU") is not null)
+            Console.WriteLine($"   client cpu per op {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / counts.Sum():F1} us, wall per op {elapsed.TotalMicroseconds * clients / counts.Sum():F1} us");
         return (counts.Sum() / elapsed.TotalSeconds, counts.Sum(), await WalPosition(db) - lsn);
     }
 

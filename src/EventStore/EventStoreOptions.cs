@@ -13,5 +13,11 @@ public sealed record EventStoreOptions
     /// <summary>Most events accepted in one append to one stream.</summary>
     public int MaxEventsPerAppend { get; init; } = 1000;
 
+    /// <summary>
+    /// The application's clock. An append that knows its stream's head links the event itself and proposes this clock's
+    /// time, which the database accepts only within <see cref="PgEventStore.ClockTolerance"/> of its own.
+    /// </summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     public const string DefaultTenant = "*DEFAULT*";
 }

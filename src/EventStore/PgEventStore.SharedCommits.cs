@@ -133,8 +133,8 @@ public sealed partial class PgEventStore
             {
                 foreach (var append in appends)
                 {
-                    var cmd = new NpgsqlBatchCommand(_appendOneSql);
-                    append.AddOneParameters(cmd.Parameters);
+                    var cmd = new NpgsqlBatchCommand();
+                    cmd.CommandText = BindOne(append, cmd.Parameters, linkIfKnown: true);
                     batch.BatchCommands.Add(cmd);
                 }
                 await using var reader = await batch.ExecuteReaderAsync();
@@ -152,6 +152,11 @@ public sealed partial class PgEventStore
                 foreach (var projection in _inline) await projection.ApplyAsync(conn, tx, events, CancellationToken.None);
                 await tx.CommitAsync();
             }
+            var heads = new List<(string Stream, StoredRow Head)>(appends.Count);
+            for (var i = 0; i < appends.Count; i++)
+                if (rows[i].Count > 0) heads.Add((appends[i].Append.StreamId, rows[i][^1]));
+                else Forget(appends[i].Append.StreamId);
+            Remember(heads);
             Committed?.Invoke();
             return rows;
         }

@@ -15,6 +15,7 @@ public sealed partial class PgEventStore
     private readonly string _appendSql;
     private readonly string _appendOneSql;
     private readonly string _appendOneGuardedSql;
+    private readonly string _appendOneLinkedSql;
     private readonly string _refusedSql;
     private readonly string _selectColumns;
 
@@ -62,10 +63,10 @@ public sealed partial class PgEventStore
               select u.id, $1, ch.prev + u.ord, u.data, u.type, ch.ts, $3, $7, $8, $9, $10, ch.hashes[u.ord]
                 from ch cross join unnest($4::uuid[], $5::text[], $6::jsonb[]) with ordinality as u(id, type, data, ord)
                order by u.ord
-              returning version, seq_id, timestamp, transaction_id)
+              returning version, seq_id, timestamp, transaction_id, hash)
             select * from ins
             union all
-            select 0, {_schema}.append_refused($1, $4), null, null where not exists (select 1 from b)
+            select 0, {_schema}.append_refused($1, $4), null, null, null where not exists (select 1 from b)
             """;
         // The hot path: one event onto an existing stream at an expected version. The stream row's update checks the
         // version, takes the lock and links the event's content hash ($11) to its version, timestamp and the previous
@@ -84,7 +85,7 @@ public sealed partial class PgEventStore
               insert into {0}.events (id, stream_id, version, data, type, timestamp, tenant_id,
                                       correlation_id, causation_id, actor, headers, hash)
               select $4, $1, up.version, $6, $5, up.timestamp, $3, $7, $8, $9, $10, up.head_hash from up
-              returning version, seq_id, timestamp, transaction_id
+              returning version, seq_id, timestamp, transaction_id, hash
             """;
         _appendOneSql = appendOne + string.Format(System.Globalization.CultureInfo.InvariantCulture, insertOne, _schema);
         _appendOneGuardedSql = appendOne.TrimEnd() + $"""
@@ -92,8 +93,20 @@ public sealed partial class PgEventStore
             ins as ({string.Format(System.Globalization.CultureInfo.InvariantCulture, insertOne, _schema)})
             select * from ins
             union all
-            select 0, {_schema}.append_refused($1, array[$4]::uuid[]), null, null where not exists (select 1 from up)
+            select 0, {_schema}.append_refused($1, array[$4]::uuid[]), null, null, null where not exists (select 1 from up)
             """;
+        // The same append when this process knows the stream's head at the expected version: the client links the event
+        // ($11, over the head hash $13 it knows) at a time it proposes ($12), so the database hashes nothing. The row
+        // must still be at that head and the time within the tolerance of the database's clock and not before the
+        // stream's last event; otherwise no row matches and the append is sent again the ordinary way.
+        _appendOneLinkedSql = $"""
+            with up as (
+              update {_schema}.streams s set version = s.version + 1, timestamp = $12, head_hash = $11
+               where s.id = $1 and s.version = $2 and s.head_hash = $13 and s.timestamp <= $12
+                 and $12 between statement_timestamp() - interval '{ClockTolerance.TotalMilliseconds} milliseconds'
+                             and statement_timestamp() + interval '{ClockTolerance.TotalMilliseconds} milliseconds'
+              returning s.version, s.timestamp, s.head_hash)
+            """ + string.Format(System.Globalization.CultureInfo.InvariantCulture, insertOne, _schema);
         _refusedSql = $"select {_schema}.append_refused($1, $2)";
         _selectColumns = "seq_id, transaction_id::text, id, stream_id, version, type, data::text, timestamp, tenant_id, correlation_id, causation_id, actor, headers::text";
     }
@@ -141,9 +154,11 @@ public sealed partial class PgEventStore
         CancellationToken ct)
     {
         await using var conn = await _dataSource.OpenConnectionAsync(ct);
+        var heads = new List<(string Stream, StoredRow Head)>(appends.Count);
         if (_inline.Count == 0)
         {
-            var appended = await AppendPreparedAsync(conn, null, appends, prepared, ct);
+            var appended = await AppendPreparedAsync(conn, null, appends, prepared, ct, heads);
+            Remember(heads);
             Committed?.Invoke();
             return appended;
         }
@@ -153,10 +168,11 @@ public sealed partial class PgEventStore
         try
         {
             await using var tx = await conn.BeginTransactionAsync(ct);
-            results = await AppendPreparedAsync(conn, tx, appends, prepared, ct);
+            results = await AppendPreparedAsync(conn, tx, appends, prepared, ct, heads);
             var events = results.SelectMany(r => r.Events).ToList();
             foreach (var projection in _inline) await projection.ApplyAsync(conn, tx, events, ct);
             await tx.CommitAsync(ct);
+            Remember(heads);
             Committed?.Invoke();
         }
         catch (InvalidAppendException)
@@ -177,8 +193,10 @@ public sealed partial class PgEventStore
         return await AppendPreparedAsync(conn, tx, appends, prepared, ct);
     }
 
+    /// <param name="heads">Collects each stream's new head, for the caller to remember once its transaction commits.</param>
     private async Task<IReadOnlyList<AppendResult>> AppendPreparedAsync(NpgsqlConnection conn, NpgsqlTransaction? tx,
-        IReadOnlyList<StreamAppend> appends, PreparedAppend[] prepared, CancellationToken ct)
+        IReadOnlyList<StreamAppend> appends, PreparedAppend[] prepared, CancellationToken ct,
+        List<(string Stream, StoredRow Head)>? heads = null)
     {
         var current = 0;
         NpgsqlBatch? batch = null;
@@ -186,20 +204,22 @@ public sealed partial class PgEventStore
         {
             if (prepared.Length == 1 && prepared[0].IsSingleOntoExisting)
             {
-                await using var cmd = new NpgsqlCommand(_appendOneSql, conn, tx);
-                prepared[0].AddOneParameters(cmd.Parameters);
-                List<StoredRow> rows;
-                await using (var reader = await cmd.ExecuteReaderAsync(ct)) rows = await ReadRows(reader, 1, ct);
+                var rows = await AppendOneAsync(conn, tx, prepared[0], linkIfKnown: true, ct);
                 if (rows.Count == 0) await RaiseRefusalAsync(conn, tx, prepared[0], ct);
+                heads?.Add((appends[0].StreamId, rows[^1]));
                 return [Stored(appends[0], rows)];
             }
 
             batch = new NpgsqlBatch(conn, tx);
             foreach (var append in prepared)
             {
-                var cmd = new NpgsqlBatchCommand(append.IsSingleOntoExisting ? _appendOneGuardedSql : _appendSql);
-                if (append.IsSingleOntoExisting) append.AddOneParameters(cmd.Parameters);
-                else append.AddParameters(cmd.Parameters);
+                var cmd = new NpgsqlBatchCommand();
+                if (append.IsSingleOntoExisting) cmd.CommandText = BindOne(append, cmd.Parameters, linkIfKnown: false, guarded: true);
+                else
+                {
+                    cmd.CommandText = _appendSql;
+                    append.AddParameters(cmd.Parameters);
+                }
                 batch.BatchCommands.Add(cmd);
             }
             var results = new List<AppendResult>(appends.Count);
@@ -207,7 +227,9 @@ public sealed partial class PgEventStore
             {
                 foreach (var append in appends)
                 {
-                    results.Add(Stored(append, await ReadRows(reader, append.Events.Count, ct)));
+                    var rows = await ReadRows(reader, append.Events.Count, ct);
+                    if (rows.Count > 0) heads?.Add((append.StreamId, rows.MaxBy(r => r.Version)));
+                    results.Add(Stored(append, rows));
                     current++;
                     await reader.NextResultAsync(ct);
                 }
@@ -233,14 +255,75 @@ public sealed partial class PgEventStore
         }
     }
 
-    private readonly record struct StoredRow(long Version, long Position, DateTimeOffset Timestamp, ulong Tx);
+    /// <summary>How far the time an append proposes may lie from the database's clock.</summary>
+    public static readonly TimeSpan ClockTolerance = TimeSpan.FromSeconds(1);
+
+    private const int MaxKnownHeads = 100_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StreamHead> _heads = new(StringComparer.Ordinal);
+    private long _linkingPausedUntilTicks;
+
+    /// <summary>A stream's newest event as this process last committed it.</summary>
+    private sealed record StreamHead(long Version, byte[] Hash, DateTimeOffset Timestamp);
+
+    private void Remember(List<(string Stream, StoredRow Head)> heads)
+    {
+        if (_heads.Count + heads.Count > MaxKnownHeads) _heads.Clear();
+        var now = Options.Clock.GetUtcNow();
+        foreach (var (stream, head) in heads)
+        {
+            if (head.Hash is { } hash) _heads[stream] = new StreamHead(head.Version, hash, head.Timestamp);
+            // a time the database gave that is this far from this clock: proposed times would be refused, so stop a while
+            if ((head.Timestamp - now).Duration() > ClockTolerance)
+                Interlocked.Exchange(ref _linkingPausedUntilTicks, now.AddMinutes(5).UtcTicks);
+        }
+    }
+
+    private void Forget(string streamId) => _heads.TryRemove(streamId, out _);
+
+    /// <summary>
+    /// The single-event statement, with its parameters: linked by the client when this process knows the stream's head
+    /// at the expected version, else the ordinary one (guarded when other streams share the call).
+    /// </summary>
+    private string BindOne(PreparedAppend append, NpgsqlParameterCollection p, bool linkIfKnown, bool guarded = false)
+    {
+        var now = Options.Clock.GetUtcNow();
+        if (linkIfKnown && !guarded && append.Expected > 0 && now.UtcTicks >= Interlocked.Read(ref _linkingPausedUntilTicks)
+            && _heads.TryGetValue(append.Append.StreamId, out var head) && head.Version == append.Expected)
+        {
+            var at = Audit.EventHash.TruncateToMicros(now > head.Timestamp ? now : head.Timestamp);
+            var link = Audit.EventHash.Link(append.Contents[0], append.Expected + 1, Audit.EventHash.Micros(at), head.Hash);
+            append.AddLinkedParameters(p, link, at, head.Hash);
+            return _appendOneLinkedSql;
+        }
+        append.AddOneParameters(p);
+        return guarded ? _appendOneGuardedSql : _appendOneSql;
+    }
+
+    /// <summary>
+    /// One event onto an existing stream. No row back means refused. A linked attempt that is refused is sent once more
+    /// the ordinary way, which tells a stale head or a clock too far out from a real conflict.
+    /// </summary>
+    private async Task<List<StoredRow>> AppendOneAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, PreparedAppend append,
+        bool linkIfKnown, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand { Connection = conn, Transaction = tx };
+        cmd.CommandText = BindOne(append, cmd.Parameters, linkIfKnown);
+        List<StoredRow> rows;
+        await using (var reader = await cmd.ExecuteReaderAsync(ct)) rows = await ReadRows(reader, 1, ct);
+        if (rows.Count > 0 || cmd.CommandText != _appendOneLinkedSql) return rows;
+
+        Forget(append.Append.StreamId);
+        return await AppendOneAsync(conn, tx, append, linkIfKnown: false, ct);
+    }
+
+    private readonly record struct StoredRow(long Version, long Position, DateTimeOffset Timestamp, ulong Tx, byte[]? Hash);
 
     private static async Task<List<StoredRow>> ReadRows(NpgsqlDataReader reader, int expected, CancellationToken ct)
     {
         var rows = new List<StoredRow>(expected);
         while (await reader.ReadAsync(ct))
             rows.Add(new StoredRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2),
-                reader.GetFieldValue<ulong>(3)));
+                reader.GetFieldValue<ulong>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4)));
         return rows;
     }
 
@@ -328,6 +411,18 @@ public sealed partial class PgEventStore
             p.Add(new NpgsqlParameter<string> { TypedValue = Data[0], NpgsqlDbType = NpgsqlDbType.Jsonb });
             AddMetadata(p);
             p.Add(new NpgsqlParameter<byte[]> { TypedValue = Contents[0] });
+        }
+
+        public void AddLinkedParameters(NpgsqlParameterCollection p, byte[] link, DateTimeOffset at, byte[] previous)
+        {
+            AddShared(p);
+            p.Add(new NpgsqlParameter<Guid> { TypedValue = Ids[0] });
+            p.Add(new NpgsqlParameter<string> { TypedValue = Types[0] });
+            p.Add(new NpgsqlParameter<string> { TypedValue = Data[0], NpgsqlDbType = NpgsqlDbType.Jsonb });
+            AddMetadata(p);
+            p.Add(new NpgsqlParameter<byte[]> { TypedValue = link });
+            p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at });
+            p.Add(new NpgsqlParameter<byte[]> { TypedValue = previous });
         }
 
         public void AddParameters(NpgsqlParameterCollection p)
