@@ -343,15 +343,16 @@ public sealed partial class PgEventStore
         var meta = append.Metadata ?? EventMetadata.None;
         var headers = meta.Headers ?? EmptyHeaders;
         var events = new StoredEvent[rows.Count];
+        var positions = new long[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
+            positions[i] = rows[i].Position;
             var e = append.Events[i];
             events[i] = new StoredEvent(rows[i].Position, rows[i].Tx, e.EventId, append.StreamId, rows[i].Version,
                 Types.AliasFor(e.Data.GetType()), e.Data, rows[i].Timestamp, meta.Tenant, meta.CorrelationId, meta.CausationId,
                 meta.Actor, headers);
         }
-        return new AppendResult(append.StreamId, rows.Count == 0 ? 0 : rows[^1].Version, events.Select(e => e.Position).ToList(),
-            WasDuplicate: false, events);
+        return new AppendResult(append.StreamId, rows.Count == 0 ? 0 : rows[^1].Version, positions, WasDuplicate: false, events);
     }
 
     private async Task<IReadOnlyList<AppendResult>?> StoredAlready(IReadOnlyList<StreamAppend> appends, CancellationToken ct)
@@ -462,8 +463,10 @@ public sealed partial class PgEventStore
 
     private PreparedAppend[] Prepare(IReadOnlyList<StreamAppend> appends, IReadOnlyDictionary<Guid, byte[]?> keys)
     {
-        var seenStreams = new HashSet<string>(StringComparer.Ordinal);
-        var seenIds = new HashSet<Guid>();
+        // one event to one stream (the common case) cannot repeat a stream or an id
+        var lone = appends.Count == 1 && appends[0]?.Events is { Count: 1 };
+        var seenStreams = lone ? null : new HashSet<string>(StringComparer.Ordinal);
+        var seenIds = lone ? null : new HashSet<Guid>();
         var prepared = new PreparedAppend[appends.Count];
         for (var a = 0; a < appends.Count; a++)
         {
@@ -501,13 +504,13 @@ public sealed partial class PgEventStore
         return prepared;
     }
 
-    private void Validate(StreamAppend append, HashSet<string> seenStreams, HashSet<Guid> seenIds)
+    private void Validate(StreamAppend append, HashSet<string>? seenStreams, HashSet<Guid>? seenIds)
     {
         if (append is null) throw new InvalidAppendException("An append is null.");
         if (!IsValidStreamId(append.StreamId))
             throw new InvalidAppendException(
                 $"Stream id '{append.StreamId}' is malformed: 1 to 200 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit.");
-        if (!seenStreams.Add(append.StreamId))
+        if (seenStreams is not null && !seenStreams.Add(append.StreamId))
             throw new InvalidAppendException($"Stream '{append.StreamId}' appears twice in one append.");
         if (string.IsNullOrWhiteSpace(append.AggregateType) || append.AggregateType.Length > 100)
             throw new InvalidAppendException($"Stream '{append.StreamId}' needs an aggregate type of 1 to 100 characters.");
@@ -520,7 +523,7 @@ public sealed partial class PgEventStore
         {
             if (e?.Data is null) throw new InvalidAppendException($"An event for stream '{append.StreamId}' has no data.");
             if (e.EventId == Guid.Empty) throw new InvalidAppendException($"An event for stream '{append.StreamId}' has an empty id.");
-            if (!seenIds.Add(e.EventId)) throw new InvalidAppendException($"Event id {e.EventId} appears twice in one append.");
+            if (seenIds is not null && !seenIds.Add(e.EventId)) throw new InvalidAppendException($"Event id {e.EventId} appears twice in one append.");
         }
         var meta = append.Metadata ?? EventMetadata.None;
         if (meta.Actor is { Length: > 200 }) throw new InvalidAppendException("The actor is longer than 200 characters.");
