@@ -129,18 +129,19 @@ public sealed partial class PgEventStore
         try
         {
             var rows = new List<StoredRow>[appends.Count];
+            var linked = new StreamHead?[appends.Count];
             await using (var batch = new NpgsqlBatch(conn, tx))
             {
-                foreach (var append in appends)
+                for (var i = 0; i < appends.Count; i++)
                 {
                     var cmd = new NpgsqlBatchCommand();
-                    cmd.CommandText = BindOne(append, cmd.Parameters, linkIfKnown: true);
+                    cmd.CommandText = BindOne(appends[i], cmd.Parameters, linkIfKnown: true, out linked[i]);
                     batch.BatchCommands.Add(cmd);
                 }
                 await using var reader = await batch.ExecuteReaderAsync();
                 for (var i = 0; i < appends.Count; i++)
                 {
-                    rows[i] = await ReadRows(reader, 1, CancellationToken.None);
+                    rows[i] = await ReadRows(reader, 1, CancellationToken.None, linked[i]);
                     await reader.NextResultAsync();
                 }
             }

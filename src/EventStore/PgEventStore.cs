@@ -106,7 +106,8 @@ public sealed partial class PgEventStore
                  and $12 between statement_timestamp() - interval '{ClockTolerance.TotalMilliseconds} milliseconds'
                              and statement_timestamp() + interval '{ClockTolerance.TotalMilliseconds} milliseconds'
               returning s.version, s.timestamp, s.head_hash)
-            """ + string.Format(System.Globalization.CultureInfo.InvariantCulture, insertOne, _schema);
+            """ + string.Format(System.Globalization.CultureInfo.InvariantCulture, insertOne, _schema)
+                .Replace("returning version, seq_id, timestamp, transaction_id, hash", "returning seq_id, transaction_id", StringComparison.Ordinal);
         _refusedSql = $"select {_schema}.append_refused($1, $2)";
         _selectColumns = "seq_id, transaction_id::text, id, stream_id, version, type, data::text, timestamp, tenant_id, correlation_id, causation_id, actor, headers::text";
     }
@@ -214,7 +215,7 @@ public sealed partial class PgEventStore
             foreach (var append in prepared)
             {
                 var cmd = new NpgsqlBatchCommand();
-                if (append.IsSingleOntoExisting) cmd.CommandText = BindOne(append, cmd.Parameters, linkIfKnown: false, guarded: true);
+                if (append.IsSingleOntoExisting) cmd.CommandText = BindOne(append, cmd.Parameters, linkIfKnown: false, out _, guarded: true);
                 else
                 {
                     cmd.CommandText = _appendSql;
@@ -284,8 +285,12 @@ public sealed partial class PgEventStore
     /// The single-event statement, with its parameters: linked by the client when this process knows the stream's head
     /// at the expected version, else the ordinary one (guarded when other streams share the call).
     /// </summary>
-    private string BindOne(PreparedAppend append, NpgsqlParameterCollection p, bool linkIfKnown, bool guarded = false)
+    /// <param name="linked">The stream's new head when the client linked the event (the statement then returns only
+    /// the position and transaction), else null.</param>
+    private string BindOne(PreparedAppend append, NpgsqlParameterCollection p, bool linkIfKnown, out StreamHead? linked,
+        bool guarded = false)
     {
+        linked = null;
         var now = Options.Clock.GetUtcNow();
         if (linkIfKnown && !guarded && append.Expected > 0 && now.UtcTicks >= Interlocked.Read(ref _linkingPausedUntilTicks)
             && _heads.TryGetValue(append.Append.StreamId, out var head) && head.Version == append.Expected)
@@ -293,6 +298,7 @@ public sealed partial class PgEventStore
             var at = Audit.EventHash.TruncateToMicros(now > head.Timestamp ? now : head.Timestamp);
             var link = Audit.EventHash.Link(append.Contents[0], append.Expected + 1, Audit.EventHash.Micros(at), head.Hash);
             append.AddLinkedParameters(p, link, at, head.Hash);
+            linked = new StreamHead(append.Expected + 1, link, at);
             return _appendOneLinkedSql;
         }
         append.AddOneParameters(p);
@@ -307,10 +313,10 @@ public sealed partial class PgEventStore
         bool linkIfKnown, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand { Connection = conn, Transaction = tx };
-        cmd.CommandText = BindOne(append, cmd.Parameters, linkIfKnown);
+        cmd.CommandText = BindOne(append, cmd.Parameters, linkIfKnown, out var linked);
         List<StoredRow> rows;
-        await using (var reader = await cmd.ExecuteReaderAsync(ct)) rows = await ReadRows(reader, 1, ct);
-        if (rows.Count > 0 || cmd.CommandText != _appendOneLinkedSql) return rows;
+        await using (var reader = await cmd.ExecuteReaderAsync(ct)) rows = await ReadRows(reader, 1, ct, linked);
+        if (rows.Count > 0 || linked is null) return rows;
 
         Forget(append.Append.StreamId);
         return await AppendOneAsync(conn, tx, append, linkIfKnown: false, ct);
@@ -318,11 +324,14 @@ public sealed partial class PgEventStore
 
     private readonly record struct StoredRow(long Version, long Position, DateTimeOffset Timestamp, ulong Tx, byte[]? Hash);
 
-    private static async Task<List<StoredRow>> ReadRows(NpgsqlDataReader reader, int expected, CancellationToken ct)
+    private static async Task<List<StoredRow>> ReadRows(NpgsqlDataReader reader, int expected, CancellationToken ct,
+        StreamHead? linked = null)
     {
         var rows = new List<StoredRow>(expected);
         while (await reader.ReadAsync(ct))
-            rows.Add(new StoredRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2),
+            rows.Add(linked is not null
+                ? new StoredRow(linked.Version, reader.GetInt64(0), linked.Timestamp, reader.GetFieldValue<ulong>(1), linked.Hash)
+                : new StoredRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2),
                 reader.GetFieldValue<ulong>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4)));
         return rows;
     }
