@@ -66,7 +66,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return (await response.JsonAsync())!.Value;
     }
 
-    private static async Task WaitForProjectionsAsync(IBrowserContext context)
+    public static async Task WaitForProjectionsAsync(IBrowserContext context)
     {
         for (var i = 0; i < 300; i++)
         {

@@ -168,6 +168,8 @@ public sealed class Pages(BrowserFixture fx) : IClassFixture<BrowserFixture>
         });
         admitted.Ok.Should().BeTrue(await admitted.TextAsync());
         var id = (await admitted.JsonAsync())!.Value.GetProperty("id").GetString();
+        // the timeline is a read model kept by the projection daemon: the page shows what it holds when it loads
+        await BrowserFixture.WaitForProjectionsAsync(context);
         await page.GotoAsync($"/journey?inmate={id}");
         await page.Locator("#timeline tbody tr").First.WaitForAsync(new() { Timeout = 15000 });
         (await page.TextContentAsync("[data-fact='name']")).Should().Contain(name);
