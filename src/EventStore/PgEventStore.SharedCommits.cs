@@ -5,19 +5,22 @@ namespace SecondChance.EventStore;
 public sealed partial class PgEventStore
 {
     /// <summary>
-    /// Group commit for single-event appends onto existing streams. A caller who finds no append being written writes its
-    /// own at once, alone, so a lone writer waits for nobody. Appends that arrive meanwhile queue, and are then written
-    /// together: one statement each, in one transaction and one round trip, acknowledged only after it commits. Each keeps
-    /// its own version check; one that is refused writes nothing and leaves the others alone, and is then answered on its
-    /// own (conflict or earlier stored retry). Should the shared transaction fail as a whole, every append in it is written
-    /// again on its own, which is safe because event ids make retries idempotent.
+    /// Group commit for single-event appends onto existing streams. While fewer than <see cref="EventStoreOptions.MaxWritesInFlight"/> writes are
+    /// under way, a caller writes its own append at once, alone, so a lone writer waits for nobody. Appends that arrive
+    /// while that many are under way queue; each write that finishes takes the whole queue and writes it together: one
+    /// statement each, sorted by stream so concurrent writes lock rows in one order, in one transaction and one round
+    /// trip, acknowledged only after it commits. Each keeps its own version check; one that is refused writes nothing and
+    /// leaves the others alone, and is then answered on its own (conflict or earlier stored retry). Should the shared
+    /// transaction fail as a whole, every append in it is written again on its own, which is safe because event ids make
+    /// retries idempotent. A write stuck on a row lock holds up the queue only while every other slot is stuck too.
     /// </summary>
     private sealed class SharedCommits(PgEventStore store)
     {
         private const int MaxTogether = 64;
+        private readonly int _maxInFlight = Math.Max(1, store.Options.MaxWritesInFlight);
         private readonly object _gate = new();
         private readonly List<Waiting> _queue = [];
-        private bool _writing;
+        private int _inFlight;
 
         private sealed record Waiting(PreparedAppend Append)
         {
@@ -29,8 +32,8 @@ public sealed partial class PgEventStore
             Waiting? waiting = null;
             lock (_gate)
             {
-                if (_writing) _queue.Add(waiting = new Waiting(append));
-                else _writing = true;
+                if (_inFlight < _maxInFlight) _inFlight++;
+                else _queue.Add(waiting = new Waiting(append));
             }
             if (waiting is not null) return await waiting.Done.Task.WaitAsync(ct);
             try
@@ -39,39 +42,38 @@ public sealed partial class PgEventStore
             }
             finally
             {
-                HandOver();
+                Finished();
             }
         }
 
-        private void HandOver()
+        /// <summary>A write ended: its slot takes whatever queued meanwhile, or is given back.</summary>
+        private void Finished()
         {
+            List<Waiting> together;
             lock (_gate)
             {
                 if (_queue.Count == 0)
                 {
-                    _writing = false;
+                    _inFlight--;
                     return;
                 }
+                together = TakeQueued();
             }
-            _ = Task.Run(WriteQueuedAsync);
+            _ = Task.Run(() => WriteQueuedAsync(together));
         }
 
-        private async Task WriteQueuedAsync()
+        private List<Waiting> TakeQueued()
+        {
+            var n = Math.Min(_queue.Count, MaxTogether);
+            var taken = _queue.GetRange(0, n);
+            _queue.RemoveRange(0, n);
+            return taken;
+        }
+
+        private async Task WriteQueuedAsync(List<Waiting> together)
         {
             while (true)
             {
-                List<Waiting> together;
-                lock (_gate)
-                {
-                    if (_queue.Count == 0)
-                    {
-                        _writing = false;
-                        return;
-                    }
-                    var n = Math.Min(_queue.Count, MaxTogether);
-                    together = _queue.GetRange(0, n);
-                    _queue.RemoveRange(0, n);
-                }
                 try
                 {
                     await WriteTogetherAsync(together);
@@ -79,6 +81,15 @@ public sealed partial class PgEventStore
                 catch (Exception e)
                 {
                     foreach (var waiting in together) waiting.Done.TrySetException(e);
+                }
+                lock (_gate)
+                {
+                    if (_queue.Count == 0)
+                    {
+                        _inFlight--;
+                        return;
+                    }
+                    together = TakeQueued();
                 }
             }
         }
@@ -90,6 +101,8 @@ public sealed partial class PgEventStore
                 await WriteAloneAsync(together[0]);
                 return;
             }
+            // one lock order for every shared write, so two of them cannot deadlock on each other's rows
+            together = together.OrderBy(w => w.Append.Append.StreamId, StringComparer.Ordinal).ToList();
             List<StoredRow>[] rows;
             try
             {

@@ -26,10 +26,10 @@ public sealed partial class PgEventStore
         IEnumerable<IInlineProjection>? inlineProjections = null)
     {
         _inline = inlineProjections?.ToArray() ?? [];
-        _shared = new SharedCommits(this);
         _dataSource = dataSource;
         Types = types;
         Options = options;
+        _shared = new SharedCommits(this);
         _schema = SchemaMigrator.Qualify(options.Schema);
         Keys = new Privacy.SubjectKeys(dataSource, _schema);
         // One statement per stream. The stream row is matched and locked on its expected version (lk) or created (cr)

@@ -8,7 +8,9 @@ namespace SecondChance.EventStore.Tests;
 /// <summary>Single-event appends that arrive while another is being written share one transaction.</summary>
 public sealed class SharedCommitTests(StoreFixture db) : IClassFixture<StoreFixture>, IAsyncLifetime
 {
-    private PgEventStore Store => db.Store;
+    // one write at a time, so everything appended while it waits queues behind it
+    private PgEventStore Store { get; } = new(db.DataSource, TestTypes.Registry(),
+        new EventStoreOptions { ConnectionString = db.ConnectionString, MaxWritesInFlight = 1 });
     public Task InitializeAsync() => db.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -19,16 +21,25 @@ public sealed class SharedCommitTests(StoreFixture db) : IClassFixture<StoreFixt
     /// Holds the row of stream 'held' so the append that becomes the writer waits on it; everything appended meanwhile
     /// queues, and is written together once the row is let go.
     /// </summary>
-    private async Task<(Task<AppendResult> Writer, Task<AppendResult>[] Queued)> WhileTheWriterWaits(params StreamAppend[] queued)
+    private Task<(Task<AppendResult> Writer, Task<AppendResult>[] Queued)> WhileTheWriterWaits(params StreamAppend[] queued) =>
+        WhileTheWriterWaits(Store, queued);
+
+    private async Task<(Task<AppendResult> Writer, Task<AppendResult>[] Queued)> WhileTheWriterWaits(PgEventStore store, params StreamAppend[] queued)
     {
         await using var holder = await db.DataSource.OpenConnectionAsync();
         await using var tx = await holder.BeginTransactionAsync();
         await using (var hold = new NpgsqlCommand("select 1 from sc.streams where id = 'held' for update", holder, tx))
             await hold.ExecuteScalarAsync();
 
-        var writer = Store.AppendAsync(To("held", 1, NewEvent.For(new NoteWritten("writer"))));
+        var writer = store.AppendAsync(To("held", 1, NewEvent.For(new NoteWritten("writer"))));
         await WaitForALockWait();
-        var tasks = queued.Select(a => Store.AppendAsync(a)).ToArray();
+        var tasks = queued.Select(a => store.AppendAsync(a)).ToArray();
+        if (store != Store)
+        {
+            // with a second slot free the others do not wait for the stuck writer
+            await Task.WhenAll(tasks);
+            writer.IsCompleted.Should().BeFalse();
+        }
         await tx.RollbackAsync();
         return (writer, tasks);
     }
@@ -98,6 +109,21 @@ public sealed class SharedCommitTests(StoreFixture db) : IClassFixture<StoreFixt
         (await queued[2]).NextVersion.Should().Be(3);
         (await db.ScalarAsync("select version from sc.streams where id = 'b'")).Should().Be(1);
         (await new ChainVerifier(Store).VerifyAsync()).BrokenLinks.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_write_stuck_on_a_row_lock_does_not_hold_up_appends_to_other_streams()
+    {
+        await Streams("held", "a", "b");
+        var twoSlots = new PgEventStore(db.DataSource, TestTypes.Registry(),
+            new EventStoreOptions { ConnectionString = db.ConnectionString, MaxWritesInFlight = 2 });
+
+        var (writer, others) = await WhileTheWriterWaits(twoSlots,
+            To("a", 1, NewEvent.For(new NoteWritten("a2"))), To("b", 1, NewEvent.For(new NoteWritten("b2"))));
+
+        (await writer).NextVersion.Should().Be(2);
+        (await others[0]).NextVersion.Should().Be(2);
+        (await others[1]).NextVersion.Should().Be(2);
     }
 
     [Fact]
