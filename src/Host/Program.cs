@@ -18,6 +18,7 @@ builder.Services.AddAuditAndOversight().AddSingleton<OversightReportQuery>();
 var app = builder.Build();
 if (args.Contains("migrate")) return await app.MigrateAndExitAsync();
 if (args.Contains("seed-demo")) return await app.SeedDemoAndExitAsync(args);
+if (ProjectionHosting.HandlesRebuild(args)) return await app.RebuildAndExitAsync(args);
 if (CreateAdminVerb.Handles(args)) return await CreateAdminVerb.RunAsync(app, args);
 if (CliVerbs.Handles(args)) return await CliVerbs.RunAsync(app, args);
 

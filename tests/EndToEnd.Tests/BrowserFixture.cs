@@ -19,6 +19,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     private string _connectionString = "";
+    public string ConnectionString => _connectionString;
 
     public static string ScreenshotFolder => Path.Combine(HostProcess.RepositoryRoot(), "docs", "screenshots");
 

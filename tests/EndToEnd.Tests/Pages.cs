@@ -178,6 +178,19 @@ public sealed class Pages(BrowserFixture fx) : IClassFixture<BrowserFixture>
         (await page.EvaluateAsync<JsonElement>("window.__xss ?? null")).ValueKind.Should().Be(JsonValueKind.Null);
     }
 
+    [Fact]
+    public async Task The_rebuild_verb_rebuilds_and_exits_without_taking_the_web_port()
+    {
+        // a serving Host already holds the port the verb would be given
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var output = await HostProcess.RunVerbAsync(fx.ConnectionString, "", "rebuild", "timeline", "--urls", $"http://127.0.0.1:{port}");
+
+        output.Should().Contain("Rebuilt timeline.");
+    }
+
     private static async Task<string> Figure(IPage page, string key) => (await page.TextContentAsync($"[data-figure='{key}'] .value"))!.Trim();
 
     private sealed record InmateLines(Guid Id, int Lines, DateTime FirstPosting);

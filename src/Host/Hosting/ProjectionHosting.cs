@@ -1,3 +1,4 @@
+using SecondChance.Application;
 using SecondChance.EventStore;
 using SecondChance.Projections.Engine;
 using SecondChance.Projections.ReadModels;
@@ -7,7 +8,7 @@ namespace SecondChance.Host.Hosting;
 /// <summary>
 /// Registers the read models, their queries and the projection daemon. Configuration section "Projections":
 /// Enabled (default true), Inline (names applied in the append transaction), BatchSize. The <c>rebuild [name]</c>
-/// verb rebuilds one or all projections with a progress bar and then stops the process.
+/// verb (<see cref="RebuildAndExitAsync"/>) rebuilds one or all projections with a progress bar and exits.
 /// </summary>
 public static class ProjectionHosting
 {
@@ -31,11 +32,47 @@ public static class ProjectionHosting
             sp.GetRequiredService<ProjectionMetrics>(), Logger(sp)));
         services.AddSingleton(sp => new ReadModelQueries(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
             sp.GetRequiredService<EventStoreOptions>().Schema));
-        var args = Environment.GetCommandLineArgs();
-        var verb = Array.IndexOf(args, "rebuild");
-        if (verb >= 0) services.AddHostedService(sp => new RebuildVerb(sp, verb + 1 < args.Length ? args[verb + 1] : null));
-        else if (section.GetValue("Enabled", true)) services.AddHostedService<DaemonService>();
+        if (section.GetValue("Enabled", true)) services.AddHostedService<DaemonService>();
         return services;
+    }
+
+    public static bool HandlesRebuild(string[] args) => args.Contains("rebuild");
+
+    /// <summary>
+    /// The <c>rebuild [name]</c> verb: brings the schema up to date, rebuilds one or all projections with a progress bar
+    /// and exits, without starting the web server, so it runs beside a serving Host on the same port.
+    /// </summary>
+    public static async Task<int> RebuildAndExitAsync(this WebApplication app, string[] args)
+    {
+        var sp = app.Services;
+        var at = Array.IndexOf(args, "rebuild");
+        var name = at + 1 < args.Length && !args[at + 1].StartsWith('-') ? args[at + 1] : null;
+        try
+        {
+            await sp.GetRequiredService<SchemaMigrations>().MigrateAsync();
+            var registry = sp.GetRequiredService<ProjectionRegistry>();
+            var chosen = name is null ? registry.All.ToList()
+                : [registry.Find(name) ?? throw new ArgumentException($"No projection is called '{name}'.")];
+            await sp.GetRequiredService<ProjectionDaemon>().Rebuilder.RebuildAsync(chosen, new Progress<RebuildProgress>(Draw), default);
+            Console.WriteLine($"{Environment.NewLine}Rebuilt {string.Join(", ", chosen.Select(p => p.Name))}.");
+            return 0;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"Rebuild failed: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            await sp.GetRequiredService<SecondChanceDatabase>().DisposeAsync();
+        }
+    }
+
+    private static void Draw(RebuildProgress p)
+    {
+        var fraction = p.EventsInLog == 0 ? 1 : Math.Min(1, (double)p.EventsApplied / p.EventsInLog);
+        var bar = new string('#', (int)(fraction * 40)).PadRight(40, '.');
+        Console.Write($"\r[{bar}] {fraction,4:P0} {p.EventsApplied:N0}/{p.EventsInLog:N0} events, {p.EventsPerSecond:N0}/s {p.Phase} {string.Join(",", p.Projections)}   ");
     }
 
     private static Action<string, Exception?> Logger(IServiceProvider sp)
@@ -58,35 +95,5 @@ public static class ProjectionHosting
         }
 
         protected override Task ExecuteAsync(CancellationToken ct) => daemon.RunAsync(ct);
-    }
-
-    private sealed class RebuildVerb(IServiceProvider sp, string? name) : BackgroundService
-    {
-        protected override async Task ExecuteAsync(CancellationToken ct)
-        {
-            var lifetime = sp.GetRequiredService<IHostApplicationLifetime>();
-            var daemon = sp.GetRequiredService<ProjectionDaemon>();
-            var registry = sp.GetRequiredService<ProjectionRegistry>();
-            try
-            {
-                var chosen = name is null || name.StartsWith('-') ? registry.All.ToList()
-                    : [registry.Find(name) ?? throw new ArgumentException($"No projection is called '{name}'.")];
-                await daemon.Rebuilder.RebuildAsync(chosen, new Progress<RebuildProgress>(Draw), ct);
-                Console.WriteLine($"{Environment.NewLine}Rebuilt {string.Join(", ", chosen.Select(p => p.Name))}.");
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Console.Error.WriteLine($"Rebuild failed: {e.Message}");
-                Environment.ExitCode = 1;
-            }
-            lifetime.StopApplication();
-        }
-
-        private static void Draw(RebuildProgress p)
-        {
-            var fraction = p.EventsInLog == 0 ? 1 : Math.Min(1, (double)p.EventsApplied / p.EventsInLog);
-            var bar = new string('#', (int)(fraction * 40)).PadRight(40, '.');
-            Console.Write($"\r[{bar}] {fraction,4:P0} {p.EventsApplied:N0}/{p.EventsInLog:N0} events, {p.EventsPerSecond:N0}/s {p.Phase} {string.Join(",", p.Projections)}   ");
-        }
     }
 }
