@@ -6,8 +6,8 @@ using SecondChance.Host.Security;
 namespace SecondChance.Host.Endpoints;
 
 /// <summary>
-/// The browser pages: each is a static HTML shell in wwwroot whose module script reads the JSON API, so a page
-/// itself holds no data. Sign-in and the marketplace are public; the rest need a signed-in user.
+/// The browser pages: each is the same small HTML shell naming its module script in wwwroot/js, which reads the JSON
+/// API, so a page itself holds no data. Sign-in and the marketplace are public; the rest need a signed-in user.
 /// </summary>
 public static class PageEndpoints
 {
@@ -17,10 +17,11 @@ public static class PageEndpoints
     {
         var pages = routes.MapGroup("").WithTags("Pages").ExcludeFromDescription();
         pages.MapGet("/", () => Results.Redirect("/dashboard")).AllowAnonymous();
-        pages.MapGet("/sign-in", (IWebHostEnvironment env) => Page(env, "sign-in")).AllowAnonymous();
-        pages.MapGet("/marketplace", (IWebHostEnvironment env) => Page(env, "marketplace")).AllowAnonymous();
+        pages.MapGet("/sign-in", Page("sign-in", heading: "signIn")).AllowAnonymous();
+        pages.MapGet("/marketplace", Page("marketplace")).AllowAnonymous();
         foreach (var name in SignedInPages)
-            pages.MapGet($"/{name}", (IWebHostEnvironment env) => Page(env, name)).RequireAuthorization(Policies.SignedIn).WithMetadata(new SignInPage());
+            pages.MapGet($"/{name}", Page(name, extraHead: name == "dashboard" ? """<script src="/lib/chart.umd.js"></script>""" : ""))
+                .RequireAuthorization(Policies.SignedIn).WithMetadata(new SignInPage());
 
         // the facility picker: every registered facility, by name
         routes.MapGet("/ui/facilities", async (NpgsqlDataSource db, EventStoreOptions options, Streams streams, CancellationToken ct) =>
@@ -51,8 +52,32 @@ public static class PageEndpoints
             http.Response.Redirect($"/sign-in?returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}");
     });
 
-    private static IResult Page(IWebHostEnvironment env, string name) =>
-        Results.File(env.WebRootFileProvider.GetFileInfo($"{name}.html").CreateReadStream(), "text/html; charset=utf-8");
+    /// <summary>The page's shell, made once: its heading (an i18n key) and its module script /js/{name}.js.</summary>
+    private static Func<IResult> Page(string name, string? heading = null, string extraHead = "")
+    {
+        var html = $"""
+            <!doctype html>
+            <html lang="en" dir="ltr">
+            <head>
+              <meta charset="utf-8">
+              <meta name="viewport" content="width=device-width, initial-scale=1">
+              <title>SecondChance</title>
+              <link rel="stylesheet" href="/css/site.css">
+              <link rel="icon" href="data:,">
+              {extraHead}
+              <script type="module" src="/js/{name}.js"></script>
+            </head>
+            <body>
+              <header class="site"></header>
+              <main id="app">
+                <h1 data-i18n="{heading ?? name}"></h1>
+                <div id="content"></div>
+              </main>
+            </body>
+            </html>
+            """;
+        return () => Results.Content(html, "text/html; charset=utf-8");
+    }
 
     private sealed class SignInPage;
 
