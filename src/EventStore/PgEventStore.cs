@@ -81,16 +81,17 @@ public sealed partial class PgEventStore
                where s.id = $1 and ($2 = -2 or s.version = $2)
               returning s.version, s.timestamp, s.head_hash)
             """;
-        const string insertOne = """
-              insert into {0}.events (id, stream_id, version, data, type, timestamp, tenant_id,
-                                      correlation_id, causation_id, actor, headers, hash)
+        string InsertOne(string returning) => $"""
+              insert into {_schema}.events (id, stream_id, version, data, type, timestamp, tenant_id,
+                                            correlation_id, causation_id, actor, headers, hash)
               select $4, $1, up.version, $6, $5, up.timestamp, $3, $7, $8, $9, $10, up.head_hash from up
-              returning version, seq_id, timestamp, transaction_id, hash
+              returning {returning}
             """;
-        _appendOneSql = appendOne + string.Format(System.Globalization.CultureInfo.InvariantCulture, insertOne, _schema);
+        const string allColumns = "version, seq_id, timestamp, transaction_id, hash";
+        _appendOneSql = appendOne + InsertOne(allColumns);
         _appendOneGuardedSql = appendOne.TrimEnd() + $"""
             ,
-            ins as ({string.Format(System.Globalization.CultureInfo.InvariantCulture, insertOne, _schema)})
+            ins as ({InsertOne(allColumns)})
             select * from ins
             union all
             select 0, {_schema}.append_refused($1, array[$4]::uuid[]), null, null, null where not exists (select 1 from up)
@@ -106,8 +107,7 @@ public sealed partial class PgEventStore
                  and $12 between statement_timestamp() - interval '{ClockTolerance.TotalMilliseconds} milliseconds'
                              and statement_timestamp() + interval '{ClockTolerance.TotalMilliseconds} milliseconds'
               returning s.version, s.timestamp, s.head_hash)
-            """ + string.Format(System.Globalization.CultureInfo.InvariantCulture, insertOne, _schema)
-                .Replace("returning version, seq_id, timestamp, transaction_id, hash", "returning seq_id, transaction_id", StringComparison.Ordinal);
+            """ + InsertOne("seq_id, transaction_id");
         _refusedSql = $"select {_schema}.append_refused($1, $2)";
         _selectColumns = "seq_id, transaction_id::text, id, stream_id, version, type, data::text, timestamp, tenant_id, correlation_id, causation_id, actor, headers::text";
     }
@@ -415,24 +415,25 @@ public sealed partial class PgEventStore
 
         public void AddOneParameters(NpgsqlParameterCollection p)
         {
-            AddShared(p);
-            p.Add(new NpgsqlParameter<Guid> { TypedValue = Ids[0] });
-            p.Add(new NpgsqlParameter<string> { TypedValue = Types[0] });
-            p.Add(new NpgsqlParameter<string> { TypedValue = Data[0], NpgsqlDbType = NpgsqlDbType.Jsonb });
-            AddMetadata(p);
+            AddOneEvent(p);
             p.Add(new NpgsqlParameter<byte[]> { TypedValue = Contents[0] });
         }
 
         public void AddLinkedParameters(NpgsqlParameterCollection p, byte[] link, DateTimeOffset at, byte[] previous)
+        {
+            AddOneEvent(p);
+            p.Add(new NpgsqlParameter<byte[]> { TypedValue = link });
+            p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at });
+            p.Add(new NpgsqlParameter<byte[]> { TypedValue = previous });
+        }
+
+        private void AddOneEvent(NpgsqlParameterCollection p)
         {
             AddShared(p);
             p.Add(new NpgsqlParameter<Guid> { TypedValue = Ids[0] });
             p.Add(new NpgsqlParameter<string> { TypedValue = Types[0] });
             p.Add(new NpgsqlParameter<string> { TypedValue = Data[0], NpgsqlDbType = NpgsqlDbType.Jsonb });
             AddMetadata(p);
-            p.Add(new NpgsqlParameter<byte[]> { TypedValue = link });
-            p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at });
-            p.Add(new NpgsqlParameter<byte[]> { TypedValue = previous });
         }
 
         public void AddParameters(NpgsqlParameterCollection p)

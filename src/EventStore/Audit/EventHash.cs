@@ -119,34 +119,29 @@ public static class EventHash
         string dataJsonbText, long timestampMicros, string tenant, Guid? correlationId, Guid? causationId, string? actor,
         string? headersJsonbText)
     {
-        var text = new StringBuilder(dataJsonbText.Length + 256);
-        Field(text, id.ToString("D"));
-        Field(text, streamId);
-        Field(text, version.ToString(CultureInfo.InvariantCulture));
-        Field(text, type);
-        Field(text, dataJsonbText);
-        Field(text, timestampMicros.ToString(CultureInfo.InvariantCulture));
-        Field(text, tenant);
-        Field(text, correlationId?.ToString("D"));
-        Field(text, causationId?.ToString("D"));
-        Field(text, actor);
-        Field(text, headersJsonbText);
-        var input = Encoding.UTF8.GetBytes(text.ToString());
-        var prev = previous ?? [];
-        var buffer = new byte[input.Length + prev.Length];
-        input.CopyTo(buffer, 0);
-        prev.CopyTo(buffer, input.Length);
-        return Sha256(buffer);
+        var max = 3 * 60 + 10 * 13 + 2 * 20 + (previous?.Length ?? 0) + Encoding.UTF8.GetMaxByteCount(streamId.Length + type.Length
+            + dataJsonbText.Length + tenant.Length + (actor?.Length ?? 0) + (headersJsonbText?.Length ?? 0));
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(max);
+        var at = 0;
+        Field(buffer, ref at, id);
+        Field(buffer, ref at, streamId);
+        Field(buffer, ref at, version.ToString(CultureInfo.InvariantCulture));
+        Field(buffer, ref at, type);
+        Field(buffer, ref at, dataJsonbText);
+        Field(buffer, ref at, timestampMicros.ToString(CultureInfo.InvariantCulture));
+        Field(buffer, ref at, tenant);
+        Field(buffer, ref at, correlationId);
+        Field(buffer, ref at, causationId);
+        Field(buffer, ref at, actor);
+        Field(buffer, ref at, headersJsonbText);
+        previous?.CopyTo(buffer, at);
+        var hash = Sha256(buffer.AsSpan(0, at + (previous?.Length ?? 0)));
+        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        return hash;
     }
 
     /// <summary>Microseconds since the Unix epoch: PostgreSQL's timestamp precision.</summary>
     public static long Micros(DateTimeOffset t) => (t.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 
     public static DateTimeOffset TruncateToMicros(DateTimeOffset t) => DateTimeOffset.UnixEpoch.AddTicks(Micros(t) * 10);
-
-    private static void Field(StringBuilder text, string? value)
-    {
-        if (value is null) { text.Append("-;"); return; }
-        text.Append(Encoding.UTF8.GetByteCount(value).ToString(CultureInfo.InvariantCulture)).Append(':').Append(value).Append(';');
-    }
 }
