@@ -15,6 +15,9 @@ public static class AppendBench
     {
         foreach (var clients in onlyClients is { } n ? [n] : new[] { 1, 16 })
         {
+            // warm-up, not counted: both paths run until the JIT has compiled them fully
+            await Measure(db, clients, TimeSpan.FromSeconds(3), (c, i, state) => RawInsert(db, c, i));
+            await Measure(db, clients, TimeSpan.FromSeconds(3), (c, i, state) => StoreAppend(db, c, i, -1));
             double raw = 0, store = 0;
             long rawWal = 0, storeWal = 0, rawOps = 0, storeOps = 0;
             const int rounds = 4;

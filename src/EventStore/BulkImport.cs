@@ -43,7 +43,7 @@ public sealed class BulkImporter(PgEventStore store)
         await using var conn = await store.DataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
 
-        await using (var check = new NpgsqlCommand($"select id from {schema}.streams where id = any($1) limit 5", conn, tx))
+        await using (var check = new NpgsqlCommand($"select id from {schema}.stream_registry where id = any($1) limit 5", conn, tx))
         {
             check.Parameters.Add(new() { Value = streams.Select(s => s.StreamId).ToArray() });
             var existing = new List<string>();
@@ -57,7 +57,6 @@ public sealed class BulkImporter(PgEventStore store)
         var micros = EventHash.Micros(now);
         var prepared = streams.AsParallel().AsOrdered().WithMergeOptions(ParallelMergeOptions.AutoBuffered)
             .WithCancellation(ct).Select(s => PrepareStream(s, micros, keys));
-        var heads = new Dictionary<string, byte[]>(streams.Count, StringComparer.Ordinal);
         long count = 0;
         await using (var copy = await conn.BeginBinaryImportAsync(
                          $"copy {schema}.events (id, stream_id, version, data, type, timestamp, tenant_id, correlation_id, causation_id, actor, headers, hash) from stdin (format binary)", ct))
@@ -81,24 +80,20 @@ public sealed class BulkImporter(PgEventStore store)
                     await copy.WriteAsync(row.Hash, NpgsqlDbType.Bytea, ct);
                     count++;
                 }
-                heads[streamRows[^1].StreamId] = streamRows[^1].Hash;
             }
             await copy.CompleteAsync(ct);
         }
 
         await using (var copy = await conn.BeginBinaryImportAsync(
-                         $"copy {schema}.streams (id, type, version, timestamp, created, tenant_id, head_hash) from stdin (format binary)", ct))
+                         $"copy {schema}.stream_registry (id, type, created, tenant_id) from stdin (format binary)", ct))
         {
             foreach (var s in streams)
             {
                 await copy.StartRowAsync(ct);
                 await copy.WriteAsync(s.StreamId, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(s.AggregateType, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync((long)s.Events.Count, NpgsqlDbType.Bigint, ct);
-                await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
                 await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
                 await copy.WriteAsync((s.Metadata ?? EventMetadata.None).Tenant, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(heads[s.StreamId], NpgsqlDbType.Bytea, ct);
             }
             await copy.CompleteAsync(ct);
         }

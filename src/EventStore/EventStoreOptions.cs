@@ -21,7 +21,7 @@ public sealed record EventStoreOptions
 
     /// <summary>
     /// How many single-event appends may be written at once before further ones queue and are written together in one
-    /// transaction (group commit). More slots keep one append stuck on a row lock from holding up the rest.
+    /// transaction (group commit). More slots keep one append stuck on a lock (another transaction holding the version it needs) from holding up the rest.
     /// </summary>
     public int MaxWritesInFlight { get; init; } = Math.Max(2, Environment.ProcessorCount);
 

@@ -12,7 +12,7 @@ public sealed partial class PgEventStore
     /// trip, acknowledged only after it commits. Each keeps its own version check; one that is refused writes nothing and
     /// leaves the others alone, and is then answered on its own (conflict or earlier stored retry). Should the shared
     /// transaction fail as a whole, every append in it is written again on its own, which is safe because event ids make
-    /// retries idempotent. A write stuck on a row lock holds up the queue only while every other slot is stuck too.
+    /// retries idempotent. A write stuck on a lock holds up the queue only while every other slot is stuck too.
     /// </summary>
     private sealed class SharedCommits(PgEventStore store)
     {
@@ -169,6 +169,7 @@ public sealed partial class PgEventStore
             var heads = new List<(string Stream, StoredRow Head)>(appends.Count);
             for (var i = 0; i < appends.Count; i++)
                 if (rows[i].Count > 0) heads.Add((appends[i].Append.StreamId, rows[i][^1]));
+                else if (linked[i] is not null) ForgetAll();
                 else Forget(appends[i].Append.StreamId);
             Remember(heads);
             Committed?.Invoke();

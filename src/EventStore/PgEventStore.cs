@@ -32,31 +32,28 @@ public sealed partial class PgEventStore
         _shared = new SharedCommits(this);
         _schema = SchemaMigrator.Qualify(options.Schema);
         Keys = new Privacy.SubjectKeys(dataSource, _schema);
-        // One statement per stream. The stream row is matched and locked on its expected version (lk) or created (cr)
-        // before the events insert asks for sequence values, so a refused append consumes none. $2 is the expected
-        // version, -1 for any, -2 for "must exist", 0 for "must not exist". The client sends each event's content hash
-        // ($13); chain_hashes links them to the versions, the timestamp and the stream's previous head.
-        // No row matched means a retry or a conflict, which append_refused tells apart and raises.
+        // One statement per stream. The expected version is checked against the stream's newest event (h) before the
+        // events insert asks for sequence values, so a refused append consumes none; the (stream_id, version) key
+        // refuses a writer that loses a race at the same instant. $2 is the expected version, -1 for any, -2 for "must
+        // exist", 0 for "must not exist". A new stream gets its registry row (type, tenant, created) in the same
+        // statement. The client sends each event's content hash ($13); chain_hashes links them to the versions, the
+        // timestamp and the stream's previous head. No row matched means a retry or a conflict, which append_refused
+        // tells apart and raises.
         var hashes = $"{_schema}.chain_hashes(b.head_hash, $13, b.version, b.ts)";
+        var head = $"select e.version, e.timestamp, e.hash from {_schema}.events e where e.stream_id = $1 order by e.version desc limit 1";
         _appendSql = $"""
             with c as (select clock_timestamp() as t),
-            lk as (
-              select s.version, greatest(c.t, s.timestamp) as ts, s.head_hash
-                from {_schema}.streams s, c
-               where s.id = $1 and $2 <> 0 and ($2 < 0 or s.version = $2)
-                 for update of s),
+            h as ({head}),
+            b as (
+              select h.version, greatest(c.t, h.timestamp) as ts, h.hash as head_hash
+                from h, c where $2 <> 0 and ($2 < 0 or h.version = $2)
+              union all
+              select 0::bigint, c.t, null::bytea from c where $2 in (-1, 0) and not exists (select 1 from h)),
             cr as (
-              insert into {_schema}.streams (id, type, version, timestamp, created, tenant_id, head_hash)
-              select $1, $12, $11, b.ts, b.ts, $3, ({hashes})[$11]
-                from (select 0::bigint as version, c.t as ts, null::bytea as head_hash from c) b
-               where $2 in (-1, 0) and not exists (select 1 from lk)
-              on conflict (id) do nothing
-              returning 0::bigint as version, timestamp as ts, null::bytea as head_hash),
-            b as (select * from lk union all select * from cr),
+              insert into {_schema}.stream_registry (id, type, created, tenant_id)
+              select $1, $12, b.ts, $3 from b where b.version = 0
+              on conflict (id) do nothing),
             ch as (select b.version as prev, b.ts, {hashes} as hashes from b),
-            up as (
-              update {_schema}.streams s set version = ch.prev + $11, timestamp = ch.ts, head_hash = ch.hashes[$11]
-                from ch, lk where s.id = $1),
             ins as (
               insert into {_schema}.events (id, stream_id, version, data, type, timestamp, tenant_id,
                                             correlation_id, causation_id, actor, headers, hash)
@@ -68,23 +65,21 @@ public sealed partial class PgEventStore
             union all
             select 0, {_schema}.append_refused($1, $4), null, null, null where not exists (select 1 from b)
             """;
-        // The hot path: one event onto an existing stream at an expected version. The stream row's update checks the
-        // version, takes the lock and links the event's content hash ($11) to its version, timestamp and the previous
-        // head in the same step (the event's hash is the new head). Alone in its call it returns no row when refused, and
-        // the caller asks append_refused why; beside other streams it raises at once, so the whole call rolls back.
+        // The hot path: one event onto an existing stream at an expected version. The newest event gives the version to
+        // check and the head the event's content hash ($11) is linked to, with the version and timestamp. Alone in its
+        // call it returns no row when refused, and the caller asks append_refused why; beside other streams it raises at
+        // once, so the whole call rolls back.
         var appendOne = $"""
-            with up as (
-              update {_schema}.streams s
-                 set version = s.version + 1, timestamp = greatest(statement_timestamp(), s.timestamp),
-                     head_hash = sha256($11 || int8send(s.version + 1) || timestamptz_send(greatest(statement_timestamp(), s.timestamp))
-                                        || coalesce(s.head_hash, ''::bytea))
-               where s.id = $1 and ($2 = -2 or s.version = $2)
-              returning s.version, s.timestamp, s.head_hash)
+            with h as ({head}),
+            up as (
+              select h.version + 1 as version, greatest(statement_timestamp(), h.timestamp) as timestamp, h.hash as previous
+                from h where $2 = -2 or h.version = $2)
             """;
         string InsertOne(string returning) => $"""
               insert into {_schema}.events (id, stream_id, version, data, type, timestamp, tenant_id,
                                             correlation_id, causation_id, actor, headers, hash)
-              select $4, $1, up.version, $6, $5, up.timestamp, $3, $7, $8, $9, $10, up.head_hash from up
+              select $4, $1, up.version, $6, $5, up.timestamp, $3, $7, $8, $9, $10,
+                     sha256($11 || int8send(up.version) || timestamptz_send(up.timestamp) || up.previous) from up
               returning {returning}
             """;
         const string allColumns = "version, seq_id, timestamp, transaction_id, hash";
@@ -96,18 +91,23 @@ public sealed partial class PgEventStore
             union all
             select 0, {_schema}.append_refused($1, array[$4]::uuid[]), null, null, null where not exists (select 1 from up)
             """;
-        // The same append when this process knows the stream's head at the expected version: the client links the event
-        // ($11, over the head hash $13 it knows) at a time it proposes ($12), so the database hashes nothing. The row
-        // must still be at that head and the time within the tolerance of the database's clock and not before the
-        // stream's last event; otherwise no row matches and the append is sent again the ordinary way.
+        // The same append when this process committed the stream's newest event itself, at the expected version. Events
+        // are never changed, so that event is still the head unless another writer appended after it, and then the
+        // (stream_id, version) key refuses this one. The client links the event ($11) at a time it proposes ($12): one
+        // row is written and nothing read. The time must lie within the tolerance of the database's clock, and the
+        // sequence must be past the newest position this process has seen ($13): a database restored from a backup, or
+        // emptied, hands out smaller ones, and this process's knowledge of heads is then void. Otherwise no row is
+        // written and the append is sent again the ordinary way.
         _appendOneLinkedSql = $"""
-            with up as (
-              update {_schema}.streams s set version = s.version + 1, timestamp = $12, head_hash = $11
-               where s.id = $1 and s.version = $2 and s.head_hash = $13 and s.timestamp <= $12
-                 and $12 between statement_timestamp() - interval '{ClockTolerance.TotalMilliseconds} milliseconds'
-                             and statement_timestamp() + interval '{ClockTolerance.TotalMilliseconds} milliseconds'
-              returning s.version, s.timestamp, s.head_hash)
-            """ + InsertOne("seq_id, transaction_id");
+            insert into {_schema}.events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id,
+                                          correlation_id, causation_id, actor, headers, hash)
+            select n.seq, $4, $1, $2 + 1, $6, $5, $12, $3, $7, $8, $9, $10, $11
+              from (select nextval('{_schema}.events_sequence') as seq) n
+             where n.seq > $13
+               and $12 between statement_timestamp() - interval '{ClockTolerance.TotalMilliseconds} milliseconds'
+                           and statement_timestamp() + interval '{ClockTolerance.TotalMilliseconds} milliseconds'
+            returning seq_id, transaction_id
+            """;
         _refusedSql = $"select {_schema}.append_refused($1, $2)";
         _selectColumns = "seq_id, transaction_id::text, id, stream_id, version, type, data::text, timestamp, tenant_id, correlation_id, causation_id, actor, headers::text";
     }
@@ -150,8 +150,29 @@ public sealed partial class PgEventStore
         return await AppendOwnAsync(appends, prepared, ct);
     }
 
-    /// <summary>Appends in a transaction of its own (with the inline projections, when there are any).</summary>
+    private const int MaxRaceRetries = 100;
+
+    /// <summary>
+    /// Appends in a transaction of its own (with the inline projections, when there are any). An append that expects
+    /// any version, or only that the stream exists, and loses a race for its version to another writer is tried again.
+    /// </summary>
     private async Task<IReadOnlyList<AppendResult>> AppendOwnAsync(IReadOnlyList<StreamAppend> appends, PreparedAppend[] prepared,
+        CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AppendOwnOnceAsync(appends, prepared, ct);
+            }
+            catch (VersionTakenException taken)
+            {
+                if (attempt == MaxRaceRetries) throw taken.Conflict;
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<AppendResult>> AppendOwnOnceAsync(IReadOnlyList<StreamAppend> appends, PreparedAppend[] prepared,
         CancellationToken ct)
     {
         await using var conn = await _dataSource.OpenConnectionAsync(ct);
@@ -176,9 +197,9 @@ public sealed partial class PgEventStore
             Remember(heads);
             Committed?.Invoke();
         }
-        catch (InvalidAppendException)
+        catch (Exception e) when (e is InvalidAppendException or ConcurrencyException)
         {
-            // inside a transaction a retry surfaces as a stored event id; answer it like any other retry
+            // inside a transaction a retry surfaces as a stored event id or version; answer it like any other retry
             if (await StoredAlready(appends, ct) is { } original) return original;
             throw;
         }
@@ -191,7 +212,21 @@ public sealed partial class PgEventStore
     {
         if (appends is null || appends.Count == 0) throw new InvalidAppendException("An append names at least one stream.");
         var prepared = Prepare(appends, await KeysForAsync(appends, ct));
-        return await AppendPreparedAsync(conn, tx, appends, prepared, ct);
+        try
+        {
+            return await AppendPreparedAsync(conn, tx, appends, prepared, ct);
+        }
+        catch (VersionTakenException taken)
+        {
+            // the caller's transaction is aborted, so the append cannot be tried again inside it
+            throw taken.Conflict;
+        }
+    }
+
+    /// <summary>Another writer took the version an append that expects any version (or an existing stream) was given.</summary>
+    private sealed class VersionTakenException(ConcurrencyException conflict) : Exception(conflict.Message, conflict)
+    {
+        public ConcurrencyException Conflict { get; } = conflict;
     }
 
     /// <param name="heads">Collects each stream's new head, for the caller to remember once its transaction commits.</param>
@@ -241,14 +276,19 @@ public sealed partial class PgEventStore
         {
             var index = e.BatchCommand is { } failed && batch is not null ? batch.BatchCommands.IndexOf(failed) : -1;
             var append = appends[index >= 0 ? index : Math.Min(current, appends.Count - 1)];
+            Forget(append.StreamId);
             if (e.SqlState == "SC409")
                 throw new ConcurrencyException(append.StreamId, append.Expected, long.Parse(e.Hint!, System.Globalization.CultureInfo.InvariantCulture));
-            if (tx is not null)
-                throw new InvalidAppendException($"Stream '{append.StreamId}': an event id is already stored.");
-            // a retry of an append that was stored before: answer with the original positions
-            return await StoredAlready(appends, ct) ?? throw (e.ConstraintName == "events_id_unique" || e.SqlState == "SC200"
-                ? new InvalidAppendException($"Stream '{append.StreamId}': some but not all of its event ids are stored already, or they belong to another stream.")
-                : new ConcurrencyException(append.StreamId, append.Expected, await CurrentVersionAsync(append.StreamId, ct)));
+            // a retry of an append that was stored before: answer with the original positions (inside a transaction the
+            // failure has aborted it, and the caller asks)
+            if (tx is null && await StoredAlready(appends, ct) is { } original) return original;
+            if (e.ConstraintName != "events_stream_version_unique")
+                throw new InvalidAppendException(tx is not null
+                    ? $"Stream '{append.StreamId}': an event id is already stored."
+                    : $"Stream '{append.StreamId}': some but not all of its event ids are stored already, or they belong to another stream.");
+            // another writer took the version first, between the check and the insert
+            var conflict = new ConcurrencyException(append.StreamId, append.Expected, await CurrentVersionAsync(append.StreamId, ct));
+            throw Array.Exists(prepared, p => p.Expected < 0) ? new VersionTakenException(conflict) : conflict;
         }
         finally
         {
@@ -262,6 +302,7 @@ public sealed partial class PgEventStore
     private const int MaxKnownHeads = 100_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StreamHead> _heads = new(StringComparer.Ordinal);
     private long _linkingPausedUntilTicks;
+    private long _newestPosition;
 
     /// <summary>A stream's newest event as this process last committed it.</summary>
     private sealed record StreamHead(long Version, byte[] Hash, DateTimeOffset Timestamp);
@@ -273,13 +314,31 @@ public sealed partial class PgEventStore
         foreach (var (stream, head) in heads)
         {
             if (head.Hash is { } hash) _heads[stream] = new StreamHead(head.Version, hash, head.Timestamp);
+            RaiseTo(ref _newestPosition, head.Position);
             // a time the database gave that is this far from this clock: proposed times would be refused, so stop a while
             if ((head.Timestamp - now).Duration() > ClockTolerance)
                 Interlocked.Exchange(ref _linkingPausedUntilTicks, now.AddMinutes(5).UtcTicks);
         }
     }
 
+    private static void RaiseTo(ref long target, long value)
+    {
+        for (var seen = Interlocked.Read(ref target); value > seen;)
+        {
+            var was = Interlocked.CompareExchange(ref target, value, seen);
+            if (was == seen) return;
+            seen = was;
+        }
+    }
+
     private void Forget(string streamId) => _heads.TryRemove(streamId, out _);
+
+    /// <summary>A linked append was refused: the clock is out, or the database went back (restored or emptied).</summary>
+    private void ForgetAll()
+    {
+        _heads.Clear();
+        Interlocked.Exchange(ref _newestPosition, 0);
+    }
 
     /// <summary>
     /// The single-event statement, with its parameters: linked by the client when this process knows the stream's head
@@ -297,7 +356,7 @@ public sealed partial class PgEventStore
         {
             var at = Audit.EventHash.TruncateToMicros(now > head.Timestamp ? now : head.Timestamp);
             var link = Audit.EventHash.Link(append.Contents[0], append.Expected + 1, Audit.EventHash.Micros(at), head.Hash);
-            append.AddLinkedParameters(p, link, at, head.Hash);
+            append.AddLinkedParameters(p, link, at, Interlocked.Read(ref _newestPosition));
             linked = new StreamHead(append.Expected + 1, link, at);
             return _appendOneLinkedSql;
         }
@@ -306,8 +365,9 @@ public sealed partial class PgEventStore
     }
 
     /// <summary>
-    /// One event onto an existing stream. No row back means refused. A linked attempt that is refused is sent once more
-    /// the ordinary way, which tells a stale head or a clock too far out from a real conflict.
+    /// One event onto an existing stream. No row back means refused. A linked attempt that is refused (the clock is out,
+    /// or the database went back) is sent once more the ordinary way. A linked attempt onto a stream another writer has
+    /// moved on fails on the (stream_id, version) key, a conflict like any other.
     /// </summary>
     private async Task<List<StoredRow>> AppendOneAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, PreparedAppend append,
         bool linkIfKnown, CancellationToken ct)
@@ -318,7 +378,7 @@ public sealed partial class PgEventStore
         await using (var reader = await cmd.ExecuteReaderAsync(ct)) rows = await ReadRows(reader, 1, ct, linked);
         if (rows.Count > 0 || linked is null) return rows;
 
-        Forget(append.Append.StreamId);
+        ForgetAll();
         return await AppendOneAsync(conn, tx, append, linkIfKnown: false, ct);
     }
 
@@ -336,7 +396,7 @@ public sealed partial class PgEventStore
         return rows;
     }
 
-    /// <summary>The single-event statement matched no stream row: append_refused raises a retry or a conflict.</summary>
+    /// <summary>The single-event statement found the stream elsewhere: append_refused raises a retry or a conflict.</summary>
     private async Task RaiseRefusalAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, PreparedAppend append, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(_refusedSql, conn, tx);
@@ -419,12 +479,12 @@ public sealed partial class PgEventStore
             p.Add(new NpgsqlParameter<byte[]> { TypedValue = Contents[0] });
         }
 
-        public void AddLinkedParameters(NpgsqlParameterCollection p, byte[] link, DateTimeOffset at, byte[] previous)
+        public void AddLinkedParameters(NpgsqlParameterCollection p, byte[] link, DateTimeOffset at, long newestPosition)
         {
             AddOneEvent(p);
             p.Add(new NpgsqlParameter<byte[]> { TypedValue = link });
             p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at });
-            p.Add(new NpgsqlParameter<byte[]> { TypedValue = previous });
+            p.Add(new NpgsqlParameter<long> { TypedValue = newestPosition });
         }
 
         private void AddOneEvent(NpgsqlParameterCollection p)
@@ -543,7 +603,7 @@ public sealed partial class PgEventStore
 
     private async Task<long> CurrentVersionAsync(string streamId, CancellationToken ct)
     {
-        await using var cmd = _dataSource.CreateCommand($"select version from {_schema}.streams where id = $1");
+        await using var cmd = _dataSource.CreateCommand($"select max(version) from {_schema}.events where stream_id = $1");
         cmd.Parameters.Add(new() { Value = streamId });
         return await cmd.ExecuteScalarAsync(ct) is long v ? v : 0;
     }

@@ -75,4 +75,25 @@ public sealed class LinkedAppendTests(StoreFixture db) : IClassFixture<StoreFixt
         (await db.EventCount()).Should().Be(4);
         (await new ChainVerifier(mine).VerifyAsync()).BrokenLinks.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task After_the_database_goes_back_to_an_older_copy_a_known_head_is_not_trusted_and_the_stale_append_conflicts()
+    {
+        var store = StoreWith(TimeProvider.System);
+        var first = await store.AppendAsync(new StreamAppend("basket-1", "basket", ExpectedVersion.NoStream, [NewEvent.For(new ItemAdded("a", 1))]));
+        await store.AppendAsync(Note("basket-1", 1, "lost in the restore"));
+        // as if restored from a backup taken after the first event: the second event and its sequence value are gone
+        await db.ExecuteAsync($"""
+            delete from sc.events where stream_id = 'basket-1' and version = 2;
+            select setval('sc.events_sequence', {first.Positions[0]});
+            """);
+
+        var stale = () => store.AppendAsync(Note("basket-1", 2, "onto the head this process remembers"));
+        (await stale.Should().ThrowAsync<ConcurrencyException>()).Which.ActualVersion.Should().Be(1);
+
+        (await store.AppendAsync(Note("basket-1", 1, "onto the real head"))).NextVersion.Should().Be(2);
+        (await store.AppendAsync(Note("basket-1", 2, "linked again"))).NextVersion.Should().Be(3);
+        (await store.ReadStreamAsync("basket-1")).Select(e => e.Version).Should().Equal(1, 2, 3);
+        (await new ChainVerifier(store).VerifyAsync()).BrokenLinks.Should().BeEmpty();
+    }
 }

@@ -18,8 +18,8 @@ public sealed class SharedCommitTests(StoreFixture db) : IClassFixture<StoreFixt
         new(stream, "basket", ExpectedVersion.Exactly(expected), [e], new EventMetadata { Actor = "clerk-1" });
 
     /// <summary>
-    /// Holds the row of stream 'held' so the append that becomes the writer waits on it; everything appended meanwhile
-    /// queues, and is written together once the row is let go.
+    /// Holds an uncommitted event at version 2 of stream 'held', so the append that becomes the writer, which needs that
+    /// version, waits on it; everything appended meanwhile queues, and is written together once the holder rolls back.
     /// </summary>
     private Task<(Task<AppendResult> Writer, Task<AppendResult>[] Queued)> WhileTheWriterWaits(params StreamAppend[] queued) =>
         WhileTheWriterWaits(Store, queued);
@@ -28,8 +28,11 @@ public sealed class SharedCommitTests(StoreFixture db) : IClassFixture<StoreFixt
     {
         await using var holder = await db.DataSource.OpenConnectionAsync();
         await using var tx = await holder.BeginTransactionAsync();
-        await using (var hold = new NpgsqlCommand("select 1 from sc.streams where id = 'held' for update", holder, tx))
-            await hold.ExecuteScalarAsync();
+        await using (var hold = new NpgsqlCommand("""
+                         insert into sc.events (id, stream_id, version, data, type, timestamp, hash)
+                         values (gen_random_uuid(), 'held', 2, '{}', 'note_written.v1', now(), '\x00')
+                         """, holder, tx))
+            await hold.ExecuteNonQueryAsync();
 
         var writer = store.AppendAsync(To("held", 1, NewEvent.For(new NoteWritten("writer"))));
         await WaitForALockWait();
@@ -52,7 +55,7 @@ public sealed class SharedCommitTests(StoreFixture db) : IClassFixture<StoreFixt
                 return;
             await Task.Delay(10);
         }
-        throw new TimeoutException("the writer never waited on the held row");
+        throw new TimeoutException("the writer never waited on the held version");
     }
 
     private async Task Streams(params string[] ids)
@@ -112,7 +115,7 @@ public sealed class SharedCommitTests(StoreFixture db) : IClassFixture<StoreFixt
     }
 
     [Fact]
-    public async Task A_write_stuck_on_a_row_lock_does_not_hold_up_appends_to_other_streams()
+    public async Task A_write_stuck_on_a_lock_does_not_hold_up_appends_to_other_streams()
     {
         await Streams("held", "a", "b");
         var twoSlots = new PgEventStore(db.DataSource, TestTypes.Registry(),

@@ -196,5 +196,21 @@ public static class EventStoreMigrations
             end
             $fn$;
             """),
+        new(7, "an append writes one row: the stream's version, time and head come from its newest event", """
+            -- The (stream_id, version) key is the concurrency guard; a stream row written on every append doubled the
+            -- work of the commonest write. The registry keeps what an append does not change; the streams view adds
+            -- the version, last update and head hash from each stream's newest event (one index probe a stream).
+            alter table {schema}.streams rename to stream_registry;
+            alter index {schema}.streams_pkey rename to stream_registry_pkey;
+            alter table {schema}.stream_registry drop column version, drop column timestamp, drop column head_hash;
+
+            create view {schema}.streams as
+            select r.id, r.type, coalesce(h.version, 0::bigint) as version, coalesce(h.timestamp, r.created) as timestamp,
+                   r.created, r.tenant_id, r.is_archived, h.hash as head_hash
+              from {schema}.stream_registry r
+              left join lateral (
+                select e.version, e.timestamp, e.hash from {schema}.events e
+                 where e.stream_id = r.id order by e.version desc limit 1) h on true;
+            """),
     ];
 }

@@ -26,7 +26,7 @@ public static class PageEndpoints
         // the facility picker: every registered facility, by name
         routes.MapGet("/ui/facilities", async (NpgsqlDataSource db, EventStoreOptions options, Streams streams, CancellationToken ct) =>
         {
-            await using var cmd = db.CreateCommand($"select id from {options.Schema}.streams where type = $1 order by created, id");
+            await using var cmd = db.CreateCommand($"select id from {options.Schema}.stream_registry where type = $1 order by created, id");
             cmd.Parameters.Add(new NpgsqlParameter { Value = AggregateTypes.Facility });
             var ids = new List<string>();
             await using (var r = await cmd.ExecuteReaderAsync(ct))
