@@ -10,6 +10,7 @@ public sealed class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOpti
     public Task<Page<InmateListItem>> InmatesAsync(DirectoryFilter f, CancellationToken ct) => PageAsync(f, $"""
         from {_s}.inmate_directory d
         where ($1::uuid is null or d.facility_id = $1) and ($2::text is null or d.status = $2)
+          and ($4::uuid[] is null or d.facility_id = any($4))
           and ($3::uuid is null or exists (select 1 from {_s}.inmate_enrolments e
                                             where e.inmate_id = d.inmate_id and e.programme_id = $3))
         """,
@@ -35,7 +36,7 @@ public sealed class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOpti
     public Task<Page<ProgrammeListItem>> ProgrammesAsync(DirectoryFilter f, CancellationToken ct) => PageAsync(f, $"""
         from {_s}.programme_directory d
         where ($1::uuid is null or d.facility_id = $1) and ($2::text is null or d.status = $2)
-          and ($3::uuid is null or d.programme_id = $3)
+          and ($3::uuid is null or d.programme_id = $3) and ($4::uuid[] is null or d.facility_id = any($4))
         """,
         "d.programme_id, d.facility_id, d.name, d.craft, d.skills, d.capacity, d.enrolled, d.status, d.instructor_name, d.opened_on, d.version",
         "d.name, d.programme_id",
@@ -45,7 +46,7 @@ public sealed class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOpti
     public Task<Page<ItemListItem>> ItemsAsync(DirectoryFilter f, CancellationToken ct) => PageAsync(f, $"""
         from {_s}.item_directory d
         where ($1::uuid is null or d.facility_id = $1) and ($2::text is null or d.status = $2)
-          and ($3::uuid is null or d.programme_id = $3)
+          and ($3::uuid is null or d.programme_id = $3) and ($4::uuid[] is null or d.facility_id = any($4))
         """,
         "d.item_id, d.facility_id, d.programme_id, d.description, d.craft, d.status, d.price_minor, d.currency, d.sale_id, d.produced_at, d.version",
         "d.produced_at desc, d.item_id",
@@ -55,6 +56,7 @@ public sealed class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOpti
     public Task<Page<MentorListItem>> MentorsAsync(DirectoryFilter f, CancellationToken ct) => PageAsync(f, $"""
         from {_s}.mentor_directory d
         where ($1::uuid is null or true) and ($2::text is null or d.status = $2) and ($3::uuid is null or true)
+          and ($4::uuid[] is null or true)
         """,
         "d.mentor_id, d.full_name, d.organisation, d.status, d.version",
         "d.full_name, d.mentor_id",
@@ -65,12 +67,13 @@ public sealed class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOpti
     {
         await using var batch = dataSource.CreateBatch();
         var count = new NpgsqlBatchCommand($"select count(*) {fromWhere}");
-        var rows = new NpgsqlBatchCommand($"select {columns} {fromWhere} order by {orderBy} limit $4 offset $5");
+        var rows = new NpgsqlBatchCommand($"select {columns} {fromWhere} order by {orderBy} limit $5 offset $6");
         foreach (var cmd in new[] { count, rows })
         {
             cmd.Parameters.Add(new() { Value = (object?)f.FacilityId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
             cmd.Parameters.Add(new() { Value = (object?)f.Status ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             cmd.Parameters.Add(new() { Value = (object?)f.ProgrammeId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+            cmd.Parameters.Add(new() { Value = (object?)f.Facilities?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
         }
         rows.Parameters.Add(new() { Value = f.PageSize });
         rows.Parameters.Add(new() { Value = (long)(f.PageNumber - 1) * f.PageSize });

@@ -16,6 +16,7 @@ public static class AuditEndpoints
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder routes)
     {
         var wages = routes.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.ReadFinancial);
+        wages.AddEndpointFilter(new ReadScopeFilter());
         wages.MapGet("/wages/inmates/{inmateId:guid}/balances", async (Guid inmateId, string? asOf, long? version, WageBalancesQuery q, CancellationToken ct) =>
         {
             var e = new FieldErrors();

@@ -17,8 +17,10 @@ public static class InmateEndpoints
         g.MapPost("/", (HttpContext http, AdmitInmateHandler h) => CommandEndpoint.RunAsync<AdmitInmateRequest>(http,
                 (r, c, ct) => h.HandleAsync(r.ToCommand(), c, ct), id => $"/inmates/{id}"))
             .AsCreate<AdmitInmateRequest>("AdmitInmate").Requires(Policies.RecordJourneys);
-        g.MapGet("/", async (HttpContext http, DirectoryQueries q) =>
-                ListQuery.TryParse(http, Statuses, out var f, out var error) ? Results.Ok(await q.InmatesAsync(f, http.RequestAborted)) : error!)
+        g.MapGet("/", async (HttpContext http, DirectoryQueries q, ReadScope scope) =>
+                ListQuery.TryParse(http, Statuses, out var f, out var error)
+                    ? Results.Ok(await q.InmatesAsync(f with { Facilities = await scope.FacilitiesAsync(http.User, http.RequestAborted) }, http.RequestAborted))
+                    : error!)
             .WithName("ListInmates").Requires(Policies.ReadRecords).Produces<Page<InmateListItem>>().ProducesValidationProblem();
         g.MapGet("/{inmateId:guid}", async (Guid inmateId, HttpContext http, Streams streams, DirectoryQueries q) =>
                 StateEndpoint.Respond(http, inmateId, await streams.InmateAsync(inmateId, http.RequestAborted),

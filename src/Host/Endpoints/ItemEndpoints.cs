@@ -17,8 +17,10 @@ public static class ItemEndpoints
         g.MapPost("/", (HttpContext http, ProduceItemHandler h) => CommandEndpoint.RunAsync<ProduceItemRequest>(http,
                 (r, c, ct) => h.HandleAsync(r.ToCommand(), c, ct), id => $"/items/{id}"))
             .AsCreate<ProduceItemRequest>("ProduceItem").Requires(Policies.TeachProgrammes);
-        g.MapGet("/", async (HttpContext http, DirectoryQueries q) =>
-                ListQuery.TryParse(http, Statuses, out var f, out var error) ? Results.Ok(await q.ItemsAsync(f, http.RequestAborted)) : error!)
+        g.MapGet("/", async (HttpContext http, DirectoryQueries q, ReadScope scope) =>
+                ListQuery.TryParse(http, Statuses, out var f, out var error)
+                    ? Results.Ok(await q.ItemsAsync(f with { Facilities = await scope.FacilitiesAsync(http.User, http.RequestAborted) }, http.RequestAborted))
+                    : error!)
             .WithName("ListItems").Requires(Policies.ReadRecords).Produces<Page<ItemListItem>>().ProducesValidationProblem();
         g.MapGet("/{itemId:guid}", async (Guid itemId, HttpContext http, Streams streams) =>
                 StateEndpoint.Respond(http, itemId, await streams.ItemAsync(itemId, http.RequestAborted)))

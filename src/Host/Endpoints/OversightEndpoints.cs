@@ -16,6 +16,7 @@ public static class OversightEndpoints
     public static IEndpointRouteBuilder MapOversightEndpoints(this IEndpointRouteBuilder routes)
     {
         var g = routes.MapGroup("/oversight").WithTags("Oversight").RequireAuthorization(Policies.ReadCompliance);
+        g.AddEndpointFilter(new ReadScopeFilter());
         g.MapGet("/rules", () => ComplianceRule.All).WithName("ComplianceRules");
         g.MapGet("/facilities/{facilityId:guid}/report", async (Guid facilityId, string? from, string? to, string? asOf, string? format,
             HttpContext http, OversightReportQuery q, CancellationToken ct) =>

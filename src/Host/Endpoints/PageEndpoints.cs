@@ -23,9 +23,11 @@ public static class PageEndpoints
             pages.MapGet($"/{name}", Page(name, extraHead: name == "dashboard" ? """<script src="/lib/chart.umd.js"></script>""" : ""))
                 .RequireAuthorization(Policies.SignedIn).WithMetadata(new SignInPage());
 
-        // the facility picker: every registered facility, by name
-        routes.MapGet("/ui/facilities", async (NpgsqlDataSource db, EventStoreOptions options, Streams streams, CancellationToken ct) =>
+        // the facility picker: every registered facility the user may read, by name
+        routes.MapGet("/ui/facilities", async (HttpContext http, NpgsqlDataSource db, EventStoreOptions options, Streams streams,
+            ReadScope scope, CancellationToken ct) =>
         {
+            var readable = await scope.FacilitiesAsync(http.User, ct);
             await using var cmd = db.CreateCommand($"select id from {options.Schema}.stream_registry where type = $1 order by created, id");
             cmd.Parameters.Add(new NpgsqlParameter { Value = AggregateTypes.Facility });
             var ids = new List<string>();
@@ -34,7 +36,7 @@ public static class PageEndpoints
             var list = new List<FacilityOption>();
             foreach (var id in ids)
             {
-                if (!Guid.TryParseExact(id.Split('-', 2)[^1], "N", out var facilityId)) continue;
+                if (!Guid.TryParseExact(id.Split('-', 2)[^1], "N", out var facilityId) || readable?.Contains(facilityId) == false) continue;
                 var f = await streams.FacilityAsync(facilityId, ct);
                 if (f.Exists) list.Add(new FacilityOption(facilityId, f.State.Name, f.State.Code));
             }

@@ -17,8 +17,10 @@ public static class ProgrammeEndpoints
         g.MapPost("/", (HttpContext http, OpenProgrammeHandler h) => CommandEndpoint.RunAsync<OpenProgrammeRequest>(http,
                 (r, c, ct) => h.HandleAsync(r.ToCommand(), c, ct), id => $"/programmes/{id}"))
             .AsCreate<OpenProgrammeRequest>("OpenProgramme").Requires(Policies.TeachProgrammes);
-        g.MapGet("/", async (HttpContext http, DirectoryQueries q) =>
-                ListQuery.TryParse(http, Statuses, out var f, out var error) ? Results.Ok(await q.ProgrammesAsync(f, http.RequestAborted)) : error!)
+        g.MapGet("/", async (HttpContext http, DirectoryQueries q, ReadScope scope) =>
+                ListQuery.TryParse(http, Statuses, out var f, out var error)
+                    ? Results.Ok(await q.ProgrammesAsync(f with { Facilities = await scope.FacilitiesAsync(http.User, http.RequestAborted) }, http.RequestAborted))
+                    : error!)
             .WithName("ListProgrammes").Requires(Policies.ReadRecords).Produces<Page<ProgrammeListItem>>().ProducesValidationProblem();
         g.MapGet("/{programmeId:guid}", async (Guid programmeId, HttpContext http, Streams streams) =>
                 StateEndpoint.Respond(http, programmeId, await streams.ProgrammeAsync(programmeId, http.RequestAborted)))

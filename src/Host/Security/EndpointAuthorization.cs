@@ -1,8 +1,8 @@
 namespace SecondChance.Host.Security;
 
 /// <summary>
-/// <c>.Requires(Policies.X)</c>: the policy, plus the facility/programme scope check for scoped writes and
-/// personal-data redaction for reads. Plain <c>.RequireAuthorization(Policies.X)</c> is also accepted by the tests.
+/// <c>.Requires(Policies.X)</c>: the policy, plus the facility/programme scope check for scoped writes, and for reads
+/// the read scope of facility-bound staff and personal-data redaction. Plain <c>.RequireAuthorization(Policies.X)</c> is also accepted by the tests.
 /// </summary>
 public static class EndpointAuthorization
 {
@@ -13,7 +13,7 @@ public static class EndpointAuthorization
     {
         b.RequireAuthorization(policy);
         if (Scoped.Contains(policy)) b.AddEndpointFilter(new FacilityScopeFilter(policy));
-        if (Reads.Contains(policy)) b.AddEndpointFilter(new PersonalDataRedaction());
+        if (Reads.Contains(policy)) b.AddEndpointFilter(new ReadScopeFilter()).AddEndpointFilter(new PersonalDataRedaction());
         return b;
     }
 

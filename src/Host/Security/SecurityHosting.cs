@@ -26,6 +26,7 @@ public static class SecurityHosting
         services.AddSingleton<IClaimsTransformation, CurrentUserClaims>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ScopeLookup>();
+        services.AddSingleton<ReadScope>();
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>

@@ -31,6 +31,9 @@ public static class UserPrincipal
     public static IReadOnlyList<Role> Roles(this ClaimsPrincipal p) =>
         p.FindAll(ClaimNames.Role).Select(c => Enum.TryParse<Role>(c.Value, out var r) ? (Role?)r : null).OfType<Role>().ToList();
 
+    public static IEnumerable<Guid> Ids(this ClaimsPrincipal p, string claim) =>
+        p.FindAll(claim).Select(c => Guid.TryParse(c.Value, out var id) ? (Guid?)id : null).OfType<Guid>();
+
     public static bool HoldsFacility(this ClaimsPrincipal p, Guid facilityId) => p.HasClaim(ClaimNames.Facility, facilityId.ToString());
 
     public static bool HoldsProgramme(this ClaimsPrincipal p, Guid programmeId) => p.HasClaim(ClaimNames.Programme, programmeId.ToString());

@@ -103,6 +103,51 @@ public sealed class AccessControlTests(ApiFixture fixture) : IClassFixture<ApiFi
         (await staff.PostAsync($"/inmates/{w.Inmate}/housing", new { wardId = w.Facility.MaleWard })).Status.Should().Be(HttpStatusCode.OK);
     }
 
+    private static string[] ReadsOf(Guid inmate, Guid programme, Guid facility) =>
+    [
+        $"/inmates/{inmate}", $"/read-models/inmates/{inmate}/timeline", $"/inmates/{inmate}/wage-account",
+        $"/read-models/wages/inmates/{inmate}/statement", $"/read-models/compliance/inmates/{inmate}",
+        $"/audit/wages/inmates/{inmate}/balances", $"/oversight/inmates/{inmate}/findings", $"/programmes/{programme}",
+        $"/facilities/{facility}", $"/read-models/compliance/facilities/{facility}", $"/read-models/dashboard?facilityId={facility}",
+        $"/inmates?facilityId={facility}",
+    ];
+
+    [Theory]
+    [InlineData(nameof(Role.FacilityStaff))]
+    [InlineData(nameof(Role.Instructor))]
+    public async Task Facility_bound_staff_read_records_only_at_their_own_facilities(string roleName)
+    {
+        var w = await WorldAsync();
+        var staff = await AsAsync(Enum.Parse<Role>(roleName), w);
+
+        var reached = 0;
+        foreach (var (own, other) in ReadsOf(w.Inmate, w.Programme, w.Facility.Id).Zip(ReadsOf(w.OtherInmate, w.OtherProgramme, w.Other.Id)))
+        {
+            var r = await staff.GetAsync(other);
+            r.Status.Should().Be(HttpStatusCode.Forbidden, other);
+            // where the role's policies reach at all (at its own facility), the refusal is the scope's
+            if ((await staff.GetAsync(own)).Status == HttpStatusCode.Forbidden) continue;
+            r.Code.Should().Be("outside_grants", other);
+            reached++;
+        }
+        reached.Should().BeGreaterThanOrEqualTo(6, "most of these reads are open to both roles");
+    }
+
+    [Fact]
+    public async Task Lists_show_facility_bound_staff_only_their_own_facilities_and_auditors_every_facility()
+    {
+        var w = await WorldAsync();
+        static async Task<List<Guid>> Inmates(Api api) =>
+            (await api.GetAsync("/inmates")).Body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("inmateId").GetGuid()).ToList();
+
+        (await Inmates(await AsAsync(Role.FacilityStaff, w))).Should().Equal(w.Inmate);
+        (await Inmates(await AsAsync(Role.Instructor, w))).Should().Equal(w.Inmate);
+        (await Inmates(await AsAsync(Role.Auditor, w))).Should().BeEquivalentTo([w.Inmate, w.OtherInmate]);
+        var facilities = (await (await AsAsync(Role.FacilityStaff, w)).GetAsync("/ui/facilities")).Body.EnumerateArray()
+            .Select(f => f.GetProperty("facilityId").GetGuid()).ToList();
+        facilities.Should().Equal(w.Facility.Id);
+    }
+
     [Fact]
     public async Task Instructors_enrol_only_at_their_own_programmes()
     {
