@@ -78,6 +78,27 @@ public sealed class ReadModelTests(ProjectionsDatabase db) : IClassFixture<Proje
     }
 
     [Fact]
+    public async Task Dashboard_earnings_are_net_of_reversed_credits_and_reversed_deductions_change_nothing()
+    {
+        await db.ResetAllAsync();
+        var engine = db.Build();
+        var s = await RecordJourneyAsync(engine);
+        (await s.World.CreditWageAsync(s.Amina, 30_000)).Should().BeTrue();
+        var postings = s.World.Accounts[s.Amina].Postings;
+        var credit = postings.Single(p => p.Value.Spendable + p.Value.Savings + p.Value.Family == 30_000).Key;
+        var deduction = postings.Single(p => p.Value.Spendable == -10_000).Key;
+        (await s.World.ReverseAsync(s.Amina, credit)).Should().BeTrue();
+        (await s.World.ReverseAsync(s.Amina, deduction)).Should().BeTrue();
+        await engine.WithDaemonAsync(() => engine.WaitCaughtUpAsync());
+
+        var today = DateOnly.FromDateTime(s.World.Now.UtcDateTime);
+        var earnings = (await engine.Queries.Dashboard.GetAsync(s.Facility, today.AddMonths(-1), today.AddMonths(1), today))
+            .Monthly.Where(m => m.Metric == "earnings").ToList();
+        earnings.Sum(m => m.AmountMinor).Should().Be(100_000);
+        earnings.Sum(m => m.Count).Should().Be(1, "two credits, one of them reversed");
+    }
+
+    [Fact]
     public async Task Wage_statement_shows_sources_and_running_balances_and_a_sale_shows_its_split()
     {
         await db.ResetAllAsync();

@@ -15,7 +15,7 @@ namespace SecondChance.Projections.ReadModels.Dashboard;
 public sealed partial class DashboardProjection : IProjection
 {
     public string Name => "dashboard";
-    public int Version => 2;
+    public int Version => 3;
     public IReadOnlyList<Migration> Migrations => DashboardMigrations.All;
 
     internal sealed class Inmate
@@ -95,7 +95,13 @@ public sealed partial class DashboardProjection : IProjection
                     i.Savings -= p.SavingsMinor; i.Dirty = true;
                     b.Add(i.Facility, i.Female, Guid.Empty, "", "paid_out", p.PaidAt, 1, p.SpendableMinor + p.SavingsMinor);
                     break;
-                case PostingReversed r when b.Inmate(r.InmateId) is { } i: i.Savings += r.SavingsDeltaMinor; i.Dirty = true; break;
+                case PostingReversed r when b.Inmate(r.InmateId) is { } i:
+                    i.Savings += r.SavingsDeltaMinor; i.Dirty = true;
+                    // only a credit adds to an account, so only its reversal takes money out: earnings are net of it,
+                    // booked in the month of the reversal so that a month already reported is not rewritten
+                    if (r.SpendableDeltaMinor + r.SavingsDeltaMinor + r.FamilyDeltaMinor is var taken and < 0)
+                        b.Add(i.Facility, i.Female, Guid.Empty, "", "earnings", r.ReversedAt, -1, taken);
+                    break;
             }
         }
         await b.FlushAsync(ct);
