@@ -99,6 +99,26 @@ public sealed class ReadModelTests(ProjectionsDatabase db) : IClassFixture<Proje
     }
 
     [Fact]
+    public async Task Monthly_figures_count_in_the_month_of_the_facilitys_local_date_not_of_utc()
+    {
+        await db.ResetAllAsync();
+        var engine = db.Build();
+        var s = await RecordJourneyAsync(engine);
+        s.World.Tick(TimeSpan.FromDays(40));
+        var lastEveningOfMarchUtc = new DateTimeOffset(2026, 3, 31, 20, 30, 0, TimeSpan.Zero); // 01:30 on 1 April in Karachi
+        (await s.World.CreditWageAtAsync(s.Amina, 7_000, lastEveningOfMarchUtc)).Should().BeTrue();
+        await engine.WithDaemonAsync(() => engine.WaitCaughtUpAsync());
+
+        var april = new DateOnly(2026, 4, 1);
+        (await engine.Queries.Dashboard.GetAsync(s.Facility, april, april, april)).Monthly
+            .Where(m => m.Metric == "earnings").Sum(m => m.AmountMinor).Should().Be(7_000);
+        (await engine.Queries.Wages.TotalsAsync(s.Facility, april, april)).Where(t => t.Source == "wage")
+            .Sum(t => t.AmountMinor).Should().Be(7_000);
+        (await engine.Queries.Wages.TotalsAsync(s.Facility, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 1))).Where(t => t.Source == "wage")
+            .Sum(t => t.AmountMinor).Should().Be(100_000, "the journey's own credit, in March");
+    }
+
+    [Fact]
     public async Task Wage_statement_shows_sources_and_running_balances_and_a_sale_shows_its_split()
     {
         await db.ResetAllAsync();

@@ -92,6 +92,10 @@ public sealed class World(PgEventStore store)
         Account(inmate), Inmates[inmate], Facilities[Inmates[inmate].FacilityId],
         new CreditWage(inmate, Guid.NewGuid(), WageKind.Wage, amount, Money.Pkr, "tailoring shop", Tick()), Now));
 
+    public Task<bool> CreditWageAtAsync(Guid inmate, long amount, DateTimeOffset at) => DecideAsync(StreamIds.WageAccount(inmate), WageAccountDecider.Decide(
+        Account(inmate), Inmates[inmate], Facilities[Inmates[inmate].FacilityId],
+        new CreditWage(inmate, Guid.NewGuid(), WageKind.Wage, amount, Money.Pkr, "tailoring shop", at), Now));
+
     public Task<bool> DeductAsync(Guid inmate, long amount) => DecideAsync(StreamIds.WageAccount(inmate),
         WageAccountDecider.Decide(Account(inmate), new DeductFromWages(inmate, Guid.NewGuid(), amount, Money.Pkr, "canteen", Tick()), Now));
 

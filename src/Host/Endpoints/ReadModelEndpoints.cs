@@ -12,16 +12,18 @@ public static class ReadModelEndpoints
         var g = routes.MapGroup("/read-models").WithTags("Read models");
         g.MapGet("/inmates/{inmateId:guid}/timeline", (Guid inmateId, long? after, int? limit, ReadModelQueries q, CancellationToken ct) =>
             q.Timeline.ForInmateAsync(inmateId, after ?? 0, limit ?? 500, ct)).WithName("InmateTimeline").RequiresLogged(Policies.ReadRecords);
-        g.MapGet("/dashboard", (Guid? facilityId, DateOnly? from, DateOnly? to, DateOnly? today, ReadModelQueries q, CancellationToken ct) =>
+        g.MapGet("/dashboard", (Guid? facilityId, DateOnly? from, DateOnly? to, DateOnly? today, ReadModelQueries q, ReportingCalendar calendar,
+            TimeProvider clock, CancellationToken ct) =>
         {
-            var day = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+            var day = today ?? calendar.Date(clock.GetUtcNow());
             return q.Dashboard.GetAsync(facilityId, from ?? day.AddMonths(-12), to ?? day, day, ct);
         }).WithName("ReintegrationDashboard").Requires(Policies.ReadReadModels);
         g.MapGet("/wages/inmates/{inmateId:guid}/statement", (Guid inmateId, ReadModelQueries q, CancellationToken ct) =>
             q.Wages.StatementAsync(inmateId, ct)).WithName("WageStatement").RequiresLogged(Policies.ReadFinancial);
-        g.MapGet("/wages/totals", (Guid? facilityId, DateOnly? from, DateOnly? to, ReadModelQueries q, CancellationToken ct) =>
+        g.MapGet("/wages/totals", (Guid? facilityId, DateOnly? from, DateOnly? to, ReadModelQueries q, ReportingCalendar calendar,
+            TimeProvider clock, CancellationToken ct) =>
         {
-            var day = DateOnly.FromDateTime(DateTime.UtcNow);
+            var day = calendar.Date(clock.GetUtcNow());
             return q.Wages.TotalsAsync(facilityId, from ?? day.AddMonths(-12), to ?? day, ct);
         }).WithName("WageTotals").Requires(Policies.ReadFinancial);
         g.MapGet("/wages/sales", (Guid? facilityId, DateTimeOffset? from, DateTimeOffset? to, ReadModelQueries q, CancellationToken ct) =>

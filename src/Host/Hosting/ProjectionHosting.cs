@@ -7,7 +7,8 @@ namespace SecondChance.Host.Hosting;
 
 /// <summary>
 /// Registers the read models, their queries and the projection daemon. Configuration section "Projections":
-/// Enabled (default true), Inline (names applied in the append transaction), BatchSize. The <c>rebuild [name]</c>
+/// Enabled (default true), Inline (names applied in the append transaction), BatchSize. "Reporting:TimeZone" (an IANA
+/// id, default Asia/Karachi) is where "today" is taken when a report is asked for without a date. The <c>rebuild [name]</c>
 /// verb (<see cref="RebuildAndExitAsync"/>) rebuilds one or all projections with a progress bar and exits.
 /// </summary>
 public static class ProjectionHosting
@@ -21,6 +22,7 @@ public static class ProjectionHosting
             BatchSize = section.GetValue("BatchSize", 2000),
             Inline = inline.ToHashSet(StringComparer.Ordinal),
         };
+        services.AddSingleton(ReportingCalendar.For(configuration.GetValue("Reporting:TimeZone", ReportingCalendar.DefaultZoneId)!));
         var registry = new ProjectionRegistry(SecondChanceProjections.Create(), inline);
         services.AddSingleton(options);
         services.AddSingleton(registry);

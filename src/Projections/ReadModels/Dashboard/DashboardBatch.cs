@@ -9,7 +9,7 @@ namespace SecondChance.Projections.ReadModels.Dashboard;
 
 public sealed partial class DashboardProjection
 {
-    private sealed class Batch(ProjectionContext ctx)
+    private sealed class Batch(ProjectionContext ctx, FacilityCalendar calendar)
     {
         public readonly Dictionary<Guid, Inmate> Inmates = new();
         public readonly Dictionary<Guid, Programme> Programmes = new();
@@ -20,9 +20,11 @@ public sealed partial class DashboardProjection
 
         public Inmate? Inmate(Guid id) => Inmates.GetValueOrDefault(id);
 
+        public FacilityCalendar Calendar => calendar;
+
         public static async Task<Batch> LoadAsync(ProjectionContext ctx, IReadOnlyList<StoredEvent> events, CancellationToken ct)
         {
-            var b = new Batch(ctx);
+            var b = new Batch(ctx, await FacilityCalendar.LoadAsync(ctx, ct));
             HashSet<Guid> inmates = [], programmes = [], items = [];
             foreach (var e in events)
             {
@@ -80,13 +82,14 @@ public sealed partial class DashboardProjection
 
         public void Add(Guid facility, bool female, Guid programme, string craft, string metric, DateTimeOffset at, long n, long amount)
         {
-            var key = (facility, Month(at), metric, female, programme, craft);
+            var key = (facility, calendar.Month(facility, at), metric, female, programme, craft);
             var (n0, a0) = _monthly.GetValueOrDefault(key);
             _monthly[key] = (n0 + n, a0 + amount);
         }
 
         public async Task FlushAsync(CancellationToken ct)
         {
+            await calendar.FlushAsync(ctx, ct);
             var dirty = Inmates.Values.Where(i => i.Dirty).ToList();
             if (dirty.Count > 0)
             {

@@ -24,5 +24,6 @@ internal static class DashboardMigrations
                 programme_id uuid not null, craft text not null, metric text not null, n bigint not null, amount bigint not null,
                 primary key (facility_id, month, metric, female, programme_id, craft));
             """),
+        new(2, "facility time zones, for months at the facility's local date", FacilityCalendar.Table),
     ];
 }

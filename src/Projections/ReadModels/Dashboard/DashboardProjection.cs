@@ -1,3 +1,4 @@
+using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
 using SecondChance.Domain.Programmes;
@@ -15,7 +16,7 @@ namespace SecondChance.Projections.ReadModels.Dashboard;
 public sealed partial class DashboardProjection : IProjection
 {
     public string Name => "dashboard";
-    public int Version => 3;
+    public int Version => 3; // 2 → 3: earnings net of reversed credits; months at the facility's local date
     public IReadOnlyList<Migration> Migrations => DashboardMigrations.All;
 
     internal sealed class Inmate
@@ -27,7 +28,6 @@ public sealed partial class DashboardProjection : IProjection
     internal sealed record Programme(Guid Facility, string Craft);
     internal sealed record Item(Guid Facility, Guid Programme, string Craft, bool Female);
 
-    private static DateOnly Month(DateTimeOffset t) { var u = t.UtcDateTime; return new DateOnly(u.Year, u.Month, 1); }
 
     public async Task ApplyAsync(ProjectionContext ctx, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
@@ -37,6 +37,7 @@ public sealed partial class DashboardProjection : IProjection
         {
             switch (e.Data)
             {
+                case FacilityRegistered f: b.Calendar.Registered(f); break;
                 case InmateAdmitted a:
                     b.Inmates[a.InmateId] = new Inmate { Id = a.InmateId, Facility = a.FacilityId, Female = a.Sex == Sex.Female, Number = a.PrisonerNumber, Dirty = true };
                     b.Count(b.Inmates[a.InmateId], "admitted", a.AdmittedAt);

@@ -7,7 +7,7 @@ using Posting = SecondChance.Projections.ReadModels.Wages.WageProjection.Posting
 
 namespace SecondChance.Projections.ReadModels.Wages;
 
-internal sealed class WageBatch(ProjectionContext ctx)
+internal sealed class WageBatch(ProjectionContext ctx, FacilityCalendar calendar)
 {
     public readonly Dictionary<Guid, Guid> Inmates = new(), Items = new();
     public readonly HashSet<Guid> NewInmates = [], NewItems = [];
@@ -19,9 +19,11 @@ internal sealed class WageBatch(ProjectionContext ctx)
 
     public Guid FacilityOf(Guid inmate) => Inmates.GetValueOrDefault(inmate);
 
+    public FacilityCalendar Calendar => calendar;
+
     public static async Task<WageBatch> LoadAsync(ProjectionContext ctx, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
-        var b = new WageBatch(ctx);
+        var b = new WageBatch(ctx, await FacilityCalendar.LoadAsync(ctx, ct));
         HashSet<Guid> inmates = [], items = [], reversed = [];
         foreach (var e in events)
         {
@@ -80,14 +82,14 @@ internal sealed class WageBatch(ProjectionContext ctx)
 
     public void Total(Guid facility, DateTimeOffset at, string source, long amount, long s, long v, long f)
     {
-        var u = at.UtcDateTime;
-        var key = (facility, new DateOnly(u.Year, u.Month, 1), source);
+        var key = (facility, calendar.Month(facility, at), source);
         var t = _totals.GetValueOrDefault(key);
         _totals[key] = (t.N + 1, t.Amount + amount, t.S + s, t.V + v, t.F + f);
     }
 
     public async Task FlushAsync(CancellationToken ct)
     {
+        await calendar.FlushAsync(ctx, ct);
         if (NewInmates.Count > 0)
             await ctx.ExecAsync("""
                 insert into {schema}.inmates select * from unnest($1::uuid[], $2::uuid[])

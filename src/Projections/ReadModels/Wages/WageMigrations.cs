@@ -27,5 +27,6 @@ internal static class WageMigrations
                 amount bigint not null, spendable bigint not null, savings bigint not null, family bigint not null,
                 primary key (facility_id, month, source));
             """),
+        new(2, "facility time zones, for months at the facility's local date", FacilityCalendar.Table),
     ];
 }

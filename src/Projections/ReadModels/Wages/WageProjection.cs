@@ -1,3 +1,4 @@
+using SecondChance.Domain.Facilities;
 using System.Text.Json;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
@@ -13,7 +14,7 @@ namespace SecondChance.Projections.ReadModels.Wages;
 public sealed class WageProjection : IProjection
 {
     public string Name => "wages";
-    public int Version => 1;
+    public int Version => 2; // 2: months at the facility's local date
     public IReadOnlyList<Migration> Migrations => WageMigrations.All;
 
     internal sealed record Posting(Guid Id, Guid Inmate, long Position, Guid Facility, string Source, Guid? Reference, string Description,
@@ -26,6 +27,7 @@ public sealed class WageProjection : IProjection
         {
             switch (e.Data)
             {
+                case FacilityRegistered f: b.Calendar.Registered(f); break;
                 case InmateAdmitted a: b.Inmates[a.InmateId] = a.FacilityId; b.NewInmates.Add(a.InmateId); break;
                 case InmateTransferred t: b.Inmates[t.InmateId] = t.ToFacilityId; b.NewInmates.Add(t.InmateId); break;
                 case ItemProduced p: b.Items[p.ItemId] = p.FacilityId; b.NewItems.Add(p.ItemId); break;
