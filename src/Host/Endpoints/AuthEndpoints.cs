@@ -17,7 +17,7 @@ public static class AuthEndpoints
         {
             var (credentials, error) = await CredentialsAsync(http);
             if (error is not null) return error;
-            var (outcome, user, refusal) = await CheckAsync(credentials!, guard, limiter, http.RequestAborted);
+            var (outcome, user, refusal) = await CheckAsync(credentials!, guard, limiter, http);
             if (refusal is not null) return refusal;
             await http.SignInAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme,
                 UserPrincipal.Create(user!, Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme));
@@ -31,7 +31,7 @@ public static class AuthEndpoints
             var body = await JsonBody.ReadAsync<TokenRequest>(http);
             if (body.Error is { } invalid) return invalid;
             var (_, user, refusal) = await CheckAsync(new Credentials(body.Value!.Username!, body.Value.Password!, null), guard, limiter,
-                http.RequestAborted);
+                http);
             if (refusal is not null) return refusal;
             http.Response.Headers.CacheControl = "no-store";
             return Results.Ok(tokens.Issue(user!));
@@ -115,10 +115,11 @@ public static class AuthEndpoints
     }
 
     private static async Task<(SignInOutcome, UserRecord?, IResult?)> CheckAsync(
-        Credentials c, SignInGuard guard, SignInLimiter limiter, CancellationToken ct)
+        Credentials c, SignInGuard guard, SignInLimiter limiter, HttpContext http)
     {
         if (!limiter.TryAcquire(c.Username)) return (SignInOutcome.Locked, null, TooMany());
-        var (outcome, user) = await guard.CheckAsync(c.Username, c.Password, ct);
+        var (outcome, user) = await guard.CheckAsync(c.Username, c.Password, http.Connection.RemoteIpAddress?.ToString() ?? "-",
+            http.RequestAborted);
         return outcome switch
         {
             SignInOutcome.Success => (outcome, user, null),
@@ -128,7 +129,7 @@ public static class AuthEndpoints
     }
 
     private static IResult TooMany() => Problems.Status(StatusCodes.Status429TooManyRequests, "Too many failed sign-ins",
-        "Sign-in is paused for this username after repeated failures; try again later.",
+        "Sign-in is paused for this username (from this address, or everywhere after failures from many) after repeated failures; try again later.",
         new Dictionary<string, object?> { ["code"] = "sign_in_locked" });
 
     private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");

@@ -20,7 +20,8 @@ public static class SecurityHosting
         var services = builder.Services;
         services.AddSingleton<IPasswordHashing, AspNetPasswordHashing>();
         services.AddSingleton(new LockoutOptions(config.GetValue("MaxFailedSignIns", 5),
-            TimeSpan.FromMinutes(config.GetValue("FailureWindowMinutes", 15)), TimeSpan.FromMinutes(config.GetValue("LockoutMinutes", 15))));
+            TimeSpan.FromMinutes(config.GetValue("FailureWindowMinutes", 15)), TimeSpan.FromMinutes(config.GetValue("LockoutMinutes", 15)),
+            config.GetValue("MaxFailedSignInsEverywhere", 50)));
         services.AddSingleton(new ErasureOptions(config.GetValue("ErasureRetentionYears", 0)));
         services.AddSingleton(new SignInLimiter(config.GetValue("SignInsPerUsernamePerMinute", 10)));
         services.AddSingleton<IClaimsTransformation, CurrentUserClaims>();

@@ -1,3 +1,6 @@
+using SecondChance.Application.Access;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Builder;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -55,6 +58,53 @@ public sealed class SignInTests(ApiFixture fixture) : IClassFixture<ApiFixture>,
 
         time.Advance(TimeSpan.FromMinutes(16));
         (await api.PostAsync("/auth/token", Credentials(user.Username, user.Password))).Status.Should().Be(HttpStatusCode.OK);
+    }
+
+    /// <summary>Takes the client's address from a test header, as a real connection would carry it.</summary>
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, rest) =>
+            {
+                if (http.Request.Headers["X-Test-Client"].ToString() is { Length: > 0 } address) http.Connection.RemoteIpAddress = IPAddress.Parse(address);
+                return rest(http);
+            });
+            next(app);
+        };
+    }
+
+    [Fact]
+    public async Task Failures_from_one_address_lock_the_username_there_only_and_failures_from_many_addresses_lock_it_everywhere()
+    {
+        var time = new MutableTime(FixedTime.Now);
+        await using var factory = fixture.Factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(time);
+            s.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
+            s.AddSingleton(new LockoutOptions(5, MaxFailuresEverywhere: 12));
+        }));
+        var user = await TestUsers.RegisterAsync(factory, Role.Auditor);
+        var client = factory.CreateClient();
+        async Task<HttpStatusCode> SignIn(string address, string password)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/token") { Content = JsonContent.Create(Credentials(user.Username, password)) };
+            request.Headers.Add("X-Test-Client", address);
+            return (await client.SendAsync(request)).StatusCode;
+        }
+
+        for (var i = 0; i < 4; i++) (await SignIn("203.0.113.7", "wrong")).Should().Be(HttpStatusCode.Unauthorized);
+        (await SignIn("203.0.113.7", "wrong")).Should().Be(HttpStatusCode.TooManyRequests);
+        (await SignIn("203.0.113.7", user.Password)).Should().Be(HttpStatusCode.TooManyRequests);
+        (await SignIn("10.1.2.3", user.Password)).Should().Be(HttpStatusCode.OK, "the guesser cannot lock the owner out of their own desk");
+
+        // the same guessing spread over other addresses: twelve failures in all lock the username everywhere
+        for (var i = 0; i < 6; i++) (await SignIn($"198.51.100.{i}", "wrong")).Should().Be(HttpStatusCode.Unauthorized);
+        (await SignIn("198.51.100.99", "wrong")).Should().Be(HttpStatusCode.TooManyRequests);
+        (await SignIn("10.1.2.3", user.Password)).Should().Be(HttpStatusCode.TooManyRequests);
+
+        time.Advance(TimeSpan.FromMinutes(16));
+        (await SignIn("10.1.2.3", user.Password)).Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]
