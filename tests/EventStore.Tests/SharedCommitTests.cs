@@ -35,7 +35,7 @@ public sealed class SharedCommitTests(StoreFixture db) : IClassFixture<StoreFixt
             await hold.ExecuteNonQueryAsync();
 
         var writer = store.AppendAsync(To("held", 1, NewEvent.For(new NoteWritten("writer"))));
-        await WaitForALockWait();
+        await db.WaitForALockWaitAsync("the writer never waited on the held version");
         var tasks = queued.Select(a => store.AppendAsync(a)).ToArray();
         if (store != Store)
         {
@@ -47,16 +47,6 @@ public sealed class SharedCommitTests(StoreFixture db) : IClassFixture<StoreFixt
         return (writer, tasks);
     }
 
-    private async Task WaitForALockWait()
-    {
-        for (var i = 0; i < 500; i++)
-        {
-            if (await db.ScalarAsync("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()") > 0)
-                return;
-            await Task.Delay(10);
-        }
-        throw new TimeoutException("the writer never waited on the held version");
-    }
 
     private async Task Streams(params string[] ids)
     {

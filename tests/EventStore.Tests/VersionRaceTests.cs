@@ -40,7 +40,7 @@ public sealed class VersionRaceTests(StoreFixture db) : IClassFixture<StoreFixtu
         await using var loserConn = await db.DataSource.OpenConnectionAsync();
         await using var loserTx = await loserConn.BeginTransactionAsync();
         var loser = Store.AppendAsync(loserConn, loserTx, [Note("loser")]);
-        await WaitForALockWait();
+        await db.WaitForALockWaitAsync("the second writer never waited for the first");
         await winnerTx.CommitAsync();
 
         var conflict = (await FluentActions.Awaiting(() => loser).Should().ThrowAsync<ConcurrencyException>()).Which;
@@ -51,15 +51,4 @@ public sealed class VersionRaceTests(StoreFixture db) : IClassFixture<StoreFixtu
 
     private static StreamAppend Note(string text) =>
         new("basket-1", "basket", ExpectedVersion.Exactly(1), [NewEvent.For(new NoteWritten(text))]);
-
-    private async Task WaitForALockWait()
-    {
-        for (var i = 0; i < 500; i++)
-        {
-            if (await db.ScalarAsync("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()") > 0)
-                return;
-            await Task.Delay(10);
-        }
-        throw new TimeoutException("the second writer never waited for the first");
-    }
 }
