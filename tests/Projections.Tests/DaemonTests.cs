@@ -1,3 +1,5 @@
+using SecondChance.EventStore;
+using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
 using SecondChance.Projections.Engine;
 
@@ -123,5 +125,24 @@ public sealed class DaemonTests(ProjectionsDatabase db) : IClassFixture<Projecti
         });
         await AssertAppliedOnceAsync("poisoned");
         await AssertAppliedOnceAsync("healthy");
+    }
+
+    [Fact]
+    public async Task Lag_is_counted_exactly_when_small_and_from_positions_when_large()
+    {
+        await db.ResetAllAsync();
+        var engine = db.Build([new CountingProjection("behind")], options: Fast());
+        await engine.WithDaemonAsync(() => engine.WaitCaughtUpAsync());
+        async Task<long> Lag() => (await engine.NewDaemon().Status.ReadAsync()).Single(s => s.Name == "behind").LagEvents;
+
+        var streams = Enumerable.Range(0, 12_001).Select(i => new ImportedStream($"facility-{i}", "facility",
+            Enumerable.Range(0, i == 12_000 ? 5 : 10).Select(_ => NewEvent.For(
+                new FacilityRegistered(Guid.NewGuid(), "Jail", "J", "Asia/Karachi", true))).ToList())).ToList();
+        // ten positions handed out and never used (as rolled-back appends leave them) before the events
+        await db.ScalarAsync("select max(nextval('sc.events_sequence')) from generate_series(1, 10)");
+        await new BulkImporter(engine.Store).ImportAsync(streams[^1..]);
+        (await Lag()).Should().Be(5, "a small lag is counted event by event");
+        foreach (var chunk in streams[..^1].Chunk(3_000)) await new BulkImporter(engine.Store).ImportAsync(chunk);
+        (await Lag()).Should().Be(120_015, "past the exact limit the lag is read from the positions, unused ones included");
     }
 }

@@ -7,7 +7,9 @@ public sealed record ProjectionFailure(long Position, string EventType, string S
 
 /// <summary>
 /// One projection as the status endpoint shows it. State is running, paused or inline; Rebuilding says a shadow
-/// copy is being built beside the live one. LagEvents counts committed events past the checkpoint.
+/// copy is being built beside the live one. LagEvents counts committed events past the checkpoint:
+/// exactly up to <see cref="ProjectionStatusReader.ExactLagLimit"/>, and beyond that from the positions (the newest
+/// position less the checkpoint's), so the status stays cheap however far behind a projection is.
 /// </summary>
 public sealed record ProjectionStatus(
     string Name,

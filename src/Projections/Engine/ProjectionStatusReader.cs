@@ -6,6 +6,8 @@ namespace SecondChance.Projections.Engine;
 /// <summary>Status of every registered projection, with lag measured against the committed log.</summary>
 public sealed class ProjectionStatusReader(ProjectionStore store, ProjectionRegistry registry)
 {
+    public const int ExactLagLimit = 100_000;
+
     public async Task<IReadOnlyList<ProjectionStatus>> ReadAsync(CancellationToken ct = default)
     {
         var s = store.EventStore.Schema;
@@ -13,8 +15,10 @@ public sealed class ProjectionStatusReader(ProjectionStore store, ProjectionRegi
             select p.name, p.version, p.state, p.rebuilding, p.rebuild_position, p.checkpoint_tx::text, p.checkpoint_seq,
                    p.events_applied, p.owner, p.last_event_at, p.updated_at,
                    p.failed_position, p.failed_type, p.failed_stream, p.failed_error, p.failed_at,
-                   (select count(*) from (select 1 from {s}.events e
-                     where (e.transaction_id, e.seq_id) > (p.checkpoint_tx, p.checkpoint_seq) limit 100000000) x),
+                   (select case when x.n <= {ExactLagLimit} then x.n
+                                else greatest(x.n, (select max(seq_id) from {s}.events) - p.checkpoint_seq) end
+                      from (select count(*) as n from (select 1 from {s}.events e
+                             where (e.transaction_id, e.seq_id) > (p.checkpoint_tx, p.checkpoint_seq) limit {ExactLagLimit + 1}) y) x),
                    coalesce(extract(epoch from now() - (select e.timestamp from {s}.events e
                      where (e.transaction_id, e.seq_id) > (p.checkpoint_tx, p.checkpoint_seq)
                      order by e.transaction_id, e.seq_id limit 1))::float8, 0),
