@@ -145,4 +145,32 @@ public sealed class DaemonTests(ProjectionsDatabase db) : IClassFixture<Projecti
         foreach (var chunk in streams[..^1].Chunk(3_000)) await new BulkImporter(engine.Store).ImportAsync(chunk);
         (await Lag()).Should().Be(120_015, "past the exact limit the lag is read from the positions, unused ones included");
     }
+
+    [Fact]
+    public async Task A_projection_marked_for_rebuild_is_built_again_by_the_next_daemon_even_if_the_marker_stopped_first()
+    {
+        await db.ResetAllAsync();
+        var engine = db.Build([new CountingProjection("marked"), new CountingProjection("untouched")], options: Fast());
+        var world = new World(engine.Store);
+        await Workload.RunAsync(world, 30, seed: 7);
+        await engine.WithDaemonAsync(() => engine.WaitCaughtUpAsync());
+        // what an erasure's rebuild replaces: rows built from data that may no longer be read
+        await db.ExecuteAsync("delete from sc_marked.applied; delete from sc_untouched.applied where position % 2 = 0");
+        await engine.Projections.MarkForRebuildAsync(["marked"]);
+        (await engine.Projections.LoadAsync("marked", default)).Version.Should().Be(0);
+
+        await engine.WithDaemonAsync(async () =>
+        {
+            for (var wait = 0; (await engine.Projections.LoadAsync("marked", default)).Version != 1; wait++)
+            {
+                wait.Should().BeLessThan(1000, "the daemon rebuilds a marked projection when it takes it");
+                await Task.Delay(20);
+            }
+            await engine.WaitCaughtUpAsync();
+        });
+
+        await AssertAppliedOnceAsync("marked");
+        (await db.ScalarAsync("select count(*) from sc_untouched.applied")).Should().BeLessThan(await db.ScalarAsync("select count(*) from sc.events"));
+        (await engine.Projections.LoadAsync("marked", default)).Version.Should().Be(1);
+    }
 }

@@ -62,8 +62,11 @@ public static class AdminEndpoints
                     case ErasureStatus.NotFound: return Problems.NotFound(result.Message!);
                     case ErasureStatus.Refused: return Problems.Refused(result.Code!, result.Message!);
                 }
-                // every read model built from decrypted events is rebuilt, so none keeps the name
-                await daemon.Rebuilder.RebuildAsync(registry.All.ToList(), null, http.RequestAborted);
+                // every read model built from decrypted events is rebuilt, so none keeps the name. The mark makes the
+                // daemon finish the job should this process stop first; the rebuild does not end with the request.
+                var all = registry.All.ToList();
+                await daemon.Store.MarkForRebuildAsync(all.Select(p => p.Name), CancellationToken.None);
+                await daemon.Rebuilder.RebuildAsync(all, null, http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
                 return Results.Ok(new { inmateId, erased = true, alreadyErased = result.Status == ErasureStatus.AlreadyErased });
             })
             .WithTags("Users").WithName("EraseInmate").RequireAuthorization(Policies.Administer)

@@ -30,6 +30,7 @@ public sealed class ProjectionDaemon
 
     public WakeSignal Wake { get; } = new();
     public ProjectionRebuilder Rebuilder { get; }
+    public ProjectionStore Store => _store;
     public ProjectionStatusReader Status { get; }
 
     public async Task RunAsync(CancellationToken ct)
@@ -37,6 +38,7 @@ public sealed class ProjectionDaemon
         try
         {
             await _store.EnsureAsync(_registry.All, ct);
+            await RebuildStaleInlineAsync(ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -52,6 +54,23 @@ public sealed class ProjectionDaemon
         tasks.AddRange(_registry.Async.Select(p =>
             new ProjectionRunner(p, _store, _reader, _options, Wake, _metrics, Rebuilder, _log).RunAsync(ct)));
         await Task.WhenAll(tasks);
+    }
+
+    /// <summary>Inline projections have no runner: one whose stored version is not its code's is rebuilt here, at start.</summary>
+    private async Task RebuildStaleInlineAsync(CancellationToken ct)
+    {
+        var stale = new List<IProjection>();
+        foreach (var p in _registry.InlineProjections)
+            if ((await _store.LoadAsync(p.Name, ct)).Version != p.Version) stale.Add(p);
+        if (stale.Count == 0) return;
+        try
+        {
+            await Rebuilder.RebuildAsync(stale, null, ct);
+        }
+        catch (InvalidOperationException e)
+        {
+            _log($"Inline projections {string.Join(", ", stale.Select(p => p.Name))} are stale and another process is rebuilding them.", e);
+        }
     }
 
     private async Task ListenAsync(string channel, CancellationToken ct)

@@ -33,6 +33,14 @@ public sealed class ProjectionStore(PgEventStore store)
         }
     }
 
+    /// <summary>
+    /// Records that these projections must be built again from the start (stored version 0). The runner that next
+    /// takes one, at start or on takeover, rebuilds it, as for a new code version; a rebuild's swap sets the version
+    /// back. So a rebuild that must happen (after an erasure) still happens if the process stops before it ends.
+    /// </summary>
+    public Task MarkForRebuildAsync(IEnumerable<string> names, CancellationToken ct = default) =>
+        ExecAsync($"update {store.Schema}.projections set version = 0, updated_at = now() where name = any($1)", ct, (object)names.ToArray());
+
     public sealed record Row(GlobalCursor Checkpoint, int Version, string State);
 
     public async Task<Row> LoadAsync(string name, CancellationToken ct)
