@@ -1,4 +1,3 @@
-using SecondChance.Domain;
 using SecondChance.Domain.Facilities;
 using SecondChance.Projections.Engine;
 
@@ -12,7 +11,7 @@ namespace SecondChance.Projections.ReadModels;
 /// </summary>
 internal sealed class FacilityCalendar
 {
-    private readonly Dictionary<Guid, string> _zones = new();
+    private readonly Dictionary<Guid, TimeZoneInfo> _zones = new();
     private readonly Dictionary<Guid, string> _registered = new();
 
     public const string Table = """
@@ -23,17 +22,38 @@ internal sealed class FacilityCalendar
     {
         var calendar = new FacilityCalendar();
         await ctx.ReadAsync("select facility_id, time_zone from {schema}.facility_zones",
-            r => calendar._zones[r.GetGuid(0)] = r.GetString(1), ct);
+            r => calendar._zones[r.GetGuid(0)] = Zone(r.GetString(1)), ct);
         return calendar;
     }
 
-    public void Registered(FacilityRegistered e) => _zones[e.FacilityId] = _registered[e.FacilityId] = e.TimeZoneId;
+    public void Registered(FacilityRegistered e)
+    {
+        _zones[e.FacilityId] = Zone(e.TimeZoneId);
+        _registered[e.FacilityId] = e.TimeZoneId;
+    }
 
     public DateOnly Month(Guid facility, DateTimeOffset at)
     {
-        var local = DomainTime.LocalDate(at.ToUniversalTime(), _zones.GetValueOrDefault(facility, "UTC"));
-        return new DateOnly(local.Year, local.Month, 1);
+        // events come mostly in time order, so the month last found for a facility usually holds the next one too;
+        // converting every moment through the zone's rules would cost more than the rest of a dashboard batch
+        if (_lastMonth.TryGetValue(facility, out var last) && at >= last.From && at < last.To) return last.Month;
+        var zone = _zones.GetValueOrDefault(facility, TimeZoneInfo.Utc);
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        var month = new DateOnly(local.Year, local.Month, 1);
+        if (Start(month, zone) is { } from && Start(month.AddMonths(1), zone) is { } to) _lastMonth[facility] = (from, to, month);
+        return month;
     }
+
+    private readonly Dictionary<Guid, (DateTimeOffset From, DateTimeOffset To, DateOnly Month)> _lastMonth = new();
+
+    /// <summary>The instant a local month begins at, or null where midnight does not exist there (a clock change).</summary>
+    private static DateTimeOffset? Start(DateOnly month, TimeZoneInfo zone)
+    {
+        var midnight = month.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return zone.IsInvalidTime(midnight) ? null : new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(midnight, zone), TimeSpan.Zero);
+    }
+
+    private static TimeZoneInfo Zone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
     public async Task FlushAsync(ProjectionContext ctx, CancellationToken ct)
     {
