@@ -22,7 +22,7 @@ public static class ProjectionHosting
             BatchSize = section.GetValue("BatchSize", 2000),
             Inline = inline.ToHashSet(StringComparer.Ordinal),
         };
-        services.AddSingleton(ReportingCalendar.For(configuration.GetValue("Reporting:TimeZone", ReportingCalendar.DefaultZoneId)!));
+        services.AddSingleton(new ReportingCalendar(configuration.GetValue("Reporting:TimeZone", ReportingCalendar.DefaultZoneId)!));
         var registry = new ProjectionRegistry(SecondChanceProjections.Create(), inline);
         services.AddSingleton(options);
         services.AddSingleton(registry);

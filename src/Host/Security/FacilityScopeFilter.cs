@@ -46,10 +46,7 @@ public sealed class FacilityScopeFilter(string policy) : IEndpointFilter
             if (t.P is { } p) programmes.Add(p);
         }
         var route = http.Request.RouteValues;
-        if (RouteGuid(route, "inmateId") is { } inmate) Add(await lookup.InmateAsync(inmate, ct));
-        if (RouteGuid(route, "programmeId") is { } programme) Add(await lookup.ProgrammeAsync(programme, ct));
-        if (RouteGuid(route, "itemId") is { } item) Add(await lookup.ItemAsync(item, ct));
-        if (RouteGuid(route, "facilityId") is { } facility) facilities.Add(facility);
+        foreach (var target in await lookup.RouteTargetsAsync(http)) Add(target);
 
         var body = await BodyIdsAsync(http);
         if (body.Facility is { } bf) facilities.Add(bf);
@@ -57,9 +54,6 @@ public sealed class FacilityScopeFilter(string policy) : IEndpointFilter
         if (body.Inmate is { } bi && route.ContainsKey("programmeId")) Add(await lookup.InmateAsync(bi, ct));
         return (facilities.Distinct().ToList(), programmes.Distinct().ToList());
     }
-
-    private static Guid? RouteGuid(RouteValueDictionary route, string name) =>
-        route.TryGetValue(name, out var v) && Guid.TryParse(v?.ToString(), out var g) ? g : null;
 
     private static async Task<(Guid? Facility, Guid? Programme, Guid? Inmate)> BodyIdsAsync(HttpContext http)
     {

@@ -16,16 +16,8 @@ public sealed class ReadScopeFilter : IEndpointFilter
         var readable = await http.RequestServices.GetRequiredService<ReadScope>().FacilitiesAsync(http.User, ct);
         if (readable is null) return await next(context);
 
-        var lookup = http.RequestServices.GetRequiredService<ScopeLookup>();
-        var route = http.Request.RouteValues;
-        var targets = new List<Guid?>
-        {
-            Id(route, "facilityId"),
-            Guid.TryParse(http.Request.Query["facilityId"].ToString(), out var queried) ? queried : null,
-        };
-        if (Id(route, "inmateId") is { } inmate) targets.Add((await lookup.InmateAsync(inmate, ct)).Facility);
-        if (Id(route, "programmeId") is { } programme) targets.Add((await lookup.ProgrammeAsync(programme, ct)).Facility);
-        if (Id(route, "itemId") is { } item) targets.Add((await lookup.ItemAsync(item, ct)).Facility);
+        var targets = (await http.RequestServices.GetRequiredService<ScopeLookup>().RouteTargetsAsync(http)).Select(t => t.Facility).ToList();
+        if (Guid.TryParse(http.Request.Query["facilityId"].ToString(), out var queried)) targets.Add(queried);
 
         // an id nobody knows has no facility: the endpoint answers 404 as for anyone
         if (targets.All(t => t is not { } facility || readable.Contains(facility))) return await next(context);
@@ -33,7 +25,4 @@ public sealed class ReadScopeFilter : IEndpointFilter
             "You may read only records at facilities you have been granted, or where a programme you teach runs.",
             new Dictionary<string, object?> { ["code"] = "outside_grants" });
     }
-
-    private static Guid? Id(RouteValueDictionary route, string name) =>
-        route.TryGetValue(name, out var v) && Guid.TryParse(v?.ToString(), out var g) ? g : null;
 }

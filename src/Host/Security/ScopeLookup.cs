@@ -14,6 +14,22 @@ public sealed class ScopeLookup(PgEventStore store)
     public Task<(Guid? Facility, Guid? Programme)> ItemAsync(Guid id, CancellationToken ct) =>
         FindAsync($"select facility_id, programme_id from {store.Schema}.item_directory where item_id = $1", id, ct);
 
+    /// <summary>The facility and programme of each inmate, programme, item and facility the request's route addresses.</summary>
+    public async Task<List<(Guid? Facility, Guid? Programme)>> RouteTargetsAsync(HttpContext http)
+    {
+        var route = http.Request.RouteValues;
+        var ct = http.RequestAborted;
+        var targets = new List<(Guid?, Guid?)>();
+        if (RouteGuid(route, "inmateId") is { } inmate) targets.Add(await InmateAsync(inmate, ct));
+        if (RouteGuid(route, "programmeId") is { } programme) targets.Add(await ProgrammeAsync(programme, ct));
+        if (RouteGuid(route, "itemId") is { } item) targets.Add(await ItemAsync(item, ct));
+        if (RouteGuid(route, "facilityId") is { } facility) targets.Add((facility, null));
+        return targets;
+    }
+
+    private static Guid? RouteGuid(RouteValueDictionary route, string name) =>
+        route.TryGetValue(name, out var v) && Guid.TryParse(v?.ToString(), out var g) ? g : null;
+
     private async Task<(Guid?, Guid?)> FindAsync(string sql, Guid id, CancellationToken ct)
     {
         await using var cmd = store.DataSource.CreateCommand(sql);
