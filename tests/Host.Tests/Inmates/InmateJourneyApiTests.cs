@@ -127,7 +127,7 @@ public sealed class InmateJourneyApiTests(ApiFixture fixture) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task A_stale_if_match_on_an_inmate_command_is_409_and_writes_nothing()
+    public async Task A_stale_if_match_on_an_inmate_command_is_412_and_writes_nothing()
     {
         var facility = await Given.FacilityAsync();
         var inmate = await Given.AdmitAsync(facility.Id);
@@ -136,7 +136,7 @@ public sealed class InmateJourneyApiTests(ApiFixture fixture) : IClassFixture<Ap
 
         var r = await _api.PutAsync($"/inmates/{inmate}/release-plan", new { expectedReleaseDate = "2025-09-01" }, Api.IfMatch(1));
 
-        r.Status.Should().Be(HttpStatusCode.Conflict);
+        r.Status.Should().Be(HttpStatusCode.PreconditionFailed);
         r.Body.GetProperty("expectedVersion").GetInt64().Should().Be(1);
         r.Body.GetProperty("actualVersion").GetInt64().Should().Be(2);
         (await fixture.EventCountAsync()).Should().Be(before);

@@ -133,14 +133,14 @@ public sealed class WageApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task A_stale_if_match_on_the_wage_account_is_409()
+    public async Task A_stale_if_match_on_the_wage_account_is_412()
     {
         var inmate = await InmateWithWagesAsync();
 
         var r = await _api.PostAsync($"/inmates/{inmate}/wage-account/deductions",
             new { amountMinor = 100, reason = "Canteen", postedAt = Scenario.Past }, Api.IfMatch(0));
 
-        r.Status.Should().Be(HttpStatusCode.Conflict);
+        r.Status.Should().Be(HttpStatusCode.PreconditionFailed);
         r.Body.GetProperty("actualVersion").GetInt64().Should().Be(1);
     }
 
