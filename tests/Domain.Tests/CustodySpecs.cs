@@ -16,7 +16,7 @@ public class CustodySpecs
     [Fact]
     public void Adult_man_on_remand_is_housed_in_an_untried_male_ward() =>
         Housing(MaleUntriedWard, null, Admitted())
-            .ThenEmits(new InmateHoused(InmateId, FacilityId, MaleUntriedWard, WardCategory.AdultMale, null));
+            .ThenEmits(new InmateHoused(InmateId, FacilityId, MaleUntriedWard, WardCategory.AdultMale, null, Now));
 
     [Fact]
     public void Housing_in_the_current_ward_again_changes_nothing() =>
@@ -30,17 +30,59 @@ public class CustodySpecs
     [Fact]
     public void Juvenile_housed_in_adult_ward_with_override_records_the_reason() =>
         Housing(MaleUntriedWard, "Juvenile ward quarantined (measles)", Admitted(JuvenileId, born: JuvenileBirth))
-            .ThenEmits(new InmateHoused(JuvenileId, FacilityId, MaleUntriedWard, WardCategory.AdultMale, "Juvenile ward quarantined (measles)"));
+            .ThenEmits(new InmateHoused(JuvenileId, FacilityId, MaleUntriedWard, WardCategory.AdultMale, "Juvenile ward quarantined (measles)", Now));
 
     [Fact]
     public void Juvenile_is_housed_in_a_juvenile_ward_without_override() =>
         Housing(JuvenileMaleWard, "ignored", Admitted(JuvenileId, born: JuvenileBirth))
-            .ThenEmits(new InmateHoused(JuvenileId, FacilityId, JuvenileMaleWard, WardCategory.JuvenileMale, null));
+            .ThenEmits(new InmateHoused(JuvenileId, FacilityId, JuvenileMaleWard, WardCategory.JuvenileMale, null, Now));
 
     [Fact]
-    public void Age_is_judged_on_the_day_of_the_decision_not_at_admission() =>
+    public void Age_is_judged_on_the_day_of_housing_not_at_admission() =>
         Housing(MaleUntriedWard, null, Admitted(JuvenileId, born: DateOnly.FromDateTime(Now.DateTime).AddYears(-18)))
-            .ThenEmits(new InmateHoused(JuvenileId, FacilityId, MaleUntriedWard, WardCategory.AdultMale, null));
+            .ThenEmits(new InmateHoused(JuvenileId, FacilityId, MaleUntriedWard, WardCategory.AdultMale, null, Now));
+
+    [Fact]
+    public void Back_dated_housing_judges_age_on_the_day_the_inmate_moved_in() =>
+        GivenInmate(Admitted(JuvenileId, born: DateOnly.FromDateTime(Now.DateTime).AddYears(-18)))
+            .When(s => InmateDecider.Decide(s, Karachi, new HouseInmate(JuvenileId, MaleUntriedWard, HousedAt: AdmittedAt.AddHours(2)), Now))
+            .ThenRefused(RefusalCodes.JuvenileInAdultWard);
+
+    [Fact]
+    public void Housing_is_recorded_at_when_the_inmate_moved_in() =>
+        GivenInmate(Admitted())
+            .When(s => InmateDecider.Decide(s, Karachi, new HouseInmate(InmateId, MaleUntriedWard, HousedAt: AdmittedAt.AddHours(2)), Now))
+            .ThenEmits(new InmateHoused(InmateId, FacilityId, MaleUntriedWard, WardCategory.AdultMale, null, AdmittedAt.AddHours(2)));
+
+    [Fact]
+    public void Housing_before_admission_is_refused() =>
+        GivenInmate(Admitted())
+            .When(s => InmateDecider.Decide(s, Karachi, new HouseInmate(InmateId, MaleUntriedWard, HousedAt: AdmittedAt.AddMinutes(-1)), Now))
+            .ThenRefused(RefusalCodes.BeforeAdmission);
+
+    [Fact]
+    public void Housing_in_the_future_is_refused() =>
+        GivenInmate(Admitted())
+            .When(s => InmateDecider.Decide(s, Karachi, new HouseInmate(InmateId, MaleUntriedWard, HousedAt: TooLate), Now))
+            .ThenRefused(RefusalCodes.DateInFuture);
+
+    [Fact]
+    public void Housing_dated_before_the_current_housing_began_is_refused_so_no_spell_ends_before_it_starts() =>
+        GivenInmate(Admitted(), new InmateHoused(InmateId, FacilityId, MaleUntriedWard, WardCategory.AdultMale, null, AdmittedAt.AddDays(5)))
+            .When(s => InmateDecider.Decide(s, Karachi, new HouseInmate(InmateId, MaleConvictedWard, HousedAt: AdmittedAt.AddDays(4)), Now))
+            .ThenRefused(RefusalCodes.EndsBeforeStart);
+
+    [Fact]
+    public void Release_dated_before_the_current_housing_began_is_refused() =>
+        GivenInmate(Admitted(), new InmateHoused(InmateId, FacilityId, MaleUntriedWard, WardCategory.AdultMale, null, AdmittedAt.AddDays(5)))
+            .When(s => InmateDecider.Decide(s, new ReleaseInmate(InmateId, AdmittedAt.AddDays(4), "Bail"), Now))
+            .ThenRefused(RefusalCodes.EndsBeforeStart);
+
+    [Fact]
+    public void Housing_recorded_before_housing_times_existed_does_not_block_a_later_move() =>
+        GivenInmate(Admitted(), new InmateHoused(InmateId, FacilityId, MaleUntriedWard, WardCategory.AdultMale, null))
+            .When(s => InmateDecider.Decide(s, new ReleaseInmate(InmateId, AdmittedAt.AddDays(1), "Bail"), Now))
+            .ThenEmits(new InmateReleased(InmateId, FacilityId, AdmittedAt.AddDays(1), "Bail"));
 
     [Fact]
     public void Adult_cannot_be_housed_in_a_juvenile_ward() =>
@@ -124,4 +166,20 @@ public class CustodySpecs
     public void Segregation_cannot_end_unless_segregated() =>
         GivenInmate(Admitted()).When(s => InmateDecider.Decide(s, new EndSegregation(InmateId, "Review", "Superintendent", Now), Now))
             .ThenRefused(RefusalCodes.NotSegregated);
+
+    [Fact]
+    public void Segregation_cannot_end_before_it_started() =>
+        GivenInmate(Admitted(), new SegregationStarted(InmateId, "r", "s", Now.AddDays(-1)))
+            .When(s => InmateDecider.Decide(s, new EndSegregation(InmateId, "Review", "Superintendent", Now.AddDays(-2)), Now))
+            .ThenRefused(RefusalCodes.EndsBeforeStart);
+
+    [Fact]
+    public void Segregation_cannot_start_before_admission() =>
+        GivenInmate(Admitted()).When(s => InmateDecider.Decide(s, new StartSegregation(InmateId, "Fight", "Superintendent", AdmittedAt.AddDays(-1)), Now))
+            .ThenRefused(RefusalCodes.BeforeAdmission);
+
+    [Fact]
+    public void Screening_without_a_time_is_recorded_now() =>
+        GivenInmate(Admitted()).When(s => InmateDecider.Decide(s, new RecordMedicalScreening(InmateId, null, "Dr. Nadia", "Fit"), Now))
+            .ThenEmits(new MedicalScreeningRecorded(InmateId, Now, "Dr. Nadia", "Fit", null));
 }

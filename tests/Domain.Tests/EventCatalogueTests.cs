@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using FluentAssertions;
+using SecondChance.Domain.Facilities;
+using SecondChance.Domain.Inmates;
 
 namespace SecondChance.Domain.Tests;
 
@@ -55,6 +57,25 @@ public class EventCatalogueTests
         JsonSerializer.Serialize(back, type, Json).Should().Be(json);
         back.Should().BeEquivalentTo(sample, o => o.ComparingRecordsByMembers().RespectingRuntimeTypes());
         DomainEventTypes.AliasOf(type).Should().Be(alias);
+    }
+
+    [Fact]
+    public void Events_stored_before_their_optional_fields_existed_still_read_with_the_defaults()
+    {
+        const string id = "8d1f0c1e-3b5a-4f53-9c61-3a9b9c2d7e11";
+        JsonSerializer.Deserialize<FacilityRegistered>(
+                $$"""{"facilityId":"{{id}}","name":"Central Jail","code":"CJ","timeZoneId":"Asia/Karachi","separatesUntriedFromConvicted":true}""", Json)!
+            .Currency.Should().Be("PKR");
+        JsonSerializer.Deserialize<InmateAdmitted>($$"""
+            {"inmateId":"{{id}}","facilityId":"{{id}}","prisonerNumber":"K-1","fullName":"A","cnic":"42101-1234567-1","sex":"Male",
+             "dateOfBirth":"1990-01-01","legalStatus":"Remand","committalAuthority":"Court","admittedAt":"2025-06-01T10:00:00+05:00",
+             "consentToAttribution":false}
+            """, Json)!.Currency.Should().Be("PKR");
+        JsonSerializer.Deserialize<InmateHoused>(
+                $$"""{"inmateId":"{{id}}","facilityId":"{{id}}","wardId":"{{id}}","wardCategory":"AdultMale","juvenileOverrideReason":null}""", Json)!
+            .HousedAt.Should().BeNull();
+        JsonSerializer.Deserialize<ReleasePlanned>($$"""{"inmateId":"{{id}}","expectedReleaseDate":"2026-01-01"}""", Json)!
+            .PlannedAt.Should().BeNull();
     }
 
     private static object Sample(Type type)

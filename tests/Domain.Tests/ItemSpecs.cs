@@ -65,6 +65,19 @@ public class ItemSpecs
         Producing(Produce, new() { [InmateId] = GivenInmate(Admitted()).State }).ThenRefused(RefusalCodes.MakerNotEligible);
 
     [Fact]
+    public void No_item_made_before_its_maker_was_admitted() =>
+        Producing(Produce with { ProducedAt = AdmittedAt.AddDays(-1) }).ThenRefused(RefusalCodes.BeforeAdmission);
+
+    [Fact]
+    public void Item_produced_without_a_time_is_produced_now() =>
+        Producing(Produce with { ProducedAt = null }).ThenEmits(Produced() with { ProducedAt = Now });
+
+    [Fact]
+    public void Item_cannot_be_listed_before_it_was_made() =>
+        GivenItem(Produced()).When(i => ItemDecider.Decide(i, new ListItem(ItemId, 250_000, "PKR", Produced().ProducedAt.AddDays(-1)), Now))
+            .ThenRefused(RefusalCodes.BeforeProduction);
+
+    [Fact]
     public void Item_is_priced_and_listed() =>
         GivenItem(Produced()).When(i => ItemDecider.Decide(i, new ListItem(ItemId, 250_000, "PKR", At), Now))
             .ThenEmits(new ItemListed(ItemId, 250_000, "PKR", At));

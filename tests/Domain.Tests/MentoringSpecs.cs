@@ -128,5 +128,11 @@ public class MentoringSpecs
     public void Contact_before_admission_is_refused() =>
         GivenInmate(Admitted(), new MentorAssigned(InmateId, MentorId, Now.AddDays(-3)))
             .When(s => InmateDecider.Decide(s, Vetted, Contact() with { ContactAt = AdmittedAt.AddDays(-1) }, Now))
-            .ThenRefused(RefusalCodes.InvalidDate);
+            .ThenRefused(RefusalCodes.BeforeAdmission);
+
+    [Fact]
+    public void Mentor_cannot_be_unassigned_before_being_assigned() =>
+        GivenInmate(Admitted(), new MentorAssigned(InmateId, MentorId, Now.AddDays(-3)))
+            .When(s => InmateDecider.Decide(s, new UnassignMentor(InmateId, MentorId, "Mentor request", Now.AddDays(-4)), Now))
+            .ThenRefused(RefusalCodes.EndsBeforeStart);
 }

@@ -75,6 +75,11 @@ public class ProgrammeSpecs
         Enrolling(Inmate(), ProgrammeOpened(facility: OtherFacilityId)).ThenRefused(RefusalCodes.ProgrammeAtAnotherFacility);
 
     [Fact]
+    public void Enrolment_dated_before_admission_is_refused() =>
+        GivenProgramme(ProgrammeOpened()).When(p => EnrolmentDecider.Decide(Inmate(), p, new EnrolInmate(InmateId, ProgrammeId, AdmittedAt.AddDays(-2)), Now))
+            .ThenRefused(RefusalCodes.BeforeAdmission);
+
+    [Fact]
     public void No_enrolment_into_an_unknown_programme() => Enrolling(Inmate()).ThenRefused(RefusalCodes.ProgrammeNotFound);
 
     [Fact]

@@ -12,7 +12,17 @@ public class ReleaseSpecs
     [Fact]
     public void Release_is_planned_for_an_expected_date() =>
         GivenInmate(Admitted()).When(s => InmateDecider.Decide(s, new PlanRelease(InmateId, new DateOnly(2026, 9, 1)), Now))
-            .ThenEmits(new ReleasePlanned(InmateId, new DateOnly(2026, 9, 1)));
+            .ThenEmits(new ReleasePlanned(InmateId, new DateOnly(2026, 9, 1), Now));
+
+    [Fact]
+    public void Release_plan_is_recorded_at_when_it_was_made() =>
+        GivenInmate(Admitted()).When(s => InmateDecider.Decide(s, new PlanRelease(InmateId, new DateOnly(2026, 9, 1), AdmittedAt.AddDays(3)), Now))
+            .ThenEmits(new ReleasePlanned(InmateId, new DateOnly(2026, 9, 1), AdmittedAt.AddDays(3)));
+
+    [Fact]
+    public void Release_plan_cannot_be_made_before_admission() =>
+        GivenInmate(Admitted()).When(s => InmateDecider.Decide(s, new PlanRelease(InmateId, new DateOnly(2026, 9, 1), AdmittedAt.AddDays(-3)), Now))
+            .ThenRefused(RefusalCodes.BeforeAdmission);
 
     [Fact]
     public void Replanning_the_same_date_changes_nothing() =>
@@ -78,4 +88,11 @@ public class ReleaseSpecs
             .When(s => InmateDecider.Decide(s, new RecordPostReleaseFollowUp(InmateId, Now, EmploymentStatus.Unknown,
                 HousingStatus.Unknown, ContactOutcome.NotReached, ""), Now))
             .ThenRefused(RefusalCodes.InmateNotReleased);
+
+    [Fact]
+    public void Follow_up_dated_before_the_release_is_refused() =>
+        GivenInmate(Admitted(), Released)
+            .When(s => InmateDecider.Decide(s, new RecordPostReleaseFollowUp(InmateId, Released.ReleasedAt.AddDays(-1), EmploymentStatus.Unknown,
+                HousingStatus.Unknown, ContactOutcome.NotReached, ""), Now))
+            .ThenRefused(RefusalCodes.BeforeRelease);
 }

@@ -22,9 +22,19 @@ public class TransferAndCorrectionSpecs
     public void Transfer_moves_the_inmate_and_reserves_a_number_at_the_destination() =>
         Transferring(Transfer, null, null, Admitted()).ThenEmits(
             new StreamEvents(StreamIds.Inmate(InmateId),
-                [new InmateTransferred(InmateId, FacilityId, OtherFacilityId, "PSH-77", Transfer.TransferredAt)]),
+                [new InmateTransferred(InmateId, FacilityId, OtherFacilityId, "PSH-77", Transfer.TransferredAt!.Value)]),
             new StreamEvents(StreamIds.PrisonerNumber(OtherFacilityId, "PSH-77"),
                 [new PrisonerNumberReserved(OtherFacilityId, "PSH-77", InmateId)]));
+
+    [Fact]
+    public void Transfer_dated_before_admission_is_refused() =>
+        Transferring(Transfer with { TransferredAt = AdmittedAt.AddDays(-1) }, null, null, Admitted()).ThenRefused(RefusalCodes.BeforeAdmission);
+
+    [Fact]
+    public void Transfer_dated_before_the_current_housing_began_is_refused() =>
+        Transferring(Transfer with { TransferredAt = AdmittedAt.AddDays(1) }, null, null, Admitted(),
+                new InmateHoused(InmateId, FacilityId, MaleUntriedWard, WardCategory.AdultMale, null, AdmittedAt.AddDays(2)))
+            .ThenRefused(RefusalCodes.EndsBeforeStart);
 
     [Fact]
     public void Transfer_to_the_facility_already_holding_the_inmate_is_refused() =>

@@ -1,4 +1,5 @@
 using SecondChance.Domain;
+using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Programmes;
 using SecondChance.Domain.Wages;
@@ -158,6 +159,26 @@ public sealed class ReadModelTests(ProjectionsDatabase db) : IClassFixture<Proje
         facts.Should().Contain(f => f.Kind == "mentoring_contact").And.Contain(f => f.Kind == "savings_posting" && f.AmountMinor > 0);
         var atFacility = await engine.Queries.Compliance.ForFacilityAsync(s.Facility, s.World.Now.AddYears(-1), s.World.Now.AddDays(1), "segregation");
         atFacility.Should().ContainSingle().Which.PrisonerNumber.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Housing_starts_when_the_inmate_moved_in_and_no_spell_ends_before_it_starts()
+    {
+        await db.ResetAllAsync();
+        var engine = db.Build();
+        var w = new World(engine.Store);
+        var facility = await w.RegisterFacilityAsync("Central Jail Karachi");
+        var inmate = await w.AdmitAsync(facility, Sex.Male);
+        var movedIn = w.Tick(TimeSpan.FromDays(2));
+        // a release dated before the housing, as records made before the rules refused it may hold
+        await w.RecordAsync(StreamIds.Inmate(inmate), new InmateHoused(inmate, facility, Guid.NewGuid(), WardCategory.AdultMale, null, movedIn),
+            new InmateReleased(inmate, facility, movedIn.AddDays(-1), "Bail granted"));
+        await engine.WithDaemonAsync(() => engine.WaitCaughtUpAsync());
+
+        var housing = (await engine.Queries.Compliance.ForInmateAsync(inmate)).Should().ContainSingle(f => f.Kind == "housing").Subject;
+        housing.StartsAt.Should().Be(movedIn);
+        housing.EndsAt.Should().Be(movedIn);
+        (await engine.Queries.Timeline.ForInmateAsync(inmate)).Single(t => t.EventType == "inmate_housed.v1").OccurredAt.Should().Be(movedIn);
     }
 
     [Fact]

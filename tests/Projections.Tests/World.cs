@@ -97,13 +97,13 @@ public sealed class World(PgEventStore store)
         new CreditWage(inmate, Guid.NewGuid(), WageKind.Wage, amount, Money.Pkr, "tailoring shop", at), Now));
 
     public Task<bool> DeductAsync(Guid inmate, long amount) => DecideAsync(StreamIds.WageAccount(inmate),
-        WageAccountDecider.Decide(Account(inmate), new DeductFromWages(inmate, Guid.NewGuid(), amount, Money.Pkr, "canteen", Tick()), Now));
+        WageAccountDecider.Decide(Account(inmate), Inmates[inmate], new DeductFromWages(inmate, Guid.NewGuid(), amount, Money.Pkr, "canteen", Tick()), Now));
 
     public Task<bool> RemitAsync(Guid inmate, long amount, WageSubAccount from) => DecideAsync(StreamIds.WageAccount(inmate),
-        WageAccountDecider.Decide(Account(inmate), new RemitToFamily(inmate, Guid.NewGuid(), amount, Money.Pkr, "mother", Tick(), from), Now));
+        WageAccountDecider.Decide(Account(inmate), Inmates[inmate], new RemitToFamily(inmate, Guid.NewGuid(), amount, Money.Pkr, "mother", Tick(), from), Now));
 
     public Task<bool> ReverseAsync(Guid inmate, Guid posting) => DecideAsync(StreamIds.WageAccount(inmate),
-        WageAccountDecider.Decide(Account(inmate), new ReversePosting(inmate, Guid.NewGuid(), posting, "entered twice", Tick()), Now));
+        WageAccountDecider.Decide(Account(inmate), Inmates[inmate], new ReversePosting(inmate, Guid.NewGuid(), posting, "entered twice", Tick()), Now));
 
     public Task<bool> PlanReleaseAsync(Guid inmate, DateOnly date) =>
         DecideAsync(StreamIds.Inmate(inmate), InmateDecider.Decide(Inmates[inmate], new PlanRelease(inmate, date), Now));

@@ -56,7 +56,9 @@ public sealed class CommandExecutor(PgEventStore store, IEnumerable<IInlineProje
         }
         catch (ConcurrencyException e)
         {
-            return CommandResult.Conflicted(id, new VersionConflict(e.StreamId, e.Expected.Value, e.ActualVersion, FromIfMatch: false));
+            // the addressed stream moved past the version the caller pinned with If-Match: their precondition no longer holds
+            var pinned = context.ExpectedVersion is not null && e.StreamId == target.StreamId;
+            return CommandResult.Conflicted(id, new VersionConflict(e.StreamId, e.Expected.Value, e.ActualVersion, FromIfMatch: pinned));
         }
     }
 

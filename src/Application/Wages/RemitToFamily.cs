@@ -8,6 +8,6 @@ public sealed class RemitToFamilyHandler(Streams streams, CommandExecutor execut
     {
         command = command with { PostingId = Ids.OrNew(command.PostingId) };
         return WageAccountStream.DecideAsync(streams, executor, command.InmateId, command.PostingId, context,
-            (account, now) => WageAccountDecider.Decide(account, command, now), ct);
+            (account, inmate, now) => WageAccountDecider.Decide(account, inmate, command, now), ct);
     }
 }

@@ -1,18 +1,19 @@
 using SecondChance.Domain;
+using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Wages;
 
 namespace SecondChance.Application.Wages;
 
-/// <summary>Postings that need only the account; the inmate must exist for the account to be addressed.</summary>
+/// <summary>Postings that need the account and the inmate (its currency and admission); the inmate must exist for the account to be addressed.</summary>
 internal static class WageAccountStream
 {
     public static async Task<CommandResult> DecideAsync(
         Streams streams, CommandExecutor executor, Guid inmateId, Guid postingId, CommandContext context,
-        Func<WageAccountState, DateTimeOffset, Decision> decide, CancellationToken ct)
+        Func<WageAccountState, InmateState, DateTimeOffset, Decision> decide, CancellationToken ct)
     {
         var inmate = await streams.InmateAsync(inmateId, ct);
         if (!inmate.Exists) return CommandResult.NotFound(inmateId, "No inmate has this id.");
         var account = await streams.WageAccountAsync(inmateId, ct);
-        return await executor.CommitAsync(context, postingId, account, decide(account.State, executor.Now), ct);
+        return await executor.CommitAsync(context, postingId, account, decide(account.State, inmate.State, executor.Now), ct);
     }
 }

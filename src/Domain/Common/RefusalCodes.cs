@@ -17,6 +17,11 @@ public static class RefusalCodes
     public const string InvalidCorrection = "invalid_correction";
     public const string InvalidField = "invalid_field";
     public const string DateInFuture = "date_in_future";
+    public const string BeforeAdmission = "before_admission";
+    public const string EndsBeforeStart = "ends_before_start";
+    public const string BeforeRelease = "before_release";
+    public const string BeforeProduction = "before_production";
+    public const string CurrencyMismatch = "currency_mismatch";
 
     public const string FacilityNotFound = "facility_not_found";
     public const string FacilityAlreadyRegistered = "facility_already_registered";

@@ -52,7 +52,7 @@ public sealed record InmateComplianceFacts(
                 InmateId = a.InmateId, FacilityId = a.FacilityId, AdmittedFacilityId = a.FacilityId, Sex = a.Sex, DateOfBirth = a.DateOfBirth, AdmittedAt = a.AdmittedAt,
                 Admission = Ev("admitted"), LegalStatus = f.LegalStatus.Add(new(a.AdmittedAt, a.LegalStatus, Ev($"admitted as {a.LegalStatus}"))),
             },
-            InmateHoused h => f with { Housing = f.Housing.Add(new(e.RecordedAt, h.FacilityId, h.WardId, h.WardCategory, Ev($"housed in {h.WardCategory} ward"))) },
+            InmateHoused h => f with { Housing = f.Housing.Add(new(h.HousedAt ?? e.RecordedAt, h.FacilityId, h.WardId, h.WardCategory, Ev($"housed in {h.WardCategory} ward"))) },
             InmateTransferred t => f with { FacilityId = t.ToFacilityId },
             LegalStatusChanged l => f with { LegalStatus = f.LegalStatus.Add(new(l.ChangedAt, l.To, Ev($"legal status {l.To}"))) },
             MedicalScreeningRecorded m => f with { Screenings = f.Screenings.Add(new(m.ScreenedAt, m.FemaleEntryScreening, Ev("medical screening"))) },

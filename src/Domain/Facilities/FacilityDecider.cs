@@ -10,14 +10,16 @@ public static class FacilityDecider
         if (string.IsNullOrWhiteSpace(command.Code)) return Decision.Refuse(InvalidName, "Facility code is required.");
         if (string.IsNullOrWhiteSpace(command.TimeZoneId) || !TimeZoneInfo.TryFindSystemTimeZoneById(command.TimeZoneId, out _))
             return Decision.Refuse(InvalidTimeZone, $"'{command.TimeZoneId}' is not a known IANA time zone.");
+        if (!Money.IsCurrencyCode(command.Currency))
+            return Decision.Refuse(InvalidCurrency, "Currency must be an ISO 4217 code such as PKR.");
 
         var registered = new FacilityRegistered(
-            command.FacilityId, command.Name.Trim(), command.Code.Trim(), command.TimeZoneId, command.SeparatesUntriedFromConvicted);
+            command.FacilityId, command.Name.Trim(), command.Code.Trim(), command.TimeZoneId, command.SeparatesUntriedFromConvicted, command.Currency);
         if (state.Registered)
         {
             var same = state.FacilityId == registered.FacilityId && state.Name == registered.Name && state.Code == registered.Code
                 && state.TimeZoneId == registered.TimeZoneId
-                && state.SeparatesUntriedFromConvicted == registered.SeparatesUntriedFromConvicted;
+                && state.SeparatesUntriedFromConvicted == registered.SeparatesUntriedFromConvicted && state.Currency == registered.Currency;
             return same ? Decision.Nothing : Decision.Refuse(FacilityAlreadyRegistered, "The facility is already registered.");
         }
         return Decision.Accept(registered);

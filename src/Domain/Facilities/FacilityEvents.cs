@@ -1,7 +1,8 @@
 namespace SecondChance.Domain.Facilities;
 
+/// <summary>Currency is what the facility's wage accounts are kept in; facilities registered before it existed keep rupees.</summary>
 public sealed record FacilityRegistered(
-    Guid FacilityId, string Name, string Code, string TimeZoneId, bool SeparatesUntriedFromConvicted);
+    Guid FacilityId, string Name, string Code, string TimeZoneId, bool SeparatesUntriedFromConvicted, string Currency = Money.Pkr);
 
 public sealed record WardAdded(
     Guid FacilityId, Guid WardId, string Name, WardCategory Category, WardDesignation Designation);

@@ -11,13 +11,15 @@ public sealed record FacilityState(
     bool SeparatesUntriedFromConvicted,
     ImmutableDictionary<Guid, Ward> Wards,
     ImmutableSortedDictionary<DateOnly, ProceedsPolicy> Policies,
-    ComplianceThresholds Thresholds)
+    ComplianceThresholds Thresholds,
+    string Currency)
 {
     public static FacilityState Initial { get; } = new(
         false, Guid.Empty, "", "", "", false,
         ImmutableDictionary<Guid, Ward>.Empty,
         ImmutableSortedDictionary<DateOnly, ProceedsPolicy>.Empty,
-        ComplianceThresholds.Default);
+        ComplianceThresholds.Default,
+        Money.Pkr);
 
     public ProceedsPolicy? PolicyInForce(DateOnly on) =>
         Policies.Values.LastOrDefault(p => p.EffectiveFrom <= on);
@@ -34,6 +36,7 @@ public sealed record FacilityState(
             Code = e.Code,
             TimeZoneId = e.TimeZoneId,
             SeparatesUntriedFromConvicted = e.SeparatesUntriedFromConvicted,
+            Currency = e.Currency,
         },
         WardAdded e => state with { Wards = state.Wards.SetItem(e.WardId, new Ward(e.WardId, e.Name, e.Category, e.Designation)) },
         ProceedsPolicyAdopted e => state with

@@ -33,7 +33,7 @@ public static partial class InmateDecider
 
         var admitted = new InmateAdmitted(command.InmateId, command.FacilityId, number, command.FullName.Trim(), cnic,
             command.Sex, command.DateOfBirth, command.LegalStatus, command.CommittalAuthority.Trim(), command.AdmittedAt,
-            command.ConsentToAttribution);
+            command.ConsentToAttribution, facility.Currency);
         return MultiStreamDecision.Accept(
             new StreamEvents(StreamIds.Inmate(command.InmateId), [admitted]),
             new StreamEvents(StreamIds.PrisonerNumber(command.FacilityId, number),
@@ -46,7 +46,8 @@ public static partial class InmateDecider
         if (InCustody(inmate) is { } r1) return r1;
         if (!PrisonerNumbers.IsValid(command.PrisonerNumber))
             return new Refusal(InvalidPrisonerNumber, "Prisoner number must be letters, digits, '-' or '/', at most 32.");
-        if (NotInFuture(command.TransferredAt, now, "Transfer time") is { } r2) return r2;
+        var at = command.TransferredAt ?? now;
+        if ((Happened(inmate, at, now, "Transfer time") ?? NotBeforePlacement(inmate, at, "Transfer time")) is { } r2) return r2;
         if (!destination.Registered || destination.FacilityId != command.ToFacilityId)
             return new Refusal(FacilityNotFound, "The destination facility is not registered.");
 
@@ -62,7 +63,7 @@ public static partial class InmateDecider
 
         return MultiStreamDecision.Accept(
             new StreamEvents(StreamIds.Inmate(inmate.InmateId),
-                [new InmateTransferred(inmate.InmateId, inmate.FacilityId, command.ToFacilityId, number, command.TransferredAt)]),
+                [new InmateTransferred(inmate.InmateId, inmate.FacilityId, command.ToFacilityId, number, at)]),
             new StreamEvents(StreamIds.PrisonerNumber(command.ToFacilityId, number),
                 reservation.Taken ? [] : [new PrisonerNumberReserved(command.ToFacilityId, number, inmate.InmateId)]));
     }
@@ -71,23 +72,26 @@ public static partial class InmateDecider
     {
         if (InCustody(inmate) is { } r1) return r1;
         if (Required(command.Reference, InvalidReason, "A court reference") is { } r2) return r2;
-        if (NotInFuture(command.ChangedAt, now, "Change time") is { } r3) return r3;
+        var at = command.ChangedAt ?? now;
+        if (Happened(inmate, at, now, "Change time") is { } r3) return r3;
         if (inmate.LegalStatus == command.To) return Decision.Nothing;
-        return Decision.Accept(new LegalStatusChanged(inmate.InmateId, inmate.LegalStatus, command.To, command.ChangedAt, command.Reference.Trim()));
+        return Decision.Accept(new LegalStatusChanged(inmate.InmateId, inmate.LegalStatus, command.To, at, command.Reference.Trim()));
     }
 
     public static Decision Decide(InmateState inmate, GiveAttributionConsent command, DateTimeOffset now)
     {
         if (Exists(inmate) is { } r1) return r1;
-        if (NotInFuture(command.GivenAt, now, "Consent time") is { } r2) return r2;
-        return inmate.ConsentToAttribution ? Decision.Nothing : Decision.Accept(new AttributionConsentGiven(inmate.InmateId, command.GivenAt));
+        var at = command.GivenAt ?? now;
+        if (Happened(inmate, at, now, "Consent time") is { } r2) return r2;
+        return inmate.ConsentToAttribution ? Decision.Nothing : Decision.Accept(new AttributionConsentGiven(inmate.InmateId, at));
     }
 
     public static Decision Decide(InmateState inmate, WithdrawAttributionConsent command, DateTimeOffset now)
     {
         if (Exists(inmate) is { } r1) return r1;
-        if (NotInFuture(command.WithdrawnAt, now, "Withdrawal time") is { } r2) return r2;
-        return inmate.ConsentToAttribution ? Decision.Accept(new AttributionConsentWithdrawn(inmate.InmateId, command.WithdrawnAt)) : Decision.Nothing;
+        var at = command.WithdrawnAt ?? now;
+        if (Happened(inmate, at, now, "Withdrawal time") is { } r2) return r2;
+        return inmate.ConsentToAttribution ? Decision.Accept(new AttributionConsentWithdrawn(inmate.InmateId, at)) : Decision.Nothing;
     }
 
     public static Decision Decide(InmateState inmate, CorrectInmateRecord command, DateTimeOffset now)

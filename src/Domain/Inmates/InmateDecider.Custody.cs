@@ -9,6 +9,8 @@ public static partial class InmateDecider
     public static Decision Decide(InmateState inmate, FacilityState facility, HouseInmate command, DateTimeOffset now)
     {
         if (InCustody(inmate) is { } r1) return r1;
+        var at = command.HousedAt ?? now;
+        if ((Happened(inmate, at, now, "Housing time") ?? NotBeforePlacement(inmate, at, "Housing time")) is { } r2) return r2;
         if (!facility.Registered || facility.FacilityId != inmate.FacilityId)
             return Decision.Refuse(WrongFacility, "The ward's facility is not where the inmate is held.");
         if (!facility.Wards.TryGetValue(command.WardId, out var ward))
@@ -20,7 +22,7 @@ public static partial class InmateDecider
                 ? "A woman cannot be housed in a male ward."
                 : "A man cannot be housed in a female ward.");
 
-        var juvenile = inmate.IsJuvenileOn(facility.LocalDate(now));
+        var juvenile = inmate.IsJuvenileOn(facility.LocalDate(at));
         string? overrideReason = null;
         if (juvenile && !ward.IsJuvenile)
         {
@@ -36,14 +38,15 @@ public static partial class InmateDecider
         if (facility.SeparatesUntriedFromConvicted && designationClash)
             return Decision.Refuse(WardLegalStatusMismatch, "Untried and convicted prisoners are held apart at this facility.");
 
-        return Decision.Accept(new InmateHoused(inmate.InmateId, facility.FacilityId, ward.WardId, ward.Category, overrideReason));
+        return Decision.Accept(new InmateHoused(inmate.InmateId, facility.FacilityId, ward.WardId, ward.Category, overrideReason, at));
     }
 
     public static Decision Decide(InmateState inmate, RecordMedicalScreening command, DateTimeOffset now)
     {
         if (InCustody(inmate) is { } r1) return r1;
         if (Required(command.ScreenedBy, InvalidName, "Who screened the inmate") is { } r2) return r2;
-        if (NotInFuture(command.ScreenedAt, now, "Screening time") is { } r3) return r3;
+        var at = command.ScreenedAt ?? now;
+        if (Happened(inmate, at, now, "Screening time") is { } r3) return r3;
         if (command.FemaleEntryScreening is { } female)
         {
             if (inmate.Sex != Sex.Female)
@@ -52,7 +55,7 @@ public static partial class InmateDecider
                 return Decision.Refuse(InvalidField, "Number of accompanying children cannot be negative.");
         }
         return Decision.Accept(new MedicalScreeningRecorded(
-            inmate.InmateId, command.ScreenedAt, command.ScreenedBy.Trim(), command.Summary.Trim(), command.FemaleEntryScreening));
+            inmate.InmateId, at, command.ScreenedBy.Trim(), command.Summary.Trim(), command.FemaleEntryScreening));
     }
 
     public static Decision Decide(InmateState inmate, StartSegregation command, DateTimeOffset now)
@@ -60,9 +63,10 @@ public static partial class InmateDecider
         if (InCustody(inmate) is { } r1) return r1;
         if (Required(command.Reason, InvalidReason, "A reason for segregation") is { } r2) return r2;
         if (Required(command.AuthorisedBy, InvalidName, "Who authorised segregation") is { } r3) return r3;
-        if (NotInFuture(command.StartedAt, now, "Start time") is { } r4) return r4;
+        var at = command.StartedAt ?? now;
+        if (Happened(inmate, at, now, "Start time") is { } r4) return r4;
         if (inmate.Segregated) return Decision.Refuse(AlreadySegregated, "The inmate is already segregated.");
-        return Decision.Accept(new SegregationStarted(inmate.InmateId, command.Reason.Trim(), command.AuthorisedBy.Trim(), command.StartedAt));
+        return Decision.Accept(new SegregationStarted(inmate.InmateId, command.Reason.Trim(), command.AuthorisedBy.Trim(), at));
     }
 
     public static Decision Decide(InmateState inmate, EndSegregation command, DateTimeOffset now)
@@ -70,8 +74,11 @@ public static partial class InmateDecider
         if (InCustody(inmate) is { } r1) return r1;
         if (Required(command.Reason, InvalidReason, "A reason for ending segregation") is { } r2) return r2;
         if (Required(command.AuthorisedBy, InvalidName, "Who authorised the end") is { } r3) return r3;
-        if (NotInFuture(command.EndedAt, now, "End time") is { } r4) return r4;
-        if (!inmate.Segregated) return Decision.Refuse(NotSegregated, "The inmate is not segregated.");
-        return Decision.Accept(new SegregationEnded(inmate.InmateId, command.Reason.Trim(), command.AuthorisedBy.Trim(), command.EndedAt));
+        var at = command.EndedAt ?? now;
+        if (Happened(inmate, at, now, "End time") is { } r4) return r4;
+        if (inmate.SegregatedSince is not { } since) return Decision.Refuse(NotSegregated, "The inmate is not segregated.");
+        if (at < since)
+            return Decision.Refuse(EndsBeforeStart, $"Segregation started at {Stamp(since)}; it cannot end before it starts.");
+        return Decision.Accept(new SegregationEnded(inmate.InmateId, command.Reason.Trim(), command.AuthorisedBy.Trim(), at));
     }
 }

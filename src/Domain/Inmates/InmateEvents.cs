@@ -13,10 +13,12 @@ public sealed record InmateAdmitted(
     LegalStatus LegalStatus,
     string CommittalAuthority,
     DateTimeOffset AdmittedAt,
-    bool ConsentToAttribution);
+    bool ConsentToAttribution,
+    string Currency = Money.Pkr);
 
+/// <summary>HousedAt is when the inmate moved in; housings recorded before it existed have none (their recording time stands in).</summary>
 public sealed record InmateHoused(
-    Guid InmateId, Guid FacilityId, Guid WardId, WardCategory WardCategory, string? JuvenileOverrideReason);
+    Guid InmateId, Guid FacilityId, Guid WardId, WardCategory WardCategory, string? JuvenileOverrideReason, DateTimeOffset? HousedAt = null);
 
 public sealed record MedicalScreeningRecorded(
     Guid InmateId, DateTimeOffset ScreenedAt, string ScreenedBy, string Summary, FemaleEntryScreening? FemaleEntryScreening);
@@ -59,7 +61,8 @@ public sealed record MentoringContactRecorded(
     ReleasePhase Phase,
     string Summary);
 
-public sealed record ReleasePlanned(Guid InmateId, DateOnly ExpectedReleaseDate);
+/// <summary>PlannedAt is when the plan was made; plans recorded before it existed have none.</summary>
+public sealed record ReleasePlanned(Guid InmateId, DateOnly ExpectedReleaseDate, DateTimeOffset? PlannedAt = null);
 
 public sealed record InmateReleased(Guid InmateId, Guid FacilityId, DateTimeOffset ReleasedAt, string Reason);
 

@@ -2,6 +2,10 @@ using System.Collections.Immutable;
 
 namespace SecondChance.Domain.Inmates;
 
+/// <summary>
+/// PlacedAt is when the inmate came to be where they are now (admission, transfer or housing); nothing that moves them
+/// may be dated before it, so no housing spell ends before it starts.
+/// </summary>
 public sealed record InmateState(
     InmateStatus Status,
     Guid InmateId,
@@ -12,21 +16,27 @@ public sealed record InmateState(
     LegalStatus LegalStatus,
     DateTimeOffset AdmittedAt,
     Guid? WardId,
-    bool Segregated,
+    DateTimeOffset? SegregatedSince,
     ImmutableDictionary<Guid, EnrolmentStatus> Enrolments,
     ImmutableHashSet<string> CertificateNumbers,
     Guid? MentorId,
     ImmutableHashSet<Guid> MentoringContacts,
     DateOnly? ExpectedReleaseDate,
     bool ConsentToAttribution,
-    long Version)
+    long Version,
+    string Currency,
+    DateTimeOffset PlacedAt,
+    DateTimeOffset? MentorSince,
+    DateTimeOffset? ReleasedAt)
 {
     public static InmateState Initial { get; } = new(
         InmateStatus.NotAdmitted, Guid.Empty, Guid.Empty, "", Sex.Male, default, LegalStatus.Remand, default,
-        null, false, ImmutableDictionary<Guid, EnrolmentStatus>.Empty, ImmutableHashSet<string>.Empty,
-        null, ImmutableHashSet<Guid>.Empty, null, false, 0);
+        null, null, ImmutableDictionary<Guid, EnrolmentStatus>.Empty, ImmutableHashSet<string>.Empty,
+        null, ImmutableHashSet<Guid>.Empty, null, false, 0, Money.Pkr, default, null, null);
 
     public bool Exists => Status != InmateStatus.NotAdmitted;
+
+    public bool Segregated => SegregatedSince is not null;
 
     public bool IsReleased => Status == InmateStatus.Released;
 
@@ -54,28 +64,35 @@ public sealed record InmateState(
             LegalStatus = e.LegalStatus,
             AdmittedAt = e.AdmittedAt,
             ConsentToAttribution = e.ConsentToAttribution,
+            Currency = e.Currency,
+            PlacedAt = e.AdmittedAt,
         },
-        InmateHoused e => s with { WardId = e.WardId },
+        InmateHoused e => s with { WardId = e.WardId, PlacedAt = Latest(s.PlacedAt, e.HousedAt) },
         MedicalScreeningRecorded => s with { },
-        SegregationStarted => s with { Segregated = true },
-        SegregationEnded => s with { Segregated = false },
-        InmateTransferred e => s with { FacilityId = e.ToFacilityId, PrisonerNumber = e.PrisonerNumber, WardId = null },
+        SegregationStarted e => s with { SegregatedSince = e.StartedAt },
+        SegregationEnded => s with { SegregatedSince = null },
+        InmateTransferred e => s with
+        {
+            FacilityId = e.ToFacilityId, PrisonerNumber = e.PrisonerNumber, WardId = null, PlacedAt = Latest(s.PlacedAt, e.TransferredAt),
+        },
         LegalStatusChanged e => s with { LegalStatus = e.To },
         InmateEnrolled e => s with { Enrolments = s.Enrolments.SetItem(e.ProgrammeId, EnrolmentStatus.Active) },
         InmateWithdrewFromProgramme e => s with { Enrolments = s.Enrolments.SetItem(e.ProgrammeId, EnrolmentStatus.Withdrawn) },
         InmateCompletedProgramme e => s with { Enrolments = s.Enrolments.SetItem(e.ProgrammeId, EnrolmentStatus.Completed) },
         SkillCertified e => s with { CertificateNumbers = s.CertificateNumbers.Add(e.CertificateNumber) },
-        MentorAssigned e => s with { MentorId = e.MentorId },
-        MentorUnassigned => s with { MentorId = null },
+        MentorAssigned e => s with { MentorId = e.MentorId, MentorSince = e.AssignedAt },
+        MentorUnassigned => s with { MentorId = null, MentorSince = null },
         MentoringContactRecorded e => s with { MentoringContacts = s.MentoringContacts.Add(e.ContactId) },
         ReleasePlanned e => s with { ExpectedReleaseDate = e.ExpectedReleaseDate },
-        InmateReleased => s with { Status = InmateStatus.Released, WardId = null, Segregated = false },
+        InmateReleased e => s with { Status = InmateStatus.Released, WardId = null, SegregatedSince = null, ReleasedAt = e.ReleasedAt },
         PostReleaseFollowUpRecorded => s with { },
         AttributionConsentGiven => s with { ConsentToAttribution = true },
         AttributionConsentWithdrawn => s with { ConsentToAttribution = false },
         InmateRecordCorrected e => e.Corrections.Aggregate(s, ApplyCorrection),
         _ => null,
     };
+
+    private static DateTimeOffset Latest(DateTimeOffset known, DateTimeOffset? at) => at is { } a && a > known ? a : known;
 
     private static InmateState ApplyCorrection(InmateState s, FieldCorrection c) => c.Field switch
     {

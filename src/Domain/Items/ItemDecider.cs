@@ -17,7 +17,8 @@ public static class ItemDecider
             return Decision.Refuse(InvalidField, "Each maker is listed once.");
         if (command.MaterialsCostMinor < 0) return Decision.Refuse(InvalidAmount, "Materials cost cannot be negative.");
         if (!Money.IsCurrencyCode(command.Currency)) return Decision.Refuse(InvalidCurrency, "Currency must be an ISO 4217 code.");
-        if (NotInFuture(command.ProducedAt, now, "Production time") is { } r2) return r2;
+        var at = command.ProducedAt ?? now;
+        if (NotInFuture(at, now, "Production time") is { } r2) return r2;
         if (item.Exists)
             return item.ItemId == command.ItemId ? Decision.Nothing : Decision.Refuse(ItemAlreadyProduced, "The item already exists.");
         if (!programme.Opened || programme.ProgrammeId != command.ProgrammeId)
@@ -32,10 +33,11 @@ public static class ItemDecider
             if (inmate.FacilityId != command.FacilityId
                 || inmate.EnrolmentIn(programme.ProgrammeId) is not (EnrolmentStatus.Active or EnrolmentStatus.Completed))
                 return Decision.Refuse(MakerNotEligible, $"Inmate {maker.InmateId} is not in this programme at this facility.");
+            if (Happened(inmate, at, now, $"Production time for maker {maker.InmateId}") is { } r4) return r4;
         }
 
         return Decision.Accept(new ItemProduced(command.ItemId, command.FacilityId, command.ProgrammeId, command.Description.Trim(),
-            command.Craft, command.Makers.ToList(), command.MaterialsCostMinor, command.Currency, command.ProducedAt));
+            command.Craft, command.Makers.ToList(), command.MaterialsCostMinor, command.Currency, at));
     }
 
     public static Decision Decide(ItemState item, ListItem command, DateTimeOffset now)
@@ -43,31 +45,34 @@ public static class ItemDecider
         if (!item.Exists) return Decision.Refuse(ItemNotFound, "The item does not exist.");
         if (command.PriceMinor <= 0) return Decision.Refuse(InvalidAmount, "The price must be positive.");
         if (!Money.IsCurrencyCode(command.Currency)) return Decision.Refuse(InvalidCurrency, "Currency must be an ISO 4217 code.");
-        if (NotInFuture(command.ListedAt, now, "Listing time") is { } r1) return r1;
+        var at = command.ListedAt ?? now;
+        if (AfterProduction(item, at, now, "Listing time") is { } r1) return r1;
         if (item.WasSold) return Decision.Refuse(ItemAlreadySold, "The item has been sold.");
         if (item.Status == ItemStatus.Listed && item.PriceMinor == command.PriceMinor && item.Currency == command.Currency)
             return Decision.Nothing;
-        return Decision.Accept(new ItemListed(item.ItemId, command.PriceMinor, command.Currency, command.ListedAt));
+        return Decision.Accept(new ItemListed(item.ItemId, command.PriceMinor, command.Currency, at));
     }
 
     public static Decision Decide(ItemState item, ShowItem command, DateTimeOffset now)
     {
         if (!item.Exists) return Decision.Refuse(ItemNotFound, "The item does not exist.");
         if (Required(command.Venue, InvalidField, "The exhibition or marketplace") is { } r1) return r1;
-        if (NotInFuture(command.ShownAt, now, "Showing time") is { } r2) return r2;
+        var at = command.ShownAt ?? now;
+        if (AfterProduction(item, at, now, "Showing time") is { } r2) return r2;
         if (item.WasSold) return Decision.Refuse(ItemAlreadySold, "The item has been sold.");
         if (item.Status != ItemStatus.Listed) return Decision.Refuse(ItemNotListed, "Only a listed item can be shown.");
-        return Decision.Accept(new ItemShown(item.ItemId, command.Channel, command.Venue.Trim(), command.ShownAt));
+        return Decision.Accept(new ItemShown(item.ItemId, command.Channel, command.Venue.Trim(), at));
     }
 
     public static Decision Decide(ItemState item, WithdrawItem command, DateTimeOffset now)
     {
         if (!item.Exists) return Decision.Refuse(ItemNotFound, "The item does not exist.");
         if (Required(command.Reason, InvalidReason, "A reason") is { } r1) return r1;
-        if (NotInFuture(command.WithdrawnAt, now, "Withdrawal time") is { } r2) return r2;
+        var at = command.WithdrawnAt ?? now;
+        if (AfterProduction(item, at, now, "Withdrawal time") is { } r2) return r2;
         if (item.WasSold) return Decision.Refuse(ItemAlreadySold, "The item has been sold.");
         if (item.Status == ItemStatus.Withdrawn) return Decision.Nothing;
-        return Decision.Accept(new ItemWithdrawn(item.ItemId, command.Reason.Trim(), command.WithdrawnAt));
+        return Decision.Accept(new ItemWithdrawn(item.ItemId, command.Reason.Trim(), at));
     }
 
     /// <summary>The makers' share-of-sale postings are undone separately, by reversing postings.</summary>
@@ -75,9 +80,17 @@ public static class ItemDecider
     {
         if (!item.Exists) return Decision.Refuse(ItemNotFound, "The item does not exist.");
         if (Required(command.Reason, InvalidReason, "A reason") is { } r1) return r1;
-        if (NotInFuture(command.ReturnedAt, now, "Return time") is { } r2) return r2;
+        var at = command.ReturnedAt ?? now;
+        if (AfterProduction(item, at, now, "Return time") is { } r2) return r2;
         if (!item.WasSold || item.SaleId != command.SaleId) return Decision.Refuse(ItemNotSold, "The item was not sold in this sale.");
         if (item.Status == ItemStatus.Returned) return Decision.Nothing;
-        return Decision.Accept(new ItemReturned(item.ItemId, command.SaleId, command.Reason.Trim(), command.ReturnedAt));
+        return Decision.Accept(new ItemReturned(item.ItemId, command.SaleId, command.Reason.Trim(), at));
     }
+
+    /// <summary>Something that happened to the item: not in the future, and not before it was made.</summary>
+    internal static Refusal? AfterProduction(ItemState item, DateTimeOffset at, DateTimeOffset now, string what) =>
+        NotInFuture(at, now, what)
+        ?? (at < item.ProducedAt
+            ? new Refusal(BeforeProduction, $"{what} ({Stamp(at)}) is before the item was made ({Stamp(item.ProducedAt)}).")
+            : null);
 }

@@ -8,9 +8,10 @@ public sealed record ItemState(
     IReadOnlyList<MakerWork> Makers,
     long PriceMinor,
     string Currency,
-    Guid? SaleId)
+    Guid? SaleId,
+    DateTimeOffset ProducedAt)
 {
-    public static ItemState Initial { get; } = new(ItemStatus.NotProduced, Guid.Empty, Guid.Empty, Guid.Empty, [], 0, "", null);
+    public static ItemState Initial { get; } = new(ItemStatus.NotProduced, Guid.Empty, Guid.Empty, Guid.Empty, [], 0, "", null, default);
 
     public bool Exists => Status != ItemStatus.NotProduced;
 
@@ -26,6 +27,7 @@ public sealed record ItemState(
             ProgrammeId = e.ProgrammeId,
             Makers = e.Makers,
             Currency = e.Currency,
+            ProducedAt = e.ProducedAt,
         },
         ItemListed e => state with { Status = ItemStatus.Listed, PriceMinor = e.PriceMinor, Currency = e.Currency },
         ItemSold e => state with { Status = ItemStatus.Sold, SaleId = e.SaleId, PriceMinor = e.PriceMinor },

@@ -1,7 +1,6 @@
 using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Proceeds;
 using SecondChance.Domain.Wages;
-using static SecondChance.Domain.Inmates.InmateGuards;
 using static SecondChance.Domain.RefusalCodes;
 
 namespace SecondChance.Domain.Items;
@@ -16,15 +15,21 @@ public static class SaleDecider
         ItemState item, FacilityState facility, IReadOnlyDictionary<Guid, WageAccountState> makerAccounts, SellItem command, DateTimeOffset now)
     {
         if (command.PriceMinor <= 0) return new Refusal(InvalidAmount, "The price must be positive.");
-        if (!Money.IsCurrencyCode(command.Currency)) return new Refusal(InvalidCurrency, "Currency must be an ISO 4217 code.");
-        if (NotInFuture(command.SoldAt, now, "Sale time") is { } r1) return r1;
+        if (command.Currency is not null && !Money.IsCurrencyCode(command.Currency))
+            return new Refusal(InvalidCurrency, "Currency must be an ISO 4217 code.");
+        var at = command.SoldAt ?? now;
         if (!item.Exists) return new Refusal(ItemNotFound, "The item does not exist.");
+        if (ItemDecider.AfterProduction(item, at, now, "Sale time") is { } r1) return r1;
         if (item.WasSold)
             return item.SaleId == command.SaleId ? MultiStreamDecision.Nothing : new Refusal(ItemAlreadySold, "The item has already been sold.");
         if (item.Status != ItemStatus.Listed) return new Refusal(ItemNotListed, "Only a listed item can be sold.");
         if (!facility.Registered || facility.FacilityId != item.FacilityId)
             return new Refusal(WrongFacility, "The facility is not where the item was made.");
-        var saleDate = facility.LocalDate(command.SoldAt);
+        var currency = command.Currency ?? facility.Currency;
+        if (currency != facility.Currency)
+            return new Refusal(CurrencyMismatch,
+                $"Sales at this facility are in {facility.Currency}, the currency its makers' wage accounts are kept in; this sale is in {currency}.");
+        var saleDate = facility.LocalDate(at);
         if (facility.PolicyInForce(saleDate) is not { } policy)
             return new Refusal(NoProceedsPolicy, $"The facility has no proceeds policy in force on {saleDate:yyyy-MM-dd}.");
 
@@ -35,8 +40,6 @@ public static class SaleDecider
         {
             if (!makerAccounts.TryGetValue(maker.InmateId, out var account))
                 return new Refusal(WageAccountMissing, $"The wage account of maker {maker.InmateId} was not supplied.");
-            if (account.Currency.Length > 0 && account.Currency != command.Currency)
-                return new Refusal(InvalidCurrency, $"Maker {maker.InmateId}'s wage account is kept in {account.Currency}.");
             var postingId = DeterministicGuid.ShareOfSalePosting(command.SaleId, maker.InmateId);
             makers.Add(new MakerProceeds(maker.InmateId, maker.MinutesWorked, maker.Share,
                 maker.Credit.Spendable, maker.Credit.Savings, maker.Credit.Family, postingId));
@@ -44,13 +47,13 @@ public static class SaleDecider
                 streams.Add(new StreamEvents(StreamIds.WageAccount(maker.InmateId),
                 [
                     new ShareOfSaleCredited(maker.InmateId, postingId, command.SaleId, item.ItemId, maker.Share,
-                        maker.Credit.Spendable, maker.Credit.Savings, maker.Credit.Family, command.Currency, command.SoldAt),
+                        maker.Credit.Spendable, maker.Credit.Savings, maker.Credit.Family, currency, at),
                 ]));
         }
 
-        var sold = new ItemSold(item.ItemId, command.SaleId, command.PriceMinor, command.Currency, command.Channel,
-            command.BuyerReference.Trim(), command.SoldAt);
-        var distributed = new SaleProceedsDistributed(item.ItemId, command.SaleId, command.PriceMinor, command.Currency,
+        var sold = new ItemSold(item.ItemId, command.SaleId, command.PriceMinor, currency, command.Channel,
+            command.BuyerReference.Trim(), at);
+        var distributed = new SaleProceedsDistributed(item.ItemId, command.SaleId, command.PriceMinor, currency,
             policy.EffectiveFrom, split.InmateShare, split.WelfareFund, split.MaterialsRecovery, makers);
         streams.Insert(0, new StreamEvents(StreamIds.Item(item.ItemId), [sold, distributed]));
         return MultiStreamDecision.Accept([.. streams]);

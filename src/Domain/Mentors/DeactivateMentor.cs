@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Mentors;
 
-public sealed record DeactivateMentor(Guid MentorId, string Reason, DateTimeOffset DeactivatedAt);
+public sealed record DeactivateMentor(Guid MentorId, string Reason, DateTimeOffset? DeactivatedAt);

@@ -31,8 +31,9 @@ public static class MentorDecider
     {
         if (!state.Registered) return Decision.Refuse(MentorNotFound, "The mentor is not registered.");
         if (string.IsNullOrWhiteSpace(command.Reason)) return Decision.Refuse(InvalidReason, "A reason is required.");
-        if (DomainTime.IsInFuture(command.DeactivatedAt, now)) return Decision.Refuse(DateInFuture, "Deactivation time is in the future.");
+        var at = command.DeactivatedAt ?? now;
+        if (DomainTime.IsInFuture(at, now)) return Decision.Refuse(DateInFuture, "Deactivation time is in the future.");
         if (!state.Active) return Decision.Nothing;
-        return Decision.Accept(new MentorDeactivated(state.MentorId, command.Reason.Trim(), command.DeactivatedAt));
+        return Decision.Accept(new MentorDeactivated(state.MentorId, command.Reason.Trim(), at));
     }
 }

@@ -13,7 +13,8 @@ public static class EnrolmentDecider
     public static MultiStreamDecision Decide(InmateState inmate, ProgrammeState programme, EnrolInmate command, DateTimeOffset now)
     {
         if (InCustody(inmate) is { } r1) return r1;
-        if (NotInFuture(command.EnrolledAt, now, "Enrolment time") is { } r2) return r2;
+        var at = command.EnrolledAt ?? now;
+        if (Happened(inmate, at, now, "Enrolment time") is { } r2) return r2;
         if (!programme.Opened || programme.ProgrammeId != command.ProgrammeId)
             return new Refusal(ProgrammeNotFound, "The programme does not exist.");
         var status = inmate.EnrolmentIn(programme.ProgrammeId);
@@ -28,7 +29,7 @@ public static class EnrolmentDecider
 
         return MultiStreamDecision.Accept(
             new StreamEvents(StreamIds.Inmate(inmate.InmateId),
-                status == EnrolmentStatus.Active ? [] : [new InmateEnrolled(inmate.InmateId, programme.ProgrammeId, command.EnrolledAt)]),
+                status == EnrolmentStatus.Active ? [] : [new InmateEnrolled(inmate.InmateId, programme.ProgrammeId, at)]),
             new StreamEvents(StreamIds.Programme(programme.ProgrammeId),
                 [new ProgrammeSeatTaken(programme.ProgrammeId, inmate.InmateId, programme.EnrolledCount + 1)]));
     }
@@ -37,27 +38,29 @@ public static class EnrolmentDecider
     {
         if (Exists(inmate) is { } r1) return r1;
         if (Required(command.Reason, InvalidReason, "A reason for withdrawal") is { } r2) return r2;
-        if (NotInFuture(command.WithdrewAt, now, "Withdrawal time") is { } r3) return r3;
+        var at = command.WithdrewAt ?? now;
+        if (Happened(inmate, at, now, "Withdrawal time") is { } r3) return r3;
         if (!programme.Opened || programme.ProgrammeId != command.ProgrammeId)
             return new Refusal(ProgrammeNotFound, "The programme does not exist.");
         var status = inmate.EnrolmentIn(programme.ProgrammeId);
         if (status == EnrolmentStatus.Withdrawn && !programme.Enrolled.Contains(inmate.InmateId)) return MultiStreamDecision.Nothing;
         if (status != EnrolmentStatus.Active) return new Refusal(NotEnrolled, "The inmate is not enrolled in this programme.");
         return EndEnrolment(inmate, programme, SeatFreedBecause.Withdrew,
-            new InmateWithdrewFromProgramme(inmate.InmateId, programme.ProgrammeId, command.Reason.Trim(), command.WithdrewAt));
+            new InmateWithdrewFromProgramme(inmate.InmateId, programme.ProgrammeId, command.Reason.Trim(), at));
     }
 
     public static MultiStreamDecision Decide(InmateState inmate, ProgrammeState programme, CompleteProgramme command, DateTimeOffset now)
     {
         if (Exists(inmate) is { } r1) return r1;
-        if (NotInFuture(command.CompletedAt, now, "Completion time") is { } r2) return r2;
+        var at = command.CompletedAt ?? now;
+        if (Happened(inmate, at, now, "Completion time") is { } r2) return r2;
         if (!programme.Opened || programme.ProgrammeId != command.ProgrammeId)
             return new Refusal(ProgrammeNotFound, "The programme does not exist.");
         var status = inmate.EnrolmentIn(programme.ProgrammeId);
         if (status == EnrolmentStatus.Completed && !programme.Enrolled.Contains(inmate.InmateId)) return MultiStreamDecision.Nothing;
         if (status != EnrolmentStatus.Active) return new Refusal(NotEnrolled, "The inmate is not enrolled in this programme.");
         return EndEnrolment(inmate, programme, SeatFreedBecause.Completed,
-            new InmateCompletedProgramme(inmate.InmateId, programme.ProgrammeId, command.CompletedAt));
+            new InmateCompletedProgramme(inmate.InmateId, programme.ProgrammeId, at));
     }
 
     public static Decision Decide(InmateState inmate, ProgrammeState programme, CertifySkill command, DateTimeOffset now)
@@ -67,7 +70,8 @@ public static class EnrolmentDecider
         if (Required(command.Level, InvalidField, "Level") is { } r3) return r3;
         if (Required(command.Assessor, InvalidName, "Assessor") is { } r4) return r4;
         if (Required(command.CertificateNumber, InvalidField, "Certificate number") is { } r5) return r5;
-        if (NotInFuture(command.CertifiedAt, now, "Certification time") is { } r6) return r6;
+        var at = command.CertifiedAt ?? now;
+        if (Happened(inmate, at, now, "Certification time") is { } r6) return r6;
         if (!programme.Opened || programme.ProgrammeId != command.ProgrammeId)
             return Decision.Refuse(ProgrammeNotFound, "The programme does not exist.");
         var certificate = command.CertificateNumber.Trim();
@@ -77,7 +81,7 @@ public static class EnrolmentDecider
         if (inmate.EnrolmentIn(programme.ProgrammeId) is not (EnrolmentStatus.Active or EnrolmentStatus.Completed))
             return Decision.Refuse(NotEnrolled, "The inmate is not enrolled in, nor has completed, this programme.");
         return Decision.Accept(new SkillCertified(inmate.InmateId, programme.ProgrammeId, skill, command.Level.Trim(),
-            command.Assessor.Trim(), certificate, command.CertifiedAt));
+            command.Assessor.Trim(), certificate, at));
     }
 
     private static MultiStreamDecision EndEnrolment(InmateState inmate, ProgrammeState programme, SeatFreedBecause because, object inmateEvent)

@@ -27,8 +27,9 @@ public static class ProgrammeDecider
     {
         if (!programme.Opened) return Decision.Refuse(ProgrammeNotFound, "The programme does not exist.");
         if (string.IsNullOrWhiteSpace(command.Reason)) return Decision.Refuse(InvalidReason, "A reason is required.");
-        if (DomainTime.IsInFuture(command.ClosedAt, now)) return Decision.Refuse(DateInFuture, "Closing time is in the future.");
+        var at = command.ClosedAt ?? now;
+        if (DomainTime.IsInFuture(at, now)) return Decision.Refuse(DateInFuture, "Closing time is in the future.");
         if (programme.Closed) return Decision.Nothing;
-        return Decision.Accept(new ProgrammeClosed(programme.ProgrammeId, command.Reason.Trim(), command.ClosedAt));
+        return Decision.Accept(new ProgrammeClosed(programme.ProgrammeId, command.Reason.Trim(), at));
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 
 namespace SecondChance.Domain.Wages;
 
+/// <summary>Currency is the latest posting's, for display; decisions take the account's currency from the inmate's admission.</summary>
 public sealed record WageAccountState(
     Guid InmateId,
     string Currency,
@@ -21,22 +22,22 @@ public sealed record WageAccountState(
 
     public static WageAccountState Evolve(WageAccountState state, object @event) => @event switch
     {
-        WageCredited e => Post(state, e.InmateId, e.Currency, e.PostingId, new(e.SpendableMinor, e.SavingsMinor, e.FamilyMinor, false, false, false)),
-        ShareOfSaleCredited e => Post(state, e.InmateId, e.Currency, e.PostingId, new(e.SpendableMinor, e.SavingsMinor, e.FamilyMinor, false, false, false)),
-        DeductionPosted e => Post(state, e.InmateId, e.Currency, e.PostingId, new(-e.AmountMinor, 0, 0, false, false, false)),
-        FamilyRemittanceSent e => Post(state, e.InmateId, e.Currency, e.PostingId, e.From == WageSubAccount.Family
-            ? new(0, 0, -e.AmountMinor, false, false, false)
-            : new(-e.AmountMinor, 0, 0, false, false, false)),
-        ReleasePayoutMade e => Post(state, e.InmateId, e.Currency, e.PostingId, new(-e.SpendableMinor, -e.SavingsMinor, 0, false, true, false))
+        WageCredited e => Post(state, e.InmateId, e.PostingId, new(e.SpendableMinor, e.SavingsMinor, e.FamilyMinor, false, false, false, e.Currency)),
+        ShareOfSaleCredited e => Post(state, e.InmateId, e.PostingId, new(e.SpendableMinor, e.SavingsMinor, e.FamilyMinor, false, false, false, e.Currency)),
+        DeductionPosted e => Post(state, e.InmateId, e.PostingId, new(-e.AmountMinor, 0, 0, false, false, false, e.Currency)),
+        FamilyRemittanceSent e => Post(state, e.InmateId, e.PostingId, e.From == WageSubAccount.Family
+            ? new(0, 0, -e.AmountMinor, false, false, false, e.Currency)
+            : new(-e.AmountMinor, 0, 0, false, false, false, e.Currency)),
+        ReleasePayoutMade e => Post(state, e.InmateId, e.PostingId, new(-e.SpendableMinor, -e.SavingsMinor, 0, false, true, false, e.Currency))
             with { PaidOut = true },
         PostingReversed e => Reverse(state, e),
         _ => state,
     };
 
-    private static WageAccountState Post(WageAccountState s, Guid inmateId, string currency, Guid postingId, PostingEffect effect) => s with
+    private static WageAccountState Post(WageAccountState s, Guid inmateId, Guid postingId, PostingEffect effect) => s with
     {
         InmateId = inmateId,
-        Currency = currency,
+        Currency = effect.Currency,
         Spendable = s.Spendable + effect.Spendable,
         Savings = s.Savings + effect.Savings,
         Family = s.Family + effect.Family,
@@ -45,8 +46,8 @@ public sealed record WageAccountState(
 
     private static WageAccountState Reverse(WageAccountState s, PostingReversed e)
     {
-        var next = Post(s, e.InmateId, e.Currency, e.PostingId,
-            new(e.SpendableDeltaMinor, e.SavingsDeltaMinor, e.FamilyDeltaMinor, true, false, false));
+        var next = Post(s, e.InmateId, e.PostingId,
+            new(e.SpendableDeltaMinor, e.SavingsDeltaMinor, e.FamilyDeltaMinor, true, false, false, e.Currency));
         if (!s.Postings.TryGetValue(e.ReversedPostingId, out var original)) return next;
         return next with
         {

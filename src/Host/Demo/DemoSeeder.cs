@@ -91,7 +91,7 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
         var juvenile = karachi && !female && admitted > today.AddDays(-300) && r.Next(100) < 30;
         var dob = juvenile
             ? DateOnly.FromDateTime(today.UtcDateTime).AddDays(-(16 * 365 + r.Next(200)))
-            : DateOnly.FromDateTime(today.UtcDateTime).AddYears(-(19 + r.Next(36))).AddDays(-r.Next(365));
+            : DateOnly.FromDateTime(admitted.UtcDateTime).AddYears(-(19 + r.Next(36))).AddDays(-r.Next(365));
         var convicted = r.Next(100) < 60;
         var first = female ? WomenFirst[r.Next(WomenFirst.Length)] : MenFirst[r.Next(MenFirst.Length)];
         var name = $"{first} {Family[r.Next(Family.Length)]}";
@@ -105,7 +105,7 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
 
         var ward = f.Wards.First(w => w.Category == (juvenile ? WardCategory.JuvenileMale : female ? WardCategory.AdultFemale : WardCategory.AdultMale)
                                       && w.Designation == (convicted ? WardDesignation.Convicted : WardDesignation.Untried));
-        await Run(actor, (c, t) => H<HouseInmateHandler>().HandleAsync(new HouseInmate(id, ward.Id), c, t), ct);
+        await Run(actor, (c, t) => H<HouseInmateHandler>().HandleAsync(new HouseInmate(id, ward.Id, HousedAt: admitted.AddHours(1)), c, t), ct);
 
         // a few screenings recorded days late: the screening_missed finding
         var screened = admitted.AddHours(i % 97 == 5 ? 62 + r.Next(30) : 2 + r.Next(10));
@@ -158,7 +158,9 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
             }
         }
 
-        await Run(actor, (c, t) => H<PlanReleaseHandler>().HandleAsync(new PlanRelease(id, DateOnly.FromDateTime(releaseAt.UtcDateTime)), c, t), ct);
+        var plannedAt = admitted.AddDays(14);
+        await Run(actor, (c, t) => H<PlanReleaseHandler>().HandleAsync(new PlanRelease(id, DateOnly.FromDateTime(releaseAt.UtcDateTime),
+            Past(plannedAt) ? plannedAt : null), c, t), ct);
         var mentor = Mentors[(karachi ? 0 : 5) + r.Next(karachi ? 5 : 3)];
         var mentored = r.Next(100) < (female ? 80 : 50);
         var assignedAt = Max(admitted.AddDays(1), releaseAt.AddDays(-120));

@@ -1,10 +1,11 @@
+using SecondChance.Domain;
 using SecondChance.Domain.Facilities;
 using SecondChance.Host.Http;
 
 namespace SecondChance.Host.Endpoints;
 
-internal sealed record RegisterFacilityRequest(Guid? FacilityId, string? Name, string? Code, string? TimeZoneId, bool? SeparatesUntriedFromConvicted)
-    : IValidatableRequest
+internal sealed record RegisterFacilityRequest(
+    Guid? FacilityId, string? Name, string? Code, string? TimeZoneId, bool? SeparatesUntriedFromConvicted, string? Currency) : IValidatableRequest
 {
     public void Validate(FieldErrors e)
     {
@@ -13,10 +14,11 @@ internal sealed record RegisterFacilityRequest(Guid? FacilityId, string? Name, s
         e.Text(TimeZoneId, "timeZoneId", 100);
         if (TimeZoneId is { Length: > 0 } && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out _))
             e.Add("timeZoneId", "The time zone is not a known IANA zone such as Asia/Karachi.");
+        e.Currency(Currency, "currency");
     }
 
     public RegisterFacility ToCommand() =>
-        new(FacilityId ?? Guid.Empty, Name!, Code!, TimeZoneId!, SeparatesUntriedFromConvicted ?? false);
+        new(FacilityId ?? Guid.Empty, Name!, Code!, TimeZoneId!, SeparatesUntriedFromConvicted ?? false, Currency ?? Money.Pkr);
 }
 
 internal sealed record AddWardRequest(Guid? WardId, string? Name, WardCategory? Category, WardDesignation? Designation) : IValidatableRequest

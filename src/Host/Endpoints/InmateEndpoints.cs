@@ -35,11 +35,11 @@ public static class InmateEndpoints
             .AsCommand<RecordMedicalScreeningRequest>("RecordMedicalScreening").Requires(Policies.RecordJourneys);
         g.MapPost("/{inmateId:guid}/segregation", (Guid inmateId, HttpContext http, StartSegregationHandler h) =>
                 CommandEndpoint.RunAsync<SegregationRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new StartSegregation(inmateId, r.Reason!, r.AuthorisedBy!, r.At!.Value), c, ct)))
+                    (r, c, ct) => h.HandleAsync(new StartSegregation(inmateId, r.Reason!, r.AuthorisedBy!, r.At), c, ct)))
             .AsCommand<SegregationRequest>("StartSegregation").Requires(Policies.RecordJourneys);
         g.MapPost("/{inmateId:guid}/segregation/end", (Guid inmateId, HttpContext http, EndSegregationHandler h) =>
                 CommandEndpoint.RunAsync<SegregationRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new EndSegregation(inmateId, r.Reason!, r.AuthorisedBy!, r.At!.Value), c, ct)))
+                    (r, c, ct) => h.HandleAsync(new EndSegregation(inmateId, r.Reason!, r.AuthorisedBy!, r.At), c, ct)))
             .AsCommand<SegregationRequest>("EndSegregation").Requires(Policies.RecordJourneys);
         g.MapPost("/{inmateId:guid}/transfers", (Guid inmateId, HttpContext http, TransferInmateHandler h) =>
                 CommandEndpoint.RunAsync<TransferInmateRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
@@ -49,11 +49,11 @@ public static class InmateEndpoints
             .AsCommand<ChangeLegalStatusRequest>("ChangeLegalStatus").Requires(Policies.RecordJourneys);
         g.MapPost("/{inmateId:guid}/attribution-consent", (Guid inmateId, HttpContext http, GiveAttributionConsentHandler h) =>
                 CommandEndpoint.RunAsync<AttributionConsentRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new GiveAttributionConsent(inmateId, r.At!.Value), c, ct)))
+                    (r, c, ct) => h.HandleAsync(new GiveAttributionConsent(inmateId, r.At), c, ct)))
             .AsCommand<AttributionConsentRequest>("GiveAttributionConsent").Requires(Policies.RecordJourneys);
         g.MapPost("/{inmateId:guid}/attribution-consent/withdrawal", (Guid inmateId, HttpContext http, WithdrawAttributionConsentHandler h) =>
                 CommandEndpoint.RunAsync<AttributionConsentRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new WithdrawAttributionConsent(inmateId, r.At!.Value), c, ct)))
+                    (r, c, ct) => h.HandleAsync(new WithdrawAttributionConsent(inmateId, r.At), c, ct)))
             .AsCommand<AttributionConsentRequest>("WithdrawAttributionConsent").Requires(Policies.RecordJourneys);
         return routes.MapInmateJourneyEndpoints(g);
     }

@@ -4,22 +4,21 @@ using SecondChance.Host.Http;
 
 namespace SecondChance.Host.Endpoints;
 
-internal sealed record PlanReleaseRequest(DateOnly? ExpectedReleaseDate) : IValidatableRequest
+internal sealed record PlanReleaseRequest(DateOnly? ExpectedReleaseDate, DateTimeOffset? PlannedAt) : IValidatableRequest
 {
     public void Validate(FieldErrors e) => e.Required(ExpectedReleaseDate, "expectedReleaseDate");
 
-    public PlanRelease ToCommand(Guid inmateId) => new(inmateId, ExpectedReleaseDate!.Value);
+    public PlanRelease ToCommand(Guid inmateId) => new(inmateId, ExpectedReleaseDate!.Value, PlannedAt);
 }
 
 internal sealed record ReleaseInmateRequest(DateTimeOffset? ReleasedAt, string? Reason) : IValidatableRequest
 {
     public void Validate(FieldErrors e)
     {
-        e.Required(ReleasedAt, "releasedAt");
         e.Text(Reason, "reason", FieldErrors.TextLength);
     }
 
-    public ReleaseInmate ToCommand(Guid inmateId) => new(inmateId, ReleasedAt!.Value, Reason!);
+    public ReleaseInmate ToCommand(Guid inmateId) => new(inmateId, ReleasedAt, Reason!);
 }
 
 internal sealed record RecordFollowUpRequest(
@@ -28,7 +27,6 @@ internal sealed record RecordFollowUpRequest(
 {
     public void Validate(FieldErrors e)
     {
-        e.Required(FollowedUpAt, "followedUpAt");
         e.Required(Employment, "employment");
         e.Required(Housing, "housing");
         e.Required(Outcome, "outcome");
@@ -36,7 +34,7 @@ internal sealed record RecordFollowUpRequest(
     }
 
     public RecordPostReleaseFollowUp ToCommand(Guid inmateId) =>
-        new(inmateId, FollowedUpAt!.Value, Employment!.Value, Housing!.Value, Outcome!.Value, Notes ?? "");
+        new(inmateId, FollowedUpAt, Employment!.Value, Housing!.Value, Outcome!.Value, Notes ?? "");
 }
 
 internal sealed record FieldCorrectionRequest(string? Field, string? CorrectedValue);
@@ -67,13 +65,9 @@ internal sealed record CorrectInmateRecordRequest(
 
 internal sealed record AssignMentorRequest(Guid? MentorId, DateTimeOffset? AssignedAt) : IValidatableRequest
 {
-    public void Validate(FieldErrors e)
-    {
-        e.NotEmpty(MentorId, "mentorId");
-        e.Required(AssignedAt, "assignedAt");
-    }
+    public void Validate(FieldErrors e) => e.NotEmpty(MentorId, "mentorId");
 
-    public AssignMentor ToCommand(Guid inmateId) => new(inmateId, MentorId!.Value, AssignedAt!.Value);
+    public AssignMentor ToCommand(Guid inmateId) => new(inmateId, MentorId!.Value, AssignedAt);
 }
 
 internal sealed record UnassignMentorRequest(Guid? MentorId, string? Reason, DateTimeOffset? UnassignedAt) : IValidatableRequest
@@ -82,10 +76,9 @@ internal sealed record UnassignMentorRequest(Guid? MentorId, string? Reason, Dat
     {
         e.NotEmpty(MentorId, "mentorId");
         e.Text(Reason, "reason", FieldErrors.TextLength);
-        e.Required(UnassignedAt, "unassignedAt");
     }
 
-    public UnassignMentor ToCommand(Guid inmateId) => new(inmateId, MentorId!.Value, Reason!, UnassignedAt!.Value);
+    public UnassignMentor ToCommand(Guid inmateId) => new(inmateId, MentorId!.Value, Reason!, UnassignedAt);
 }
 
 internal sealed record RecordMentoringContactRequest(
@@ -94,14 +87,13 @@ internal sealed record RecordMentoringContactRequest(
     public void Validate(FieldErrors e)
     {
         e.NotEmpty(MentorId, "mentorId");
-        e.Required(ContactAt, "contactAt");
         e.Required(Mode, "mode");
         e.Required(Phase, "phase");
         e.Text(Summary, "summary", InmateDecider.MaxContactSummaryLength);
     }
 
     public RecordMentoringContact ToCommand(Guid inmateId) =>
-        new(inmateId, ContactId ?? Guid.Empty, MentorId!.Value, ContactAt!.Value, Mode!.Value, Phase!.Value, Summary!);
+        new(inmateId, ContactId ?? Guid.Empty, MentorId!.Value, ContactAt, Mode!.Value, Phase!.Value, Summary!);
 }
 
 internal sealed record CertifySkillRequest(
@@ -115,9 +107,8 @@ internal sealed record CertifySkillRequest(
         e.Text(Level, "level", 50);
         e.Text(Assessor, "assessor");
         e.Text(CertificateNumber, "certificateNumber", 100);
-        e.Required(CertifiedAt, "certifiedAt");
     }
 
     public CertifySkill ToCommand(Guid inmateId) =>
-        new(inmateId, ProgrammeId!.Value, Skill!, Level!, Assessor!, CertificateNumber!, CertifiedAt!.Value);
+        new(inmateId, ProgrammeId!.Value, Skill!, Level!, Assessor!, CertificateNumber!, CertifiedAt);
 }

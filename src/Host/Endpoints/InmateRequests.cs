@@ -27,7 +27,7 @@ internal sealed record AdmitInmateRequest(
         DateOfBirth!.Value, LegalStatus!.Value, CommittalAuthority!, AdmittedAt!.Value, ConsentToAttribution ?? false);
 }
 
-internal sealed record HouseInmateRequest(Guid? WardId, string? JuvenileOverrideReason) : IValidatableRequest
+internal sealed record HouseInmateRequest(Guid? WardId, string? JuvenileOverrideReason, DateTimeOffset? HousedAt) : IValidatableRequest
 {
     public void Validate(FieldErrors e)
     {
@@ -35,7 +35,7 @@ internal sealed record HouseInmateRequest(Guid? WardId, string? JuvenileOverride
         e.Text(JuvenileOverrideReason, "juvenileOverrideReason", FieldErrors.TextLength, required: false);
     }
 
-    public HouseInmate ToCommand(Guid inmateId) => new(inmateId, WardId!.Value, JuvenileOverrideReason);
+    public HouseInmate ToCommand(Guid inmateId) => new(inmateId, WardId!.Value, JuvenileOverrideReason, HousedAt);
 }
 
 internal sealed record FemaleEntryScreeningRequest(bool? Pregnant, bool? Breastfeeding, int? ChildrenAccompanying);
@@ -45,7 +45,6 @@ internal sealed record RecordMedicalScreeningRequest(
 {
     public void Validate(FieldErrors e)
     {
-        e.Required(ScreenedAt, "screenedAt");
         e.Text(ScreenedBy, "screenedBy");
         e.Text(Summary, "summary", FieldErrors.TextLength);
         if (FemaleEntryScreening is { } f)
@@ -56,7 +55,7 @@ internal sealed record RecordMedicalScreeningRequest(
         }
     }
 
-    public RecordMedicalScreening ToCommand(Guid inmateId) => new(inmateId, ScreenedAt!.Value, ScreenedBy!, Summary!,
+    public RecordMedicalScreening ToCommand(Guid inmateId) => new(inmateId, ScreenedAt, ScreenedBy!, Summary!,
         FemaleEntryScreening is { } f ? new FemaleEntryScreening(f.Pregnant!.Value, f.Breastfeeding!.Value, f.ChildrenAccompanying!.Value) : null);
 }
 
@@ -66,7 +65,6 @@ internal sealed record SegregationRequest(string? Reason, string? AuthorisedBy, 
     {
         e.Text(Reason, "reason", FieldErrors.TextLength);
         e.Text(AuthorisedBy, "authorisedBy");
-        e.Required(At, "at");
     }
 }
 
@@ -76,10 +74,9 @@ internal sealed record TransferInmateRequest(Guid? ToFacilityId, string? Prisone
     {
         e.NotEmpty(ToFacilityId, "toFacilityId");
         e.PrisonerNumber(PrisonerNumber, "prisonerNumber");
-        e.Required(TransferredAt, "transferredAt");
     }
 
-    public TransferInmate ToCommand(Guid inmateId) => new(inmateId, ToFacilityId!.Value, PrisonerNumber!, TransferredAt!.Value);
+    public TransferInmate ToCommand(Guid inmateId) => new(inmateId, ToFacilityId!.Value, PrisonerNumber!, TransferredAt);
 }
 
 internal sealed record ChangeLegalStatusRequest(LegalStatus? To, DateTimeOffset? ChangedAt, string? Reference) : IValidatableRequest
@@ -87,14 +84,13 @@ internal sealed record ChangeLegalStatusRequest(LegalStatus? To, DateTimeOffset?
     public void Validate(FieldErrors e)
     {
         e.Required(To, "to");
-        e.Required(ChangedAt, "changedAt");
         e.Text(Reference, "reference");
     }
 
-    public ChangeLegalStatus ToCommand(Guid inmateId) => new(inmateId, To!.Value, ChangedAt!.Value, Reference!);
+    public ChangeLegalStatus ToCommand(Guid inmateId) => new(inmateId, To!.Value, ChangedAt, Reference!);
 }
 
 internal sealed record AttributionConsentRequest(DateTimeOffset? At) : IValidatableRequest
 {
-    public void Validate(FieldErrors e) => e.Required(At, "at");
+    public void Validate(FieldErrors e) { }
 }

@@ -36,11 +36,11 @@ public static class ItemEndpoints
             .AsCommand<SellItemRequest>("SellItem").Requires(Policies.TeachProgrammes);
         g.MapPost("/{itemId:guid}/withdrawal", (Guid itemId, HttpContext http, WithdrawItemHandler h) =>
                 CommandEndpoint.RunAsync<WithdrawItemRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new WithdrawItem(itemId, r.Reason!, r.WithdrawnAt!.Value), c, ct)))
+                    (r, c, ct) => h.HandleAsync(new WithdrawItem(itemId, r.Reason!, r.WithdrawnAt), c, ct)))
             .AsCommand<WithdrawItemRequest>("WithdrawItem").Requires(Policies.TeachProgrammes);
         g.MapPost("/{itemId:guid}/return", (Guid itemId, HttpContext http, ReturnItemHandler h) =>
                 CommandEndpoint.RunAsync<ReturnItemRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new ReturnItem(itemId, r.SaleId!.Value, r.Reason!, r.ReturnedAt!.Value), c, ct)))
+                    (r, c, ct) => h.HandleAsync(new ReturnItem(itemId, r.SaleId!.Value, r.Reason!, r.ReturnedAt), c, ct)))
             .AsCommand<ReturnItemRequest>("ReturnItem").Requires(Policies.TeachProgrammes);
         return routes;
     }

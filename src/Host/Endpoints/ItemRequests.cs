@@ -21,7 +21,6 @@ internal sealed record ProduceItemRequest(
         e.Required(Craft, "craft");
         e.NotNegative(MaterialsCostMinor, "materialsCostMinor");
         e.Currency(Currency, "currency");
-        e.Required(ProducedAt, "producedAt");
         if (!e.Present(Makers, "makers")) return;
         if (Makers!.Count is 0 or > MaxMakers) e.Add("makers", $"An item has 1 to {MaxMakers} makers.");
         for (var i = 0; i < Makers.Count; i++)
@@ -34,7 +33,7 @@ internal sealed record ProduceItemRequest(
 
     public ProduceItem ToCommand() => new(ItemId ?? Guid.Empty, FacilityId!.Value, ProgrammeId!.Value, Description!, Craft!.Value,
         Makers!.Select(m => new MakerWork(m.InmateId!.Value, m.MinutesWorked!.Value)).ToList(), MaterialsCostMinor!.Value,
-        Currency ?? Money.Pkr, ProducedAt!.Value);
+        Currency ?? Money.Pkr, ProducedAt);
 }
 
 internal sealed record ListItemRequest(long? PriceMinor, string? Currency, DateTimeOffset? ListedAt) : IValidatableRequest
@@ -43,10 +42,9 @@ internal sealed record ListItemRequest(long? PriceMinor, string? Currency, DateT
     {
         e.Positive(PriceMinor, "priceMinor");
         e.Currency(Currency, "currency");
-        e.Required(ListedAt, "listedAt");
     }
 
-    public ListItem ToCommand(Guid itemId) => new(itemId, PriceMinor!.Value, Currency ?? Money.Pkr, ListedAt!.Value);
+    public ListItem ToCommand(Guid itemId) => new(itemId, PriceMinor!.Value, Currency ?? Money.Pkr, ListedAt);
 }
 
 internal sealed record ShowItemRequest(SaleChannel? Channel, string? Venue, DateTimeOffset? ShownAt) : IValidatableRequest
@@ -55,10 +53,9 @@ internal sealed record ShowItemRequest(SaleChannel? Channel, string? Venue, Date
     {
         e.Required(Channel, "channel");
         e.Text(Venue, "venue");
-        e.Required(ShownAt, "shownAt");
     }
 
-    public ShowItem ToCommand(Guid itemId) => new(itemId, Channel!.Value, Venue!, ShownAt!.Value);
+    public ShowItem ToCommand(Guid itemId) => new(itemId, Channel!.Value, Venue!, ShownAt);
 }
 
 internal sealed record SellItemRequest(
@@ -70,11 +67,10 @@ internal sealed record SellItemRequest(
         e.Currency(Currency, "currency");
         e.Required(Channel, "channel");
         e.Text(BuyerReference, "buyerReference", required: false);
-        e.Required(SoldAt, "soldAt");
     }
 
     public SellItem ToCommand(Guid itemId) =>
-        new(itemId, SaleId ?? Guid.Empty, PriceMinor!.Value, Currency ?? Money.Pkr, Channel!.Value, BuyerReference ?? "", SoldAt!.Value);
+        new(itemId, SaleId ?? Guid.Empty, PriceMinor!.Value, Currency, Channel!.Value, BuyerReference ?? "", SoldAt);
 }
 
 internal sealed record WithdrawItemRequest(string? Reason, DateTimeOffset? WithdrawnAt) : IValidatableRequest
@@ -82,7 +78,6 @@ internal sealed record WithdrawItemRequest(string? Reason, DateTimeOffset? Withd
     public void Validate(FieldErrors e)
     {
         e.Text(Reason, "reason", FieldErrors.TextLength);
-        e.Required(WithdrawnAt, "withdrawnAt");
     }
 }
 
@@ -92,6 +87,5 @@ internal sealed record ReturnItemRequest(Guid? SaleId, string? Reason, DateTimeO
     {
         e.NotEmpty(SaleId, "saleId");
         e.Text(Reason, "reason", FieldErrors.TextLength);
-        e.Required(ReturnedAt, "returnedAt");
     }
 }

@@ -34,8 +34,7 @@ internal sealed record DeactivateMentorRequest(string? Reason, DateTimeOffset? D
     public void Validate(FieldErrors e)
     {
         e.Text(Reason, "reason", FieldErrors.TextLength);
-        e.Required(DeactivatedAt, "deactivatedAt");
     }
 
-    public DeactivateMentor ToCommand(Guid mentorId) => new(mentorId, Reason!, DeactivatedAt!.Value);
+    public DeactivateMentor ToCommand(Guid mentorId) => new(mentorId, Reason!, DeactivatedAt);
 }

@@ -27,21 +27,21 @@ public static class ProgrammeEndpoints
             .AsState("GetProgramme").Requires(Policies.ReadRecords);
         g.MapPost("/{programmeId:guid}/close", (Guid programmeId, HttpContext http, CloseProgrammeHandler h) =>
                 CommandEndpoint.RunAsync<CloseProgrammeRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new CloseProgramme(programmeId, r.Reason!, r.ClosedAt!.Value), c, ct)))
+                    (r, c, ct) => h.HandleAsync(new CloseProgramme(programmeId, r.Reason!, r.ClosedAt), c, ct)))
             .AsCommand<CloseProgrammeRequest>("CloseProgramme").Requires(Policies.TeachProgrammes);
         g.MapPost("/{programmeId:guid}/enrolments", (Guid programmeId, HttpContext http, EnrolInmateHandler h) =>
                 CommandEndpoint.RunAsync<EnrolInmateRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new EnrolInmate(r.InmateId!.Value, programmeId, r.EnrolledAt!.Value), c, ct)))
+                    (r, c, ct) => h.HandleAsync(new EnrolInmate(r.InmateId!.Value, programmeId, r.EnrolledAt), c, ct)))
             .AsCommand<EnrolInmateRequest>("EnrolInmate").Requires(Policies.TeachProgrammes);
         g.MapPost("/{programmeId:guid}/enrolments/{inmateId:guid}/withdrawal",
                 (Guid programmeId, Guid inmateId, HttpContext http, WithdrawFromProgrammeHandler h) =>
                 CommandEndpoint.RunAsync<WithdrawFromProgrammeRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new WithdrawFromProgramme(inmateId, programmeId, r.Reason!, r.WithdrewAt!.Value), c, ct)))
+                    (r, c, ct) => h.HandleAsync(new WithdrawFromProgramme(inmateId, programmeId, r.Reason!, r.WithdrewAt), c, ct)))
             .AsCommand<WithdrawFromProgrammeRequest>("WithdrawFromProgramme").Requires(Policies.TeachProgrammes);
         g.MapPost("/{programmeId:guid}/enrolments/{inmateId:guid}/completion",
                 (Guid programmeId, Guid inmateId, HttpContext http, CompleteProgrammeHandler h) =>
                 CommandEndpoint.RunAsync<CompleteProgrammeRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new CompleteProgramme(inmateId, programmeId, r.CompletedAt!.Value), c, ct)))
+                    (r, c, ct) => h.HandleAsync(new CompleteProgramme(inmateId, programmeId, r.CompletedAt), c, ct)))
             .AsCommand<CompleteProgrammeRequest>("CompleteProgramme").Requires(Policies.TeachProgrammes);
         return routes;
     }

@@ -34,7 +34,6 @@ internal sealed record CloseProgrammeRequest(string? Reason, DateTimeOffset? Clo
     public void Validate(FieldErrors e)
     {
         e.Text(Reason, "reason", FieldErrors.TextLength);
-        e.Required(ClosedAt, "closedAt");
     }
 }
 
@@ -43,7 +42,6 @@ internal sealed record EnrolInmateRequest(Guid? InmateId, DateTimeOffset? Enroll
     public void Validate(FieldErrors e)
     {
         e.NotEmpty(InmateId, "inmateId");
-        e.Required(EnrolledAt, "enrolledAt");
     }
 }
 
@@ -52,11 +50,10 @@ internal sealed record WithdrawFromProgrammeRequest(string? Reason, DateTimeOffs
     public void Validate(FieldErrors e)
     {
         e.Text(Reason, "reason", FieldErrors.TextLength);
-        e.Required(WithdrewAt, "withdrewAt");
     }
 }
 
 internal sealed record CompleteProgrammeRequest(DateTimeOffset? CompletedAt) : IValidatableRequest
 {
-    public void Validate(FieldErrors e) => e.Required(CompletedAt, "completedAt");
+    public void Validate(FieldErrors e) { }
 }

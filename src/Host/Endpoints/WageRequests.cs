@@ -1,4 +1,3 @@
-using SecondChance.Domain;
 using SecondChance.Domain.Wages;
 using SecondChance.Host.Http;
 
@@ -14,11 +13,10 @@ internal sealed record CreditWageRequest(
         e.Positive(AmountMinor, "amountMinor");
         e.Currency(Currency, "currency");
         e.Text(Description, "description", required: false);
-        e.Required(CreditedAt, "creditedAt");
     }
 
     public CreditWage ToCommand(Guid inmateId) => new(inmateId, PostingId ?? Guid.Empty, Kind!.Value, AmountMinor!.Value,
-        Currency ?? Money.Pkr, Description ?? "", CreditedAt!.Value);
+        Currency, Description ?? "", CreditedAt);
 }
 
 internal sealed record DeductFromWagesRequest(Guid? PostingId, long? AmountMinor, string? Currency, string? Reason, DateTimeOffset? PostedAt)
@@ -29,11 +27,10 @@ internal sealed record DeductFromWagesRequest(Guid? PostingId, long? AmountMinor
         e.Positive(AmountMinor, "amountMinor");
         e.Currency(Currency, "currency");
         e.Text(Reason, "reason", FieldErrors.TextLength);
-        e.Required(PostedAt, "postedAt");
     }
 
     public DeductFromWages ToCommand(Guid inmateId) =>
-        new(inmateId, PostingId ?? Guid.Empty, AmountMinor!.Value, Currency ?? Money.Pkr, Reason!, PostedAt!.Value);
+        new(inmateId, PostingId ?? Guid.Empty, AmountMinor!.Value, Currency, Reason!, PostedAt);
 }
 
 internal sealed record RemitToFamilyRequest(
@@ -45,18 +42,17 @@ internal sealed record RemitToFamilyRequest(
         e.Positive(AmountMinor, "amountMinor");
         e.Currency(Currency, "currency");
         e.Text(Recipient, "recipient");
-        e.Required(SentAt, "sentAt");
     }
 
-    public RemitToFamily ToCommand(Guid inmateId) => new(inmateId, PostingId ?? Guid.Empty, AmountMinor!.Value, Currency ?? Money.Pkr,
-        Recipient!, SentAt!.Value, From ?? WageSubAccount.Family);
+    public RemitToFamily ToCommand(Guid inmateId) => new(inmateId, PostingId ?? Guid.Empty, AmountMinor!.Value, Currency,
+        Recipient!, SentAt, From ?? WageSubAccount.Family);
 }
 
 internal sealed record PayOutAtReleaseRequest(Guid? PostingId, DateTimeOffset? PaidAt) : IValidatableRequest
 {
-    public void Validate(FieldErrors e) => e.Required(PaidAt, "paidAt");
+    public void Validate(FieldErrors e) { }
 
-    public PayOutAtRelease ToCommand(Guid inmateId) => new(inmateId, PostingId ?? Guid.Empty, PaidAt!.Value);
+    public PayOutAtRelease ToCommand(Guid inmateId) => new(inmateId, PostingId ?? Guid.Empty, PaidAt);
 }
 
 internal sealed record ReversePostingRequest(Guid? PostingId, Guid? ReversedPostingId, string? Reason, DateTimeOffset? ReversedAt)
@@ -66,9 +62,8 @@ internal sealed record ReversePostingRequest(Guid? PostingId, Guid? ReversedPost
     {
         e.NotEmpty(ReversedPostingId, "reversedPostingId");
         e.Text(Reason, "reason", FieldErrors.TextLength);
-        e.Required(ReversedAt, "reversedAt");
     }
 
     public ReversePosting ToCommand(Guid inmateId) =>
-        new(inmateId, PostingId ?? Guid.Empty, ReversedPostingId!.Value, Reason!, ReversedAt!.Value);
+        new(inmateId, PostingId ?? Guid.Empty, ReversedPostingId!.Value, Reason!, ReversedAt);
 }

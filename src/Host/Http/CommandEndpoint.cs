@@ -61,9 +61,16 @@ public static class CommandEndpoint
         CommandStatus.Accepted => Write(http, Render(result, location)),
         CommandStatus.NotFound => Problems.NotFound(result.Refusal?.Message ?? "Not found."),
         CommandStatus.Refused => Problems.Refused(result.Refusal!.Code, result.Refusal.Message),
+        CommandStatus.Conflict when result.Conflict!.FromIfMatch => PreconditionFailed(http, result.Conflict),
         CommandStatus.Conflict => Problems.Conflict(result.Conflict!),
         _ => throw new InvalidOperationException($"Unexpected command status {result.Status}."),
     };
+
+    private static IResult PreconditionFailed(HttpContext http, VersionConflict conflict)
+    {
+        http.Response.Headers.ETag = IfMatch.ETag(conflict.ActualVersion);
+        return Problems.PreconditionFailed(conflict);
+    }
 
     private static StoredResponse Render(CommandResult result, Func<Guid, string>? location)
     {

@@ -16,15 +16,26 @@ public static class Problems
     public static IResult Refused(string code, string detail) => Status(StatusCodes.Status422UnprocessableEntity,
         "The request was refused", detail, new Dictionary<string, object?> { ["code"] = code });
 
+    /// <summary>409: the resource changed while a request without If-Match was being handled.</summary>
     public static IResult Conflict(VersionConflict conflict) => Status(StatusCodes.Status409Conflict, "Version conflict",
-        conflict.FromIfMatch
-            ? $"The resource is at version {conflict.ActualVersion}, not the version {conflict.ExpectedVersion} given in If-Match."
-            : "The resource changed while the request was being handled; read it again and retry.",
+        "The resource changed while the request was being handled; read it again and retry.",
         new Dictionary<string, object?>
         {
             ["code"] = "version_conflict",
             ["expectedVersion"] = conflict.ExpectedVersion,
             ["actualVersion"] = conflict.ActualVersion,
+        });
+
+    /// <summary>412 (RFC 9110 §13.1.1): If-Match names a version the resource is no longer at; the current one is given.</summary>
+    public static IResult PreconditionFailed(VersionConflict conflict) => Status(StatusCodes.Status412PreconditionFailed, "Precondition failed",
+        $"The resource is at version {conflict.ActualVersion}, not the version {conflict.ExpectedVersion} given in If-Match; read it again and retry.",
+        new Dictionary<string, object?>
+        {
+            ["code"] = "version_conflict",
+            ["expectedVersion"] = conflict.ExpectedVersion,
+            ["actualVersion"] = conflict.ActualVersion,
+            ["currentVersion"] = conflict.ActualVersion,
+            ["etag"] = IfMatch.ETag(conflict.ActualVersion),
         });
 
     public static IResult BadRequest(string field, string message) =>

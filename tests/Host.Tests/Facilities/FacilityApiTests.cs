@@ -1,5 +1,8 @@
 using System.Net;
 using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
+using SecondChance.Application;
+using SecondChance.Domain.Facilities;
 using SecondChance.Host.Tests.Support;
 using Xunit;
 
@@ -175,17 +178,42 @@ public sealed class FacilityApiTests(ApiFixture fixture) : IClassFixture<ApiFixt
     }
 
     [Fact]
-    public async Task A_stale_if_match_is_409_with_expected_and_actual_versions_and_writes_nothing()
+    public async Task A_stale_if_match_is_412_with_the_current_etag_and_version_and_writes_nothing()
     {
         var facility = await Given.FacilityAsync();
         var before = await fixture.EventCountAsync();
 
         var r = await _api.PostAsync($"/facilities/{facility.Id}/wards", new { name = "Block Z", category = "AdultMale" }, Api.IfMatch(2));
 
-        r.Status.Should().Be(HttpStatusCode.Conflict);
+        r.Status.Should().Be(HttpStatusCode.PreconditionFailed);
+        r.Message.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        r.ETag.Should().Be("\"5\"");
+        r.Body.GetProperty("etag").GetString().Should().Be("\"5\"");
+        r.Body.GetProperty("currentVersion").GetInt64().Should().Be(5);
         r.Body.GetProperty("expectedVersion").GetInt64().Should().Be(2);
         r.Body.GetProperty("actualVersion").GetInt64().Should().Be(5);
         (await fixture.EventCountAsync()).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task A_race_lost_without_if_match_stays_a_conflict_and_with_if_match_is_a_failed_precondition()
+    {
+        var facility = await Given.FacilityAsync();
+        var services = fixture.Factory.Services;
+        var executor = services.GetRequiredService<CommandExecutor>();
+        var stale = await services.GetRequiredService<Streams>().FacilityAsync(facility.Id, CancellationToken.None);
+        await Given.Ok($"/facilities/{facility.Id}/wards", new { name = "Block Y", category = "AdultMale" });
+        var decision = FacilityDecider.Decide(stale.State, new AddWard(facility.Id, Guid.NewGuid(), "Block Z", WardCategory.AdultMale, WardDesignation.Mixed), executor.Now);
+
+        var unpinned = await executor.CommitAsync(new CommandContext("test", Guid.NewGuid()), facility.Id, stale, decision, CancellationToken.None);
+        var pinned = await executor.CommitAsync(new CommandContext("test", Guid.NewGuid(), ExpectedVersion: stale.Version), facility.Id, stale, decision,
+            CancellationToken.None);
+
+        unpinned.Status.Should().Be(CommandStatus.Conflict);
+        unpinned.Conflict!.FromIfMatch.Should().BeFalse();
+        pinned.Status.Should().Be(CommandStatus.Conflict);
+        pinned.Conflict!.FromIfMatch.Should().BeTrue();
+        pinned.Conflict.ActualVersion.Should().Be(6);
     }
 
     [Fact]

@@ -41,6 +41,59 @@ public sealed class InmateJourneyApiTests(ApiFixture fixture) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Housing_and_a_release_plan_can_be_back_dated_and_the_timeline_shows_when_they_happened()
+    {
+        var facility = await Given.FacilityAsync();
+        var inmate = await Given.AdmitAsync(facility.Id);
+
+        await Given.Ok($"/inmates/{inmate}/housing", new { wardId = facility.MaleWard, housedAt = "2025-01-10T12:00:00+05:00" });
+        (await _api.PutAsync($"/inmates/{inmate}/release-plan", new { expectedReleaseDate = "2025-09-01", plannedAt = "2025-01-20T09:00:00+05:00" }))
+            .Status.Should().Be(HttpStatusCode.OK);
+        await fixture.ProjectionsCaughtUpAsync();
+
+        var timeline = await TimelineAsync(inmate);
+        var housed = timeline.Single(e => e.GetProperty("eventType").GetString() == "inmate_housed.v1");
+        housed.GetProperty("occurredAt").GetDateTimeOffset().Should().Be(DateTimeOffset.Parse("2025-01-10T07:00:00Z"));
+        housed.GetProperty("recordedAt").GetDateTimeOffset().Should().NotBe(housed.GetProperty("occurredAt").GetDateTimeOffset(), "the recording time is kept too");
+        timeline.Single(e => e.GetProperty("eventType").GetString() == "release_planned.v1")
+            .GetProperty("occurredAt").GetDateTimeOffset().Should().Be(DateTimeOffset.Parse("2025-01-20T04:00:00Z"));
+    }
+
+    [Fact]
+    public async Task Housing_dated_before_admission_is_refused_and_housing_without_a_time_happens_now()
+    {
+        var facility = await Given.FacilityAsync();
+        var inmate = await Given.AdmitAsync(facility.Id);
+        var before = await fixture.EventCountAsync();
+
+        var early = await _api.PostAsync($"/inmates/{inmate}/housing", new { wardId = facility.MaleWard, housedAt = "2025-01-09T10:00:00+05:00" });
+
+        early.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        early.Code.Should().Be("before_admission");
+        (await fixture.EventCountAsync()).Should().Be(before);
+        await Given.Ok($"/inmates/{inmate}/housing", new { wardId = facility.MaleWard });
+        await fixture.ProjectionsCaughtUpAsync();
+        (await TimelineAsync(inmate)).Single(e => e.GetProperty("eventType").GetString() == "inmate_housed.v1")
+            .GetProperty("occurredAt").GetDateTimeOffset().Should().Be(FixedTime.Now);
+    }
+
+    [Fact]
+    public async Task A_release_dated_before_the_current_housing_began_is_refused_as_ends_before_start()
+    {
+        var facility = await Given.FacilityAsync();
+        var inmate = await Given.AdmitAsync(facility.Id);
+        await Given.Ok($"/inmates/{inmate}/housing", new { wardId = facility.MaleWard, housedAt = Scenario.Past });
+
+        var r = await _api.PostAsync($"/inmates/{inmate}/release", new { releasedAt = "2025-02-01T09:00:00+05:00", reason = "Bail granted" });
+
+        r.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        r.Code.Should().Be("ends_before_start");
+    }
+
+    private async Task<List<System.Text.Json.JsonElement>> TimelineAsync(Guid inmate) =>
+        (await _api.GetAsync($"/read-models/inmates/{inmate}/timeline")).Body.EnumerateArray().ToList();
+
+    [Fact]
     public async Task A_correction_naming_no_recorded_event_is_refused_as_unknown_corrected_event()
     {
         var facility = await Given.FacilityAsync();
@@ -127,7 +180,7 @@ public sealed class InmateJourneyApiTests(ApiFixture fixture) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task A_stale_if_match_on_an_inmate_command_is_409_and_writes_nothing()
+    public async Task A_stale_if_match_on_an_inmate_command_is_412_and_writes_nothing()
     {
         var facility = await Given.FacilityAsync();
         var inmate = await Given.AdmitAsync(facility.Id);
@@ -136,7 +189,7 @@ public sealed class InmateJourneyApiTests(ApiFixture fixture) : IClassFixture<Ap
 
         var r = await _api.PutAsync($"/inmates/{inmate}/release-plan", new { expectedReleaseDate = "2025-09-01" }, Api.IfMatch(1));
 
-        r.Status.Should().Be(HttpStatusCode.Conflict);
+        r.Status.Should().Be(HttpStatusCode.PreconditionFailed);
         r.Body.GetProperty("expectedVersion").GetInt64().Should().Be(1);
         r.Body.GetProperty("actualVersion").GetInt64().Should().Be(2);
         (await fixture.EventCountAsync()).Should().Be(before);

@@ -198,14 +198,14 @@ public sealed class ItemApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task A_stale_if_match_on_a_sale_is_409_and_posts_nothing()
+    public async Task A_stale_if_match_on_a_sale_is_412_and_posts_nothing()
     {
         var (item, _, _) = await ListedItemByTwoMakersAsync();
         var before = await fixture.EventCountAsync();
 
         var r = await _api.PostAsync($"/items/{item}/sale", Sale(), Api.IfMatch(1));
 
-        r.Status.Should().Be(HttpStatusCode.Conflict);
+        r.Status.Should().Be(HttpStatusCode.PreconditionFailed);
         r.Body.GetProperty("expectedVersion").GetInt64().Should().Be(1);
         r.Body.GetProperty("actualVersion").GetInt64().Should().Be(2);
         (await fixture.EventCountAsync()).Should().Be(before);

@@ -212,7 +212,7 @@ public sealed class ProgrammeApiTests(ApiFixture fixture) : IClassFixture<ApiFix
     }
 
     [Fact]
-    public async Task Closing_an_unknown_programme_is_404_and_a_stale_if_match_is_409()
+    public async Task Closing_an_unknown_programme_is_404_and_a_stale_if_match_is_412()
     {
         var facility = await Given.FacilityAsync();
         var programme = await Given.ProgrammeAsync(facility.Id);
@@ -222,7 +222,7 @@ public sealed class ProgrammeApiTests(ApiFixture fixture) : IClassFixture<ApiFix
         (await _api.PostAsync($"/programmes/{Guid.NewGuid()}/close", body)).Status.Should().Be(HttpStatusCode.NotFound);
         var stale = await _api.PostAsync($"/programmes/{programme}/close", body, Api.IfMatch(1));
 
-        stale.Status.Should().Be(HttpStatusCode.Conflict);
+        stale.Status.Should().Be(HttpStatusCode.PreconditionFailed);
         stale.Body.GetProperty("actualVersion").GetInt64().Should().Be(2);
     }
 

@@ -52,6 +52,50 @@ public sealed class WageApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A_first_credit_in_another_currency_is_refused_so_a_typo_cannot_lock_the_account()
+    {
+        var facility = await Given.FacilityAsync();
+        var inmate = await Given.AdmitAsync(facility.Id);
+
+        var dollars = await _api.PostAsync($"/inmates/{inmate}/wage-account/credits",
+            new { kind = "Wage", amountMinor = 10_000, currency = "USD", description = "May wages", creditedAt = Scenario.Past });
+
+        dollars.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        dollars.Code.Should().Be("currency_mismatch");
+        dollars.Body.GetProperty("detail").GetString().Should().Contain("PKR").And.Contain("USD");
+        (await _api.PostAsync($"/inmates/{inmate}/wage-account/credits", Credit())).Status.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_facility_registered_in_another_currency_keeps_its_wage_accounts_in_it()
+    {
+        var facility = (await Given.Created("/facilities", new { name = "Al Awir", code = "AWR", timeZoneId = "Asia/Dubai", currency = "AED" })).Id;
+        await Given.Ok($"/facilities/{facility}/wards", new { name = "Block A", category = "AdultMale" });
+        await Given.Ok($"/facilities/{facility}/proceeds-policies", Scenario.Policy("2025-01-01"));
+        var inmate = await Given.AdmitAsync(facility);
+
+        (await _api.PostAsync($"/inmates/{inmate}/wage-account/credits", Credit())).Code.Should().Be("currency_mismatch");
+        (await _api.PostAsync($"/inmates/{inmate}/wage-account/credits", new { kind = "Wage", amountMinor = 10_000, description = "May wages" }))
+            .Status.Should().Be(HttpStatusCode.OK);
+        (await _api.GetAsync($"/inmates/{inmate}/wage-account")).Body.GetProperty("state").GetProperty("currency").GetString().Should().Be("AED");
+    }
+
+    [Fact]
+    public async Task A_wage_credit_dated_before_admission_is_refused_and_writes_nothing()
+    {
+        var facility = await Given.FacilityAsync();
+        var inmate = await Given.AdmitAsync(facility.Id);
+        var before = await fixture.EventCountAsync();
+
+        var r = await _api.PostAsync($"/inmates/{inmate}/wage-account/credits",
+            new { kind = "Wage", amountMinor = 10_000, currency = "PKR", description = "December wages", creditedAt = "2025-01-05T10:00:00+05:00" });
+
+        r.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        r.Code.Should().Be("before_admission");
+        (await fixture.EventCountAsync()).Should().Be(before);
+    }
+
+    [Fact]
     public async Task A_credit_without_a_policy_is_refused_as_no_proceeds_policy()
     {
         var facility = await Given.FacilityAsync(withPolicy: false);
@@ -133,14 +177,14 @@ public sealed class WageApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task A_stale_if_match_on_the_wage_account_is_409()
+    public async Task A_stale_if_match_on_the_wage_account_is_412()
     {
         var inmate = await InmateWithWagesAsync();
 
         var r = await _api.PostAsync($"/inmates/{inmate}/wage-account/deductions",
             new { amountMinor = 100, reason = "Canteen", postedAt = Scenario.Past }, Api.IfMatch(0));
 
-        r.Status.Should().Be(HttpStatusCode.Conflict);
+        r.Status.Should().Be(HttpStatusCode.PreconditionFailed);
         r.Body.GetProperty("actualVersion").GetInt64().Should().Be(1);
     }
 

@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Inmates;
 
-public sealed record AssignMentor(Guid InmateId, Guid MentorId, DateTimeOffset AssignedAt);
+public sealed record AssignMentor(Guid InmateId, Guid MentorId, DateTimeOffset? AssignedAt);

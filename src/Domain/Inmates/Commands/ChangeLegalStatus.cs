@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Inmates;
 
-public sealed record ChangeLegalStatus(Guid InmateId, LegalStatus To, DateTimeOffset ChangedAt, string Reference);
+public sealed record ChangeLegalStatus(Guid InmateId, LegalStatus To, DateTimeOffset? ChangedAt, string Reference);

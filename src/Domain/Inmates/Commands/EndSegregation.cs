@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Inmates;
 
-public sealed record EndSegregation(Guid InmateId, string Reason, string AuthorisedBy, DateTimeOffset EndedAt);
+public sealed record EndSegregation(Guid InmateId, string Reason, string AuthorisedBy, DateTimeOffset? EndedAt);

@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Inmates;
 
-public sealed record GiveAttributionConsent(Guid InmateId, DateTimeOffset GivenAt);
+public sealed record GiveAttributionConsent(Guid InmateId, DateTimeOffset? GivenAt);

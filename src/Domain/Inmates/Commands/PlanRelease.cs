@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Inmates;
 
-public sealed record PlanRelease(Guid InmateId, DateOnly ExpectedReleaseDate);
+public sealed record PlanRelease(Guid InmateId, DateOnly ExpectedReleaseDate, DateTimeOffset? PlannedAt = null);

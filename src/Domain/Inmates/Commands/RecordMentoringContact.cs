@@ -4,7 +4,7 @@ public sealed record RecordMentoringContact(
     Guid InmateId,
     Guid ContactId,
     Guid MentorId,
-    DateTimeOffset ContactAt,
+    DateTimeOffset? ContactAt,
     ContactMode Mode,
     ReleasePhase Phase,
     string Summary);

@@ -2,7 +2,7 @@ namespace SecondChance.Domain.Inmates;
 
 public sealed record RecordPostReleaseFollowUp(
     Guid InmateId,
-    DateTimeOffset FollowedUpAt,
+    DateTimeOffset? FollowedUpAt,
     EmploymentStatus Employment,
     HousingStatus Housing,
     ContactOutcome Outcome,

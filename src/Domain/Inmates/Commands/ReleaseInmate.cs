@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Inmates;
 
-public sealed record ReleaseInmate(Guid InmateId, DateTimeOffset ReleasedAt, string Reason);
+public sealed record ReleaseInmate(Guid InmateId, DateTimeOffset? ReleasedAt, string Reason);

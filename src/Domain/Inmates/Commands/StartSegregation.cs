@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Inmates;
 
-public sealed record StartSegregation(Guid InmateId, string Reason, string AuthorisedBy, DateTimeOffset StartedAt);
+public sealed record StartSegregation(Guid InmateId, string Reason, string AuthorisedBy, DateTimeOffset? StartedAt);

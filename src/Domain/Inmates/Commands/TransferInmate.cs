@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Inmates;
 
-public sealed record TransferInmate(Guid InmateId, Guid ToFacilityId, string PrisonerNumber, DateTimeOffset TransferredAt);
+public sealed record TransferInmate(Guid InmateId, Guid ToFacilityId, string PrisonerNumber, DateTimeOffset? TransferredAt);

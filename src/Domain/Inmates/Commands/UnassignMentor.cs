@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Inmates;
 
-public sealed record UnassignMentor(Guid InmateId, Guid MentorId, string Reason, DateTimeOffset UnassignedAt);
+public sealed record UnassignMentor(Guid InmateId, Guid MentorId, string Reason, DateTimeOffset? UnassignedAt);

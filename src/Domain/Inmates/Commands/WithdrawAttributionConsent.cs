@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Inmates;
 
-public sealed record WithdrawAttributionConsent(Guid InmateId, DateTimeOffset WithdrawnAt);
+public sealed record WithdrawAttributionConsent(Guid InmateId, DateTimeOffset? WithdrawnAt);

@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Items;
 
-public sealed record ListItem(Guid ItemId, long PriceMinor, string Currency, DateTimeOffset ListedAt);
+public sealed record ListItem(Guid ItemId, long PriceMinor, string Currency, DateTimeOffset? ListedAt);

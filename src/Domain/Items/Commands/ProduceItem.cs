@@ -11,4 +11,4 @@ public sealed record ProduceItem(
     IReadOnlyList<MakerWork> Makers,
     long MaterialsCostMinor,
     string Currency,
-    DateTimeOffset ProducedAt);
+    DateTimeOffset? ProducedAt);

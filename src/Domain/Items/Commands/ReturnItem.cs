@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Items;
 
-public sealed record ReturnItem(Guid ItemId, Guid SaleId, string Reason, DateTimeOffset ReturnedAt);
+public sealed record ReturnItem(Guid ItemId, Guid SaleId, string Reason, DateTimeOffset? ReturnedAt);

@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Items;
 
-public sealed record ShowItem(Guid ItemId, SaleChannel Channel, string Venue, DateTimeOffset ShownAt);
+public sealed record ShowItem(Guid ItemId, SaleChannel Channel, string Venue, DateTimeOffset? ShownAt);

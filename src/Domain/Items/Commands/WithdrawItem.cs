@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Items;
 
-public sealed record WithdrawItem(Guid ItemId, string Reason, DateTimeOffset WithdrawnAt);
+public sealed record WithdrawItem(Guid ItemId, string Reason, DateTimeOffset? WithdrawnAt);

@@ -7,4 +7,4 @@ public sealed record CertifySkill(
     string Level,
     string Assessor,
     string CertificateNumber,
-    DateTimeOffset CertifiedAt);
+    DateTimeOffset? CertifiedAt);

@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Programmes;
 
-public sealed record CloseProgramme(Guid ProgrammeId, string Reason, DateTimeOffset ClosedAt);
+public sealed record CloseProgramme(Guid ProgrammeId, string Reason, DateTimeOffset? ClosedAt);

@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Programmes;
 
-public sealed record CompleteProgramme(Guid InmateId, Guid ProgrammeId, DateTimeOffset CompletedAt);
+public sealed record CompleteProgramme(Guid InmateId, Guid ProgrammeId, DateTimeOffset? CompletedAt);

@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Programmes;
 
-public sealed record EnrolInmate(Guid InmateId, Guid ProgrammeId, DateTimeOffset EnrolledAt);
+public sealed record EnrolInmate(Guid InmateId, Guid ProgrammeId, DateTimeOffset? EnrolledAt);

@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Programmes;
 
-public sealed record WithdrawFromProgramme(Guid InmateId, Guid ProgrammeId, string Reason, DateTimeOffset WithdrewAt);
+public sealed record WithdrawFromProgramme(Guid InmateId, Guid ProgrammeId, string Reason, DateTimeOffset? WithdrewAt);

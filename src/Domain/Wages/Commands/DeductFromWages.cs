@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Wages;
 
-public sealed record DeductFromWages(Guid InmateId, Guid PostingId, long AmountMinor, string Currency, string Reason, DateTimeOffset PostedAt);
+public sealed record DeductFromWages(Guid InmateId, Guid PostingId, long AmountMinor, string? Currency, string Reason, DateTimeOffset? PostedAt);

@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Wages;
 
-public sealed record PayOutAtRelease(Guid InmateId, Guid PostingId, DateTimeOffset PaidAt);
+public sealed record PayOutAtRelease(Guid InmateId, Guid PostingId, DateTimeOffset? PaidAt);

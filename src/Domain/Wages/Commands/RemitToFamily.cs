@@ -4,7 +4,7 @@ public sealed record RemitToFamily(
     Guid InmateId,
     Guid PostingId,
     long AmountMinor,
-    string Currency,
+    string? Currency,
     string Recipient,
-    DateTimeOffset SentAt,
+    DateTimeOffset? SentAt,
     WageSubAccount From = WageSubAccount.Family);

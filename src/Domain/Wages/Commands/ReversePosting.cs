@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Wages;
 
-public sealed record ReversePosting(Guid InmateId, Guid PostingId, Guid ReversedPostingId, string Reason, DateTimeOffset ReversedAt);
+public sealed record ReversePosting(Guid InmateId, Guid PostingId, Guid ReversedPostingId, string Reason, DateTimeOffset? ReversedAt);

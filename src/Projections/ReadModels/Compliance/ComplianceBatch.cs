@@ -48,10 +48,11 @@ internal sealed class ComplianceBatch(ProjectionContext ctx)
         _new[(inmate, position, kind)] = new Row { Inmate = inmate, Facility = facility, Position = position, Kind = kind, Starts = at, Detail = detail, Amount = amount };
     }
 
+    /// <summary>Ends the open spell at <paramref name="at"/>, or where it started if records made before the rules say otherwise.</summary>
     public void Close(Inmate i, ref long? open, string kind, DateTimeOffset at)
     {
         if (open is not { } position) return;
-        if (_new.TryGetValue((i.Id, position, kind), out var row)) row.Ends = at;
+        if (_new.TryGetValue((i.Id, position, kind), out var row)) row.Ends = at < row.Starts ? row.Starts : at;
         else _closes.Add((i.Id, position, kind, at.ToUniversalTime()));
         open = null;
     }
@@ -78,7 +79,7 @@ internal sealed class ComplianceBatch(ProjectionContext ctx)
         }
         if (_closes.Count > 0)
             await ctx.ExecAsync("""
-                update {schema}.facts f set ends_at = u.ends from unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[]) u(inmate, pos, kind, ends)
+                update {schema}.facts f set ends_at = greatest(u.ends, f.starts_at) from unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[]) u(inmate, pos, kind, ends)
                  where f.inmate_id = u.inmate and f.position = u.pos and f.kind = u.kind
                 """, ct, _closes.Select(c => c.Inmate).ToArray(), _closes.Select(c => c.Position).ToArray(),
                 _closes.Select(c => c.Kind).ToArray(), _closes.Select(c => c.Ends).ToArray());

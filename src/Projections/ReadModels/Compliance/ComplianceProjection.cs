@@ -10,7 +10,7 @@ namespace SecondChance.Projections.ReadModels.Compliance;
 public sealed class ComplianceProjection : IProjection
 {
     public string Name => "compliance";
-    public int Version => 1;
+    public int Version => 2; // 2: housing starts when the inmate moved in; no spell ends before it starts
 
     public IReadOnlyList<Migration> Migrations { get; } =
     [
@@ -37,8 +37,8 @@ public sealed class ComplianceProjection : IProjection
                     b.Fact(a.InmateId, p, "admission", a.AdmittedAt, $"{a.LegalStatus}, {a.Sex}");
                     break;
                 case InmateHoused h when b.Get(h.InmateId) is { } i:
-                    b.Close(i, ref i.OpenHousing, "housing", e.Timestamp);
-                    b.Fact(h.InmateId, p, "housing", e.Timestamp, $"{h.WardCategory} ward {h.WardId:N}" + (h.JuvenileOverrideReason is { } why ? $"; override: {why}" : ""));
+                    b.Close(i, ref i.OpenHousing, "housing", h.HousedAt ?? e.Timestamp);
+                    b.Fact(h.InmateId, p, "housing", h.HousedAt ?? e.Timestamp, $"{h.WardCategory} ward {h.WardId:N}" + (h.JuvenileOverrideReason is { } why ? $"; override: {why}" : ""));
                     i.OpenHousing = p;
                     break;
                 case MedicalScreeningRecorded m:

@@ -15,7 +15,7 @@ internal static class TimelineEvents
     public static IEnumerable<(Guid Inmate, DateTimeOffset? At, string Summary)> Describe(object e) => e switch
     {
         InmateAdmitted a => [(a.InmateId, a.AdmittedAt, $"Admitted as {a.PrisonerNumber} ({a.LegalStatus}), committed by {a.CommittalAuthority}")],
-        InmateHoused h => [(h.InmateId, null, $"Housed in ward {h.WardId:N} ({h.WardCategory})" + (h.JuvenileOverrideReason is { } r ? $"; override: {r}" : ""))],
+        InmateHoused h => [(h.InmateId, h.HousedAt, $"Housed in ward {h.WardId:N} ({h.WardCategory})" + (h.JuvenileOverrideReason is { } r ? $"; override: {r}" : ""))],
         MedicalScreeningRecorded m => [(m.InmateId, m.ScreenedAt, $"Medical screening by {m.ScreenedBy}: {m.Summary}")],
         SegregationStarted s => [(s.InmateId, s.StartedAt, $"Segregation started ({s.Reason}), authorised by {s.AuthorisedBy}")],
         SegregationEnded s => [(s.InmateId, s.EndedAt, $"Segregation ended ({s.Reason}), authorised by {s.AuthorisedBy}")],
@@ -28,7 +28,7 @@ internal static class TimelineEvents
         MentorAssigned m => [(m.InmateId, m.AssignedAt, $"Mentor {m.MentorId:N} assigned")],
         MentorUnassigned m => [(m.InmateId, m.UnassignedAt, $"Mentor {m.MentorId:N} unassigned: {m.Reason}")],
         MentoringContactRecorded m => [(m.InmateId, m.ContactAt, $"Mentoring contact ({m.Mode}, {m.Phase}): {m.Summary}")],
-        ReleasePlanned r => [(r.InmateId, null, $"Release planned for {r.ExpectedReleaseDate:yyyy-MM-dd}")],
+        ReleasePlanned r => [(r.InmateId, r.PlannedAt, $"Release planned for {r.ExpectedReleaseDate:yyyy-MM-dd}")],
         InmateReleased r => [(r.InmateId, r.ReleasedAt, $"Released: {r.Reason}")],
         PostReleaseFollowUpRecorded f => [(f.InmateId, f.FollowedUpAt, $"Follow-up after release: {f.Outcome}; employment {f.Employment}, housing {f.Housing}")],
         AttributionConsentGiven c => [(c.InmateId, c.GivenAt, "Consented to be named as maker")],
