@@ -25,6 +25,17 @@ public sealed class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOpti
         return await r.ReadAsync(ct) ? ReadInmate(r) : null;
     }
 
+    /// <summary>Prisoner number and name of each of the inmates, for lists that name the people they concern.</summary>
+    public async Task<IReadOnlyDictionary<Guid, (string PrisonerNumber, string FullName)>> InmateNamesAsync(IEnumerable<Guid> inmateIds, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand($"select inmate_id, prisoner_number, full_name from {_s}.inmate_directory where inmate_id = any($1)");
+        cmd.Parameters.Add(new() { Value = inmateIds.Distinct().ToArray() });
+        var names = new Dictionary<Guid, (string, string)>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) names[r.GetGuid(0)] = (r.GetString(1), r.GetString(2));
+        return names;
+    }
+
     private const string InmateColumns =
         "d.inmate_id, d.facility_id, d.prisoner_number, d.full_name, d.sex, d.date_of_birth, d.legal_status, d.status, d.ward_id, " +
         "d.mentor_id, d.admitted_at, d.expected_release_date, d.released_at, d.version";
@@ -61,6 +72,16 @@ public sealed class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOpti
         "d.mentor_id, d.full_name, d.organisation, d.status, d.version",
         "d.full_name, d.mentor_id",
         r => new MentorListItem(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4)), ct);
+
+    /// <summary>The descriptive record of one mentor (name and organisation, which decisions do not need).</summary>
+    public async Task<MentorListItem?> MentorAsync(Guid mentorId, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand(
+            $"select mentor_id, full_name, organisation, status, version from {_s}.mentor_directory where mentor_id = $1");
+        cmd.Parameters.Add(new() { Value = mentorId });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? new MentorListItem(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4)) : null;
+    }
 
     private async Task<Page<T>> PageAsync<T>(
         DirectoryFilter f, string fromWhere, string columns, string orderBy, Func<NpgsqlDataReader, T> read, CancellationToken ct)
