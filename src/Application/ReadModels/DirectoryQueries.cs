@@ -49,10 +49,22 @@ public sealed class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOpti
         where ($1::uuid is null or d.facility_id = $1) and ($2::text is null or d.status = $2)
           and ($3::uuid is null or d.programme_id = $3) and ($4::uuid[] is null or d.facility_id = any($4))
         """,
-        "d.programme_id, d.facility_id, d.name, d.craft, d.skills, d.capacity, d.enrolled, d.status, d.instructor_name, d.opened_on, d.version",
-        "d.name, d.programme_id",
-        r => new ProgrammeListItem(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetFieldValue<string[]>(4),
-            r.GetInt32(5), r.GetInt32(6), r.GetString(7), r.GetString(8), r.GetFieldValue<DateOnly>(9), r.GetInt64(10)), ct);
+        ProgrammeColumns, "d.name, d.programme_id", ReadProgramme, ct);
+
+    /// <summary>The descriptive record of one programme (its name and instructor, which decisions do not need).</summary>
+    public async Task<ProgrammeListItem?> ProgrammeAsync(Guid programmeId, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand($"select {ProgrammeColumns} from {_s}.programme_directory d where d.programme_id = $1");
+        cmd.Parameters.Add(new() { Value = programmeId });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? ReadProgramme(r) : null;
+    }
+
+    private const string ProgrammeColumns =
+        "d.programme_id, d.facility_id, d.name, d.craft, d.skills, d.capacity, d.enrolled, d.status, d.instructor_name, d.opened_on, d.version";
+
+    private static ProgrammeListItem ReadProgramme(NpgsqlDataReader r) => new(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3),
+        r.GetFieldValue<string[]>(4), r.GetInt32(5), r.GetInt32(6), r.GetString(7), r.GetString(8), r.GetFieldValue<DateOnly>(9), r.GetInt64(10));
 
     public Task<Page<ItemListItem>> ItemsAsync(DirectoryFilter f, CancellationToken ct) => PageAsync(f, $"""
         from {_s}.item_directory d

@@ -17,6 +17,12 @@ internal static class TimelineEvents
 {
     private static string Money(long minor, string currency) => Domain.Money.Format(minor, currency);
 
+    /// <summary>An enum value as words: <c>PieceWork</c> reads "piece work".</summary>
+    private static string Words(Enum value) =>
+        string.Concat(value.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? $" {char.ToLowerInvariant(c)}" : char.ToLowerInvariant(c).ToString()));
+
+    private static string Capitalised(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+
     private static TimelineLine Line(Guid inmate, DateTimeOffset? at, string summary, params (string Key, object? Value)[] parts) =>
         new(inmate, at, summary, parts.ToDictionary(p => p.Key, p => p.Value));
 
@@ -46,25 +52,25 @@ internal static class TimelineEvents
         MentorAssigned m => [Line(m.InmateId, m.AssignedAt, $"Mentor {names.Mentor(m.MentorId)} assigned", ("mentor", names.Mentor(m.MentorId)))],
         MentorUnassigned m => [Line(m.InmateId, m.UnassignedAt, $"Mentor {names.Mentor(m.MentorId)} unassigned: {m.Reason}",
             ("mentor", names.Mentor(m.MentorId)), ("reason", m.Reason))],
-        MentoringContactRecorded m => [Line(m.InmateId, m.ContactAt, $"Mentoring contact with {names.Mentor(m.MentorId)} ({m.Mode}, {m.Phase}): {m.Summary}",
+        MentoringContactRecorded m => [Line(m.InmateId, m.ContactAt, $"Mentoring contact with {names.Mentor(m.MentorId)} ({Words(m.Mode)}, {Words(m.Phase)}): {m.Summary}",
             ("mentor", names.Mentor(m.MentorId)), ("mode", m.Mode.ToString()), ("phase", m.Phase.ToString()), ("text", m.Summary))],
         ReleasePlanned r => [Line(r.InmateId, null, $"Release planned for {r.ExpectedReleaseDate:yyyy-MM-dd}",
             ("date", r.ExpectedReleaseDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))],
         InmateReleased r => [Line(r.InmateId, r.ReleasedAt, $"Released: {r.Reason}", ("reason", r.Reason))],
-        PostReleaseFollowUpRecorded f => [Line(f.InmateId, f.FollowedUpAt, $"Follow-up after release: {f.Outcome}; employment {f.Employment}, housing {f.Housing}",
+        PostReleaseFollowUpRecorded f => [Line(f.InmateId, f.FollowedUpAt, $"Follow-up after release: {Words(f.Outcome)}; employment {Words(f.Employment)}, housing {Words(f.Housing)}",
             ("outcome", f.Outcome.ToString()), ("employment", f.Employment.ToString()), ("housing", f.Housing.ToString()))],
         AttributionConsentGiven c => [Line(c.InmateId, c.GivenAt, "Consented to be named as maker")],
         AttributionConsentWithdrawn c => [Line(c.InmateId, c.WithdrawnAt, "Withdrew consent to be named as maker")],
         InmateRecordCorrected c => [Line(c.InmateId, null,
             $"Record corrected (version {c.CorrectedStreamVersion}): {string.Join(", ", c.Corrections.Select(f => f.Field))}; {c.Reason}",
             ("version", c.CorrectedStreamVersion), ("fields", string.Join(", ", c.Corrections.Select(f => f.Field))), ("reason", c.Reason))],
-        WageCredited w => [Line(w.InmateId, w.CreditedAt, $"{w.Kind} credited {Money(w.AmountMinor, w.Currency)}: {w.Description}",
+        WageCredited w => [Line(w.InmateId, w.CreditedAt, $"{Capitalised(Words(w.Kind))} credited {Money(w.AmountMinor, w.Currency)}: {w.Description}",
             ("kind", w.Kind.ToString()), ("amountMinor", w.AmountMinor), ("currency", w.Currency), ("description", w.Description))],
         ShareOfSaleCredited s => [Line(s.InmateId, s.CreditedAt, $"Share of sale credited {Money(s.AmountMinor, s.Currency)} for {names.Item(s.ItemId)}",
             ("amountMinor", s.AmountMinor), ("currency", s.Currency), ("item", names.Item(s.ItemId)))],
         DeductionPosted d => [Line(d.InmateId, d.PostedAt, $"Deduction {Money(d.AmountMinor, d.Currency)}: {d.Reason}",
             ("amountMinor", d.AmountMinor), ("currency", d.Currency), ("reason", d.Reason))],
-        FamilyRemittanceSent f => [Line(f.InmateId, f.SentAt, $"Sent {Money(f.AmountMinor, f.Currency)} from {f.From} to {f.Recipient}",
+        FamilyRemittanceSent f => [Line(f.InmateId, f.SentAt, $"Sent {Money(f.AmountMinor, f.Currency)} from {Words(f.From)} to {f.Recipient}",
             ("amountMinor", f.AmountMinor), ("currency", f.Currency), ("from", f.From.ToString()), ("recipient", f.Recipient))],
         ReleasePayoutMade p => [Line(p.InmateId, p.PaidAt, $"Paid out at release {Money(p.SpendableMinor + p.SavingsMinor, p.Currency)}",
             ("amountMinor", p.SpendableMinor + p.SavingsMinor), ("currency", p.Currency))],
