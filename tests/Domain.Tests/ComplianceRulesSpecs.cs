@@ -208,6 +208,20 @@ public sealed class ComplianceRulesSpecs
     }
 
     [Fact]
+    public void Savings_findings_state_the_amounts_in_rupees()
+    {
+        var at = Admitted.AddDays(30);
+        var details = Screened()
+            .Then(at, new WageCredited(InmateId, Guid.NewGuid(), WageKind.PieceWork, 162_500, 162_500, 0, 0, "PKR", "stitching", at))
+            .Then(at.AddDays(1), new WageCredited(InmateId, Guid.NewGuid(), WageKind.PieceWork, 1_000_050, 700_050, 300_000, 0, "PKR", "stitching", at.AddDays(1)))
+            .Then(at.AddDays(60), new InmateReleased(InmateId, FacilityId, at.AddDays(60), "sentence served"))
+            .FindingsAsOf(Later).ToDictionary(f => f.RuleCode, f => f.Detail);
+
+        details["savings_part_missing"].Should().Be("a credit of PKR 1,625.00 kept nothing as savings");
+        details["savings_not_paid_at_release"].Should().Be("released with PKR 3,000.00 of savings not paid out");
+    }
+
+    [Fact]
     public void A_release_with_the_savings_paid_out_is_not_a_finding()
     {
         var at = Admitted.AddDays(30);

@@ -21,7 +21,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     private string _connectionString = "";
     public string ConnectionString => _connectionString;
 
-    public static string ScreenshotFolder => Path.Combine(HostProcess.RepositoryRoot(), "docs", "screenshots");
+    /// <summary>
+    /// Where the tests save their screenshots: a temporary folder, so a test run never rewrites committed files, unless
+    /// SECONDCHANCE_SCREENSHOTS names another (scripts/screenshots.sh sets it to docs/screenshots to refresh them).
+    /// </summary>
+    public static string ScreenshotFolder { get; } = Environment.GetEnvironmentVariable("SECONDCHANCE_SCREENSHOTS") is { Length: > 0 } folder
+        ? Path.GetFullPath(folder, HostProcess.RepositoryRoot())
+        : Path.Combine(Path.GetTempPath(), "secondchance-screenshots");
 
     public async Task InitializeAsync()
     {

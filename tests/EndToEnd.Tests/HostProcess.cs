@@ -81,6 +81,9 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment["ConnectionStrings__SecondChance"] = connectionString;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["SECONDCHANCE_SEED_DEMO"] = "false";
+        // every browser test signs in through the page, many within a minute: the sign-in rate limits are tested elsewhere
+        info.Environment["Security__SignInsPerUsernamePerMinute"] = "1000";
+        info.Environment["Security__SignInsPerAddressPerMinute"] = "1000";
         info.Environment["DOTNET_NOLOGO"] = "1";
         return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
     }

@@ -5,8 +5,11 @@ using Xunit;
 
 namespace SecondChance.EndToEnd.Tests;
 
-/// <summary>The pages in headless Chromium against a seeded Host; each test also keeps a screenshot in docs/screenshots.</summary>
-public sealed class Pages(BrowserFixture fx) : IClassFixture<BrowserFixture>
+/// <summary>
+/// The pages in headless Chromium against a seeded Host; each test also keeps a screenshot (in a temporary folder, or
+/// in docs/screenshots through scripts/screenshots.sh).
+/// </summary>
+public sealed partial class Pages(BrowserFixture fx) : IClassFixture<BrowserFixture>
 {
     private static readonly Guid Karachi = Demo("facility:karachi");
 

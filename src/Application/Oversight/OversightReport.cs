@@ -17,11 +17,15 @@ public sealed record OversightReport(
     IReadOnlyList<RuleCount> Counts,
     IReadOnlyList<ReportedFinding> Findings);
 
-public sealed record RuleCount(string RuleCode, string Source, string Summary, int Open, int Closed, int Total);
+public sealed record RuleCount(string RuleCode, string Title, string Source, string Summary, int Open, int Closed, int Total);
 
-/// <summary>A finding with its instants in UTC and its dates local to the facility.</summary>
+/// <summary>
+/// A finding with its instants in UTC and its dates local to the facility. The inmate's prisoner number and name are
+/// filled in by the reader's query (the name only for readers who may see personal data).
+/// </summary>
 public sealed record ReportedFinding(
     string RuleCode,
+    string RuleTitle,
     Guid InmateId,
     Guid FacilityId,
     DateTimeOffset PeriodStart,
@@ -30,7 +34,9 @@ public sealed record ReportedFinding(
     DateOnly LocalEndDate,
     bool IsOpen,
     string Detail,
-    IReadOnlyList<ReportedEvidence> Evidence);
+    IReadOnlyList<ReportedEvidence> Evidence,
+    string? PrisonerNumber = null,
+    string? FullName = null);
 
 public sealed record ReportedEvidence(
     string StreamId, long Version, DateTimeOffset RecordedAt, DateOnly LocalRecordedDate, string What, DateTimeOffset? OccurredAt,

@@ -36,14 +36,14 @@ public static class OversightReports
         {
             var mine = findings.Where(f => f.RuleCode == r.Code).ToList();
             var open = mine.Count(f => f.IsOpen);
-            return new RuleCount(r.Code, r.Source, r.Summary, open, mine.Count - open, mine.Count);
+            return new RuleCount(r.Code, r.Title, r.Source, r.Summary, open, mine.Count - open, mine.Count);
         }).ToList();
         return new OversightReport(facility.FacilityId, facility.Name, facility.TimeZoneId, from, to, asOf, source,
             facility.Thresholds.SegregationLimitDays, facility.Thresholds.ScreeningDeadlineHours, counts, findings);
     }
 
     private static ReportedFinding Report(ComplianceFinding f, FacilityState localTo) =>
-        new(f.RuleCode, f.InmateId, f.FacilityId, f.PeriodStart.ToUniversalTime(), f.PeriodEnd.ToUniversalTime(),
+        new(f.RuleCode, ComplianceRule.ByCode(f.RuleCode)?.Title ?? f.RuleCode, f.InmateId, f.FacilityId, f.PeriodStart.ToUniversalTime(), f.PeriodEnd.ToUniversalTime(),
             localTo.LocalDate(f.PeriodStart), localTo.LocalDate(f.PeriodEnd), f.IsOpen, f.Detail,
             f.Evidence.Select(e => new ReportedEvidence(e.StreamId, e.Version, e.RecordedAt.ToUniversalTime(), localTo.LocalDate(e.RecordedAt), e.What,
                 e.OccurredAt?.ToUniversalTime(), e.OccurredAt is { } o ? localTo.LocalDate(o) : null)).ToList());

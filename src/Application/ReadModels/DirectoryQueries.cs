@@ -25,6 +25,17 @@ public sealed class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOpti
         return await r.ReadAsync(ct) ? ReadInmate(r) : null;
     }
 
+    /// <summary>Prisoner number and name of each of the inmates, for lists that name the people they concern.</summary>
+    public async Task<IReadOnlyDictionary<Guid, (string PrisonerNumber, string FullName)>> InmateNamesAsync(IEnumerable<Guid> inmateIds, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand($"select inmate_id, prisoner_number, full_name from {_s}.inmate_directory where inmate_id = any($1)");
+        cmd.Parameters.Add(new() { Value = inmateIds.Distinct().ToArray() });
+        var names = new Dictionary<Guid, (string, string)>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) names[r.GetGuid(0)] = (r.GetString(1), r.GetString(2));
+        return names;
+    }
+
     private const string InmateColumns =
         "d.inmate_id, d.facility_id, d.prisoner_number, d.full_name, d.sex, d.date_of_birth, d.legal_status, d.status, d.ward_id, " +
         "d.mentor_id, d.admitted_at, d.expected_release_date, d.released_at, d.version";
@@ -38,10 +49,22 @@ public sealed class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOpti
         where ($1::uuid is null or d.facility_id = $1) and ($2::text is null or d.status = $2)
           and ($3::uuid is null or d.programme_id = $3) and ($4::uuid[] is null or d.facility_id = any($4))
         """,
-        "d.programme_id, d.facility_id, d.name, d.craft, d.skills, d.capacity, d.enrolled, d.status, d.instructor_name, d.opened_on, d.version",
-        "d.name, d.programme_id",
-        r => new ProgrammeListItem(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetFieldValue<string[]>(4),
-            r.GetInt32(5), r.GetInt32(6), r.GetString(7), r.GetString(8), r.GetFieldValue<DateOnly>(9), r.GetInt64(10)), ct);
+        ProgrammeColumns, "d.name, d.programme_id", ReadProgramme, ct);
+
+    /// <summary>The descriptive record of one programme (its name and instructor, which decisions do not need).</summary>
+    public async Task<ProgrammeListItem?> ProgrammeAsync(Guid programmeId, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand($"select {ProgrammeColumns} from {_s}.programme_directory d where d.programme_id = $1");
+        cmd.Parameters.Add(new() { Value = programmeId });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? ReadProgramme(r) : null;
+    }
+
+    private const string ProgrammeColumns =
+        "d.programme_id, d.facility_id, d.name, d.craft, d.skills, d.capacity, d.enrolled, d.status, d.instructor_name, d.opened_on, d.version";
+
+    private static ProgrammeListItem ReadProgramme(NpgsqlDataReader r) => new(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3),
+        r.GetFieldValue<string[]>(4), r.GetInt32(5), r.GetInt32(6), r.GetString(7), r.GetString(8), r.GetFieldValue<DateOnly>(9), r.GetInt64(10));
 
     public Task<Page<ItemListItem>> ItemsAsync(DirectoryFilter f, CancellationToken ct) => PageAsync(f, $"""
         from {_s}.item_directory d
@@ -61,6 +84,16 @@ public sealed class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOpti
         "d.mentor_id, d.full_name, d.organisation, d.status, d.version",
         "d.full_name, d.mentor_id",
         r => new MentorListItem(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4)), ct);
+
+    /// <summary>The descriptive record of one mentor (name and organisation, which decisions do not need).</summary>
+    public async Task<MentorListItem?> MentorAsync(Guid mentorId, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand(
+            $"select mentor_id, full_name, organisation, status, version from {_s}.mentor_directory where mentor_id = $1");
+        cmd.Parameters.Add(new() { Value = mentorId });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? new MentorListItem(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4)) : null;
+    }
 
     private async Task<Page<T>> PageAsync<T>(
         DirectoryFilter f, string fromWhere, string columns, string orderBy, Func<NpgsqlDataReader, T> read, CancellationToken ct)

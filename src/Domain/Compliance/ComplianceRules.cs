@@ -143,10 +143,10 @@ public static class ComplianceRules
     {
         foreach (var c in f.Credits.Where(c => c.AmountMinor > 0 && c.SavingsMinor <= 0))
             findings.Add(Finding(ComplianceRule.SavingsPartMissing, f, c.At, c.At, false,
-                $"a credit of {c.AmountMinor} minor units kept nothing as savings", [c.Evidence]));
+                $"a credit of {Money.Format(c.AmountMinor)} kept nothing as savings", [c.Evidence]));
         if (f.ReleasedAt is { } released && f.SavingsAtReleaseMinor > 0 && f.SavingsPayout is null)
             findings.Add(Finding(ComplianceRule.SavingsNotPaidAtRelease, f, released, asOf, true,
-                $"released with {f.SavingsAtReleaseMinor} minor units of savings not paid out", [f.Release]));
+                $"released with {Money.Format(f.SavingsAtReleaseMinor)} of savings not paid out", [f.Release]));
     }
 
     private static void MentoringBeforeRelease(InmateComplianceFacts f, List<ComplianceFinding> findings)

@@ -19,8 +19,9 @@ public static class MentorEndpoints
         g.MapGet("/", async (HttpContext http, DirectoryQueries q) =>
                 ListQuery.TryParse(http, Statuses, out var f, out var error) ? Results.Ok(await q.MentorsAsync(f, http.RequestAborted)) : error!)
             .WithName("ListMentors").Requires(Policies.ReadRecords).Produces<Page<MentorListItem>>().ProducesValidationProblem();
-        g.MapGet("/{mentorId:guid}", async (Guid mentorId, HttpContext http, Streams streams) =>
-                StateEndpoint.Respond(http, mentorId, await streams.MentorAsync(mentorId, http.RequestAborted)))
+        g.MapGet("/{mentorId:guid}", async (Guid mentorId, HttpContext http, Streams streams, DirectoryQueries q) =>
+                StateEndpoint.Respond(http, mentorId, await streams.MentorAsync(mentorId, http.RequestAborted),
+                    await q.MentorAsync(mentorId, http.RequestAborted)))
             .AsState("GetMentor").Requires(Policies.ReadRecords);
         g.MapPost("/{mentorId:guid}/vetting", (Guid mentorId, HttpContext http, VetMentorHandler h) =>
                 CommandEndpoint.RunAsync<VetMentorRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(mentorId), c, ct)))

@@ -1,5 +1,6 @@
 using SecondChance.Projections.ReadModels;
 using SecondChance.Application.Oversight;
+using SecondChance.Application.ReadModels;
 using SecondChance.Domain;
 using SecondChance.Domain.Compliance;
 using SecondChance.Domain.Facilities;
@@ -32,15 +33,17 @@ public static class OversightEndpoints
             if (e.Any) return Results.ValidationProblem(e.ToDictionary());
             var report = await q.FacilityAsync(facilityId, f!.Value, t!.Value, at, ct);
             if (report is null) return Problems.NotFound($"No facility has id {facilityId}.");
+            report = report with { Findings = await q.NamedAsync(report.Findings, http.User.SeesPersonalData(), ct) };
             return AuditEndpoints.Respond(http, fmt, $"compliance-{facilityId:N}-{f:yyyy-MM-dd}-{t:yyyy-MM-dd}", report, () => Exports.Compliance(report));
         }).WithName("OversightFacilityReport");
-        g.MapGet("/inmates/{inmateId:guid}/findings", async (Guid inmateId, string? asOf, OversightReportQuery q, CancellationToken ct) =>
+        g.MapGet("/inmates/{inmateId:guid}/findings", async (Guid inmateId, string? asOf, HttpContext http, OversightReportQuery q, CancellationToken ct) =>
         {
             var e = new FieldErrors();
             var at = AuditInputs.Instant(asOf, "asOf", e);
             if (e.Any) return Results.ValidationProblem(e.ToDictionary());
             var findings = await q.InmateAsync(inmateId, at, ct);
-            return findings is null ? Problems.NotFound($"No inmate has id {inmateId}.") : Results.Json(findings, Exports.Json);
+            return findings is null ? Problems.NotFound($"No inmate has id {inmateId}.")
+                : Results.Json(await q.NamedAsync(findings, http.User.SeesPersonalData(), ct), Exports.Json);
         }).WithName("OversightInmateFindings");
         return routes;
     }
@@ -50,8 +53,22 @@ public static class OversightEndpoints
 /// Evaluates the domain's rights rules over the facts folded from the events recorded up to asOf, at asOf; without
 /// asOf, over every event recorded so far, at the present.
 /// </summary>
-public sealed class OversightReportQuery(ComplianceTimeTravel travel, PgEventStore store, TimeProvider clock, ReadModelQueries readModels)
+public sealed class OversightReportQuery(ComplianceTimeTravel travel, PgEventStore store, TimeProvider clock, ReadModelQueries readModels,
+    DirectoryQueries directory)
 {
+    /// <summary>
+    /// Names the inmate of each finding: the prisoner number always, the name only for a reader who may see personal
+    /// data (the rule of <see cref="PersonalDataRedaction"/>, applied here because rule summaries must stay readable).
+    /// </summary>
+    public async Task<IReadOnlyList<ReportedFinding>> NamedAsync(IReadOnlyList<ReportedFinding> findings, bool seesPersonalData, CancellationToken ct)
+    {
+        if (findings.Count == 0) return findings;
+        var names = await directory.InmateNamesAsync(findings.Select(f => f.InmateId), ct);
+        return findings.Select(f => names.TryGetValue(f.InmateId, out var n)
+            ? f with { PrisonerNumber = n.PrisonerNumber, FullName = seesPersonalData ? n.FullName : PersonalDataRedaction.Redacted }
+            : f).ToList();
+    }
+
     public async Task<OversightReport?> FacilityAsync(Guid facilityId, DateOnly from, DateOnly to, DateTimeOffset? asOf, CancellationToken ct)
     {
         if (asOf is null) return await PresentAsync(facilityId, from, to, ct);

@@ -54,8 +54,11 @@ public static class PageEndpoints
             http.Response.Redirect($"/sign-in?returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}");
     });
 
-    /// <summary>The page's shell, made once: its heading (an i18n key) and its module script /js/{name}.js.</summary>
-    private static Func<IResult> Page(string name, string? heading = null, string extraHead = "")
+    /// <summary>
+    /// The page's shell, made once: its heading (an i18n key) and its module script /js/{name}.js. A signed-in visitor's
+    /// shell says so (data-signed-in), so a public page asks /auth/me only then and a signed-out visit logs no 401.
+    /// </summary>
+    private static Func<HttpContext, IResult> Page(string name, string? heading = null, string extraHead = "")
     {
         var html = $"""
             <!doctype html>
@@ -78,7 +81,8 @@ public static class PageEndpoints
             </body>
             </html>
             """;
-        return () => Results.Content(html, "text/html; charset=utf-8");
+        var signedIn = html.Replace("""<html lang="en" dir="ltr">""", """<html lang="en" dir="ltr" data-signed-in="true">""", StringComparison.Ordinal);
+        return http => Results.Content(http.User.Identity?.IsAuthenticated == true ? signedIn : html, "text/html; charset=utf-8");
     }
 
     private sealed class SignInPage;

@@ -22,8 +22,9 @@ public static class ProgrammeEndpoints
                     ? Results.Ok(await q.ProgrammesAsync(f with { Facilities = await scope.FacilitiesAsync(http.User, http.RequestAborted) }, http.RequestAborted))
                     : error!)
             .WithName("ListProgrammes").Requires(Policies.ReadRecords).Produces<Page<ProgrammeListItem>>().ProducesValidationProblem();
-        g.MapGet("/{programmeId:guid}", async (Guid programmeId, HttpContext http, Streams streams) =>
-                StateEndpoint.Respond(http, programmeId, await streams.ProgrammeAsync(programmeId, http.RequestAborted)))
+        g.MapGet("/{programmeId:guid}", async (Guid programmeId, HttpContext http, Streams streams, DirectoryQueries q) =>
+                StateEndpoint.Respond(http, programmeId, await streams.ProgrammeAsync(programmeId, http.RequestAborted),
+                    await q.ProgrammeAsync(programmeId, http.RequestAborted)))
             .AsState("GetProgramme").Requires(Policies.ReadRecords);
         g.MapPost("/{programmeId:guid}/close", (Guid programmeId, HttpContext http, CloseProgrammeHandler h) =>
                 CommandEndpoint.RunAsync<CloseProgrammeRequest>(http,

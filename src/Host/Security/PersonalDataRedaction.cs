@@ -8,7 +8,8 @@ namespace SecondChance.Host.Security;
 
 /// <summary>
 /// For a reader without personal-data access (oversight without the grant), replaces names, identity numbers,
-/// phone numbers and free-text health or mentoring summaries in the response with "[redacted]".
+/// phone numbers and free-text health or mentoring summaries in the response with "[redacted]" (in a timeline, the
+/// recorder's display name and the parts its summary is made of, too).
 /// </summary>
 public sealed class PersonalDataRedaction : IEndpointFilter
 {
@@ -17,6 +18,7 @@ public sealed class PersonalDataRedaction : IEndpointFilter
     private static readonly HashSet<string> Fields = new(StringComparer.OrdinalIgnoreCase)
     {
         "fullName", "cnic", "phone", "summary", "femaleEntryScreening", "notes", "corrections", "makerNames", "displayName",
+        "recordedBy", "summaryParts",
     };
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

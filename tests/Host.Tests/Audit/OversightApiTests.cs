@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using FluentAssertions;
+using SecondChance.Domain.Access;
+using SecondChance.Host.Security;
 using SecondChance.Host.Tests.Support;
 using Xunit;
 
@@ -111,6 +113,28 @@ public sealed class OversightApiTests(ApiFixture fixture) : IClassFixture<ApiFix
         present.Body.GetProperty("counts").GetArrayLength().Should().Be(9);
         present.Body.GetProperty("counts").EnumerateArray().Single(c => c.GetProperty("ruleCode").GetString() == "prolonged_segregation")
             .GetProperty("closed").GetInt32().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Report_names_each_finding_by_rule_title_and_prisoner_number_and_the_inmate_only_to_readers_of_personal_data()
+    {
+        var (facility, inmate) = await HousedInmateAsync();
+        await Segregate(inmate, "2025-02-01T09:00:00+05:00", "2025-02-20T09:00:00+05:00");
+        var number = (await _api.GetAsync($"/inmates/{inmate}")).Body.GetProperty("details").GetProperty("prisonerNumber").GetString();
+        var oversight = new Api((await TestUsers.SignedInAsync(fixture.Factory, Role.Oversight, [], [])).Client);
+
+        var finding = (await FindingsAsync(facility, "prolonged_segregation")).Single();
+        var report = await oversight.GetAsync($"/oversight/facilities/{facility}/report?from=2025-01-01&to=2025-05-31");
+
+        finding.GetProperty("ruleTitle").GetString().Should().Be("Prolonged segregation");
+        finding.GetProperty("prisonerNumber").GetString().Should().Be(number);
+        finding.GetProperty("fullName").GetString().Should().Be("Imran Khan Afridi");
+        var redacted = report.Body.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleCode").GetString() == "prolonged_segregation");
+        redacted.GetProperty("prisonerNumber").GetString().Should().Be(number);
+        redacted.GetProperty("fullName").GetString().Should().Be(PersonalDataRedaction.Redacted);
+        var count = report.Body.GetProperty("counts").EnumerateArray().Single(c => c.GetProperty("ruleCode").GetString() == "prolonged_segregation");
+        count.GetProperty("title").GetString().Should().Be("Prolonged segregation");
+        count.GetProperty("summary").GetString().Should().NotBe(PersonalDataRedaction.Redacted);
     }
 
     [Fact]

@@ -29,6 +29,17 @@ public sealed class MentorApiTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     }
 
     [Fact]
+    public async Task A_mentor_is_read_with_name_and_organisation()
+    {
+        var mentor = await Given.MentorAsync();
+
+        var details = (await _api.GetAsync($"/mentors/{mentor}")).Body.GetProperty("details");
+
+        details.GetProperty("fullName").GetString().Should().Be("Bilal Ahmed");
+        details.GetProperty("organisation").GetString().Should().Be("Rozan");
+    }
+
+    [Fact]
     public async Task A_mentor_with_a_malformed_cnic_is_400()
     {
         var r = await _api.PostAsync("/mentors", new { fullName = "Bilal", cnic = "123" });

@@ -20,6 +20,18 @@ public sealed class ProgrammeApiTests(ApiFixture fixture) : IClassFixture<ApiFix
     };
 
     [Fact]
+    public async Task A_programme_is_read_with_its_name_and_instructor()
+    {
+        var facility = await Given.FacilityAsync();
+        var programme = await Given.ProgrammeAsync(facility.Id);
+
+        var details = (await _api.GetAsync($"/programmes/{programme}")).Body.GetProperty("details");
+
+        details.GetProperty("name").GetString().Should().Be("Embroidery for beginners");
+        details.GetProperty("instructorName").GetString().Should().Be("Ayesha Siddiqui");
+    }
+
+    [Fact]
     public async Task Opening_a_programme_is_201_and_it_appears_in_the_facility_list()
     {
         var facility = await Given.FacilityAsync();

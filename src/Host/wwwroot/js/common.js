@@ -1,5 +1,5 @@
 // Shared helpers: DOM building (text only, never HTML from data), API calls, the header and formatting.
-import { applyLanguage, t, toggleLanguage, language } from './i18n.js';
+import { applyLanguage, t, toggleLanguage, language, isolate } from './i18n.js';
 
 /** Creates an element; strings and numbers become text nodes, so stored text can never become markup. */
 export function el(tag, attrs = {}, ...children) {
@@ -50,10 +50,17 @@ const pages = [
   ['marketplace', '/marketplace'], ['projections', '/projections'],
 ];
 
-/** Draws the header; pages that need a user pass requireUser and are sent to sign-in without one. */
+/** The Urdu font the Host ships (wwwroot/lib/fonts, from the npm registry); canvas text (charts) needs it loaded first. */
+export const urduFont = 'Noto Nastaliq Urdu';
+
+/**
+ * Draws the header; pages that need a user pass requireUser and are sent to sign-in without one. A public page asks
+ * who is signed in only when the server's shell says someone is, so a signed-out visit makes no request that fails.
+ */
 export async function startPage({ requireUser = true } = {}) {
   applyLanguage();
-  const user = await currentUser();
+  if (language() === 'ur') await document.fonts.load(`1em "${urduFont}"`, 'اردو ہے').catch(() => []);
+  const user = requireUser || document.documentElement.dataset.signedIn === 'true' ? await currentUser() : null;
   if (requireUser && !user) { goToSignIn(); return new Promise(() => {}); }
   const header = document.querySelector('header.site');
   const nav = el('nav', { 'aria-label': 'main' });
@@ -84,17 +91,17 @@ async function signOut() {
 }
 
 const pkr = new Intl.NumberFormat('en-PK', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-/** Money arrives in paisa (minor units); shown in rupees. */
-export function money(minor) { return pkr.format(Number(minor ?? 0) / 100); }
-export function dateTime(iso) { return iso ? new Date(iso).toLocaleString(language() === 'ur' ? 'ur-PK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : ''; }
-export function date(iso) { return iso ? new Date(iso).toLocaleDateString(language() === 'ur' ? 'ur-PK' : 'en-GB', { dateStyle: 'medium' }) : ''; }
+/** Money arrives in paisa (minor units); shown in rupees with two decimals (isolated on a right-to-left page). */
+export function money(minor) { return isolate(pkr.format(Number(minor ?? 0) / 100)); }
+export function dateTime(iso) { return iso ? isolate(new Date(iso).toLocaleString(language() === 'ur' ? 'ur-PK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })) : ''; }
+export function date(iso) { return iso ? isolate(new Date(iso).toLocaleDateString(language() === 'ur' ? 'ur-PK' : 'en-GB', { dateStyle: 'medium' })) : ''; }
 
 export function param(name) { return new URLSearchParams(location.search).get(name); }
 
 export function table(headings, rows, attrs = {}) {
   return el('div', { class: 'table-wrap' }, el('table', attrs,
     el('thead', {}, el('tr', {}, headings.map(h => el('th', { scope: 'col', text: h })))),
-    el('tbody', {}, rows.map(cells => el('tr', {}, cells.map(c => el('td', {}, c)))))));
+    el('tbody', {}, rows.map(cells => el('tr', {}, cells.map((c, i) => el('td', { 'data-label': headings[i] || null }, c)))))));
 }
 
 export async function facilities() {

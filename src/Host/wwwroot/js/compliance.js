@@ -1,5 +1,5 @@
 import { api, el, clear, startPage, table, dateTime, param, showError, facilities } from './common.js';
-import { t } from './i18n.js';
+import { t, ruleTitle } from './i18n.js';
 
 await startPage();
 const content = document.getElementById('content');
@@ -24,7 +24,7 @@ async function load() {
     const r = await api(`/oversight/facilities/${facilityId}/report?${query}`);
     clear(body);
     body.append(table([t('rule'), '', t('open'), t('total')], r.counts.filter(c => c.total > 0)
-      .map(c => [c.ruleCode, el('span', { class: 'muted', text: c.source }), String(c.open), String(c.total)]), { id: 'rule-counts' }));
+      .map(c => [rule(c.ruleCode, c.title), el('span', { class: 'muted', text: c.source }), String(c.open), String(c.total)]), { id: 'rule-counts' }));
     renderFindings(r.findings);
   } catch (e) { clear(body); showError(body, e); }
 }
@@ -32,11 +32,12 @@ async function load() {
 function renderFindings(findings) {
   if (!findings.length) { body.append(el('p', { class: 'muted', text: t('noFindings') })); return; }
   const byRule = group(findings, f => f.ruleCode);
-  for (const [rule, items] of byRule) {
-    body.append(el('h2', { class: 'rule', 'data-rule': rule }, `${rule} `, el('span', { class: 'muted', text: `(${items.length})` })));
+  for (const [code, items] of byRule) {
+    body.append(el('h2', { class: 'rule', 'data-rule': code }, ruleTitle(code, items[0].ruleTitle), ' ', el('code', { class: 'rule-code', text: code }), ' ',
+      el('span', { class: 'muted', text: `(${items.length})` })));
     for (const f of items) {
-      body.append(el('details', { class: 'finding', 'data-rule': rule },
-        el('summary', {}, el('a', { href: `/journey?inmate=${f.inmateId}`, text: f.inmateId.slice(0, 8) }), ` · ${dateTime(f.periodStart)} – ${dateTime(f.periodEnd)} `,
+      body.append(el('details', { class: 'finding', 'data-rule': code },
+        el('summary', {}, el('a', { href: `/journey?inmate=${f.inmateId}`, class: 'inmate', text: inmateLabel(f) }), ` · ${dateTime(f.periodStart)} – ${dateTime(f.periodEnd)} `,
           f.isOpen ? el('span', { class: 'badge warn', text: t('open') }) : null),
         el('p', { text: f.detail ?? '' }),
         el('strong', { text: t('evidence') }),
@@ -45,6 +46,18 @@ function renderFindings(findings) {
           ev.occurredAt ? ` (${t('when')} ${dateTime(ev.occurredAt)})` : '')))));
     }
   }
+}
+
+/** A rule as its plain title with the code beside it. */
+function rule(code, title) {
+  return el('span', { class: 'rule' }, ruleTitle(code, title), ' ', el('code', { class: 'rule-code', text: code }));
+}
+
+/** The inmate by name and prisoner number, or by prisoner number alone where the reader may not see names. */
+function inmateLabel(f) {
+  const named = f.fullName && f.fullName !== '[redacted]';
+  if (named && f.prisonerNumber) return `${f.fullName} (${f.prisonerNumber})`;
+  return named ? f.fullName : f.prisonerNumber ?? f.inmateId.slice(0, 8);
 }
 
 function group(items, key) {

@@ -1,5 +1,5 @@
-import { api, el, clear, startPage, facilityPicker, table, money, date, param, showError } from './common.js';
-import { t } from './i18n.js';
+import { api, el, clear, startPage, facilityPicker, table, money, date, param, showError, urduFont } from './common.js';
+import { t, term, language } from './i18n.js';
 
 await startPage();
 const content = document.getElementById('content');
@@ -54,14 +54,15 @@ async function load() {
     figure('earnings', `${t('earnings')} (PKR)`, money(f.earnings))));
 
   const months = [...new Set(view.monthly.map(m => m.month.slice(0, 7)))].sort();
+  const monthLabels = months.map(monthName);
   const chartBox = (id, title) => el('div', { class: 'chart' }, el('h2', { text: title }), el('canvas', { id, role: 'img', 'aria-label': title }));
   body.append(el('section', { class: 'charts' },
     chartBox('chart-enrolments', t('enrolmentsByCraft')), chartBox('chart-certifications', t('certificationsByCraft')),
     chartBox('chart-items', t('producedVsSold')), chartBox('chart-money', t('moneyPerMonth'))));
-  byCraft('chart-enrolments', view, months, 'enrolled');
-  byCraft('chart-certifications', view, months, 'certified');
-  series('chart-items', months, [[t('itemsProduced'), perMonth(view, months, 'produced')], [t('itemsSold'), perMonth(view, months, 'sold')]], 'bar');
-  series('chart-money', months, [[t('proceeds'), perMonth(view, months, 'proceeds', 'amountMinor').map(v => v / 100)],
+  byCraft('chart-enrolments', view, months, monthLabels, 'enrolled');
+  byCraft('chart-certifications', view, months, monthLabels, 'certified');
+  series('chart-items', monthLabels, [[t('itemsProduced'), perMonth(view, months, 'produced')], [t('itemsSold'), perMonth(view, months, 'sold')]], 'bar');
+  series('chart-money', monthLabels, [[t('proceeds'), perMonth(view, months, 'proceeds', 'amountMinor').map(v => v / 100)],
     [t('earnings'), perMonth(view, months, 'earnings', 'amountMinor').map(v => v / 100)]], 'line');
 
   body.append(el('h2', { text: t('womensFigures') }), el('section', { class: 'figures' },
@@ -86,17 +87,31 @@ function perMonth(view, months, metric, field = 'count', filter = () => true) {
     .reduce((sum, m) => sum + m[field], 0));
 }
 
-function byCraft(id, view, months, metric) {
+/** A month (yyyy-MM) as the page's language names it. */
+function monthName(month) {
+  const [year, number] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, number - 1, 1)).toLocaleDateString(language() === 'ur' ? 'ur-PK' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+function byCraft(id, view, months, labels, metric) {
   const crafts = [...new Set(view.monthly.filter(m => m.metric === metric && m.craft).map(m => m.craft))].sort();
-  series(id, months, crafts.map(craft => [craft, perMonth(view, months, metric, 'count', m => m.craft === craft)]), 'bar', true);
+  series(id, labels, crafts.map(craft => [term(craft), perMonth(view, months, metric, 'count', m => m.craft === craft)]), 'bar', true);
 }
 
 function series(id, labels, sets, type, stacked = false) {
   if (typeof Chart === 'undefined') return;
   const canvas = document.getElementById(id);
+  // the canvas draws with Chart.js's own font unless told: Urdu needs the shipped font, and legends read right to left
+  const rtl = language() === 'ur';
+  const font = { family: rtl ? `"${urduFont}", system-ui, sans-serif` : 'system-ui, sans-serif', size: rtl ? 13 : 12 };
+  const direction = { rtl, textDirection: rtl ? 'rtl' : 'ltr' };
   charts.push(new Chart(canvas, {
     type,
     data: { labels, datasets: sets.map(([label, data], i) => ({ label, data, backgroundColor: palette[i % palette.length], borderColor: palette[i % palette.length] })) },
-    options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { x: { stacked }, y: { stacked, beginAtZero: true } } },
+    options: {
+      responsive: true, maintainAspectRatio: false, animation: false, font,
+      plugins: { legend: { ...direction, labels: { font } }, tooltip: { ...direction, titleFont: font, bodyFont: font } },
+      scales: { x: { stacked, reverse: rtl, ticks: { font } }, y: { stacked, beginAtZero: true, position: rtl ? 'right' : 'left', ticks: { font } } },
+    },
   }));
 }

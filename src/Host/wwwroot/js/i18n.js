@@ -19,6 +19,7 @@ export const labels = {
     resume: 'Resume', paused: 'paused', running: 'running', status: 'Status', sex: 'Sex', admitted: 'Admitted', nothing: 'Nothing to show.',
     signInFailed: 'The username or password is not right.', loading: 'Loading…', apply: 'Show', journeyLink: 'Journey',
     statementLink: 'Statement', anonymousMaker: 'Made by inmates of', total: 'Total', detail: 'Detail', facts: 'Recorded facts',
+    closed: 'Closed', previous: 'Previous', next: 'Next', page: 'Page',
   },
   ur: {
     app: 'سیکنڈ چانس', dashboard: 'ڈیش بورڈ', journey: 'قیدی کا سفر', statement: 'اجرت کا گوشوارہ', compliance: 'تعمیل',
@@ -30,7 +31,7 @@ export const labels = {
     producedVsSold: 'تیار بمقابلہ فروخت', moneyPerMonth: 'ماہانہ آمدنی اور اجرت (روپے)', womensFigures: 'خواتین کے اعداد و شمار',
     releasesDue: 'متوقع رہائیاں', within30: '30 دن میں', within90: '90 دن میں', prisonerNumber: 'قیدی نمبر',
     expectedRelease: 'متوقع رہائی', certified: 'سند یافتہ', mentor: 'رہنما', contacts30: 'رابطے (30 دن)', savings: 'بچت',
-    followUps: 'بعد از رہائی رابطے', yes: 'ہاں', no: 'نہیں', ready: 'تیاری', open: 'کھولیں', inmate: 'قیدی', findInmate: 'قیدی تلاش کریں',
+    followUps: 'بعد از رہائی رابطے', yes: 'ہاں', no: 'نہیں', ready: 'تیاری', open: 'جاری', inmate: 'قیدی', findInmate: 'قیدی تلاش کریں',
     timeline: 'ٹائم لائن', when: 'کب', what: 'کیا', recordedBy: 'اندراج کنندہ', recordedAt: 'اندراج کا وقت', programme: 'موجودہ پروگرام',
     skills: 'ہنر', balances: 'بیلنس', spendable: 'قابلِ خرچ', family: 'خاندان', asOf: 'بتاریخ', downloadCsv: 'CSV ڈاؤن لوڈ',
     source: 'ذریعہ', description: 'تفصیل', rule: 'قاعدہ', findings: 'نتائج', evidence: 'ثبوت', period: 'مدت',
@@ -39,8 +40,104 @@ export const labels = {
     resume: 'جاری کریں', paused: 'رکا ہوا', running: 'جاری', status: 'حیثیت', sex: 'جنس', admitted: 'داخلہ', nothing: 'دکھانے کو کچھ نہیں۔',
     signInFailed: 'صارف نام یا پاس ورڈ درست نہیں۔', loading: 'لوڈ ہو رہا ہے…', apply: 'دکھائیں', journeyLink: 'سفر',
     statementLink: 'گوشوارہ', anonymousMaker: 'تیار کردہ از قیدیانِ', total: 'کل', detail: 'تفصیل', facts: 'درج حقائق',
+    closed: 'بند', previous: 'پچھلا', next: 'اگلا', page: 'صفحہ',
   },
 };
+
+// Recorded values (statuses, crafts, modes...) as a reader says them; a value not listed is shown as recorded.
+const terms = {
+  en: {
+    Remand: 'On remand', Convicted: 'Convicted', Admitted: 'In custody', Released: 'Released', NotAdmitted: 'Not admitted',
+    Male: 'Male', Female: 'Female', InPerson: 'in person', Phone: 'phone', Video: 'video', BeforeRelease: 'before release',
+    AfterRelease: 'after release', Reached: 'Reached', NotReached: 'Not reached', Declined: 'Declined', Unknown: 'unknown',
+    Employed: 'employed', SelfEmployed: 'self-employed', InTraining: 'in training', Unemployed: 'unemployed', WithFamily: 'with family',
+    Independent: 'independent', Temporary: 'temporary', Homeless: 'homeless', Wage: 'Wage', PieceWork: 'Piece work',
+    Spendable: 'spendable', Savings: 'savings', Family: 'family', Painting: 'Painting', Embroidery: 'Embroidery', Jewellery: 'Jewellery',
+    Woodwork: 'Woodwork', Garments: 'Garments', IT: 'IT', Other: 'Other', Active: 'Active', Withdrawn: 'Withdrawn', Completed: 'Completed',
+  },
+  ur: {
+    Remand: 'زیرِ سماعت', Convicted: 'سزا یافتہ', Admitted: 'زیرِ حراست', Released: 'رہا شدہ', NotAdmitted: 'داخل نہیں',
+    Male: 'مرد', Female: 'عورت', InPerson: 'بالمشافہ', Phone: 'فون', Video: 'ویڈیو', BeforeRelease: 'رہائی سے پہلے',
+    AfterRelease: 'رہائی کے بعد', Reached: 'رابطہ ہوا', NotReached: 'رابطہ نہیں ہوا', Declined: 'انکار', Unknown: 'نامعلوم',
+    Employed: 'ملازم', SelfEmployed: 'خود روزگار', InTraining: 'زیرِ تربیت', Unemployed: 'بے روزگار', WithFamily: 'خاندان کے ساتھ',
+    Independent: 'اپنی رہائش', Temporary: 'عارضی', Homeless: 'بے گھر', Wage: 'اجرت', PieceWork: 'فی نگ اجرت',
+    Spendable: 'قابلِ خرچ', Savings: 'بچت', Family: 'خاندان', Painting: 'مصوری', Embroidery: 'کڑھائی', Jewellery: 'زیورات',
+    Woodwork: 'لکڑی کا کام', Garments: 'سلائی', IT: 'آئی ٹی', Other: 'دیگر', Active: 'جاری', Withdrawn: 'دستبردار', Completed: 'مکمل',
+  },
+};
+
+// Plain titles of the rights rules in Urdu; in English the API's own title is shown.
+const ruleTitles = {
+  ur: {
+    prolonged_segregation: 'طویل علیحدگی', segregation_of_protected_person: 'محفوظ فرد کی علیحدگی',
+    juvenile_with_adults: 'نابالغ بالغوں کے ساتھ', sexes_not_separated: 'مرد اور خواتین الگ نہیں',
+    untried_with_convicted: 'زیرِ سماعت اور سزا یافتہ ایک ساتھ', screening_missed: 'طبی معائنہ نہیں ہوا یا تاخیر سے ہوا',
+    savings_part_missing: 'آمدنی سے بچت نہیں رکھی گئی', savings_not_paid_at_release: 'رہائی پر بچت ادا نہیں ہوئی',
+    woman_released_without_mentoring: 'رہنمائی کے بغیر خاتون کی رہائی',
+  },
+};
+
+// Timeline lines in Urdu from the parts the API gives (names, amounts, values); English uses the API's summary.
+const timelineLines = {
+  ur: {
+    inmate_admitted: '{prisonerNumber} کے طور پر داخلہ ({legalStatus})، حوالہ: {authority}',
+    inmate_housed: '{ward}، {facility} میں رہائش',
+    medical_screening_recorded: '{by} نے طبی معائنہ کیا: {text}',
+    segregation_started: 'علیحدگی شروع ({reason})، منظوری: {by}',
+    segregation_ended: 'علیحدگی ختم ({reason})، منظوری: {by}',
+    inmate_transferred: '{facility} منتقلی، قیدی نمبر {prisonerNumber}',
+    legal_status_changed: 'قانونی حیثیت: {from} سے {to} ({reference})',
+    inmate_enrolled: '{programme} میں داخلہ',
+    inmate_withdrew_from_programme: '{programme} سے دستبرداری: {reason}',
+    inmate_completed_programme: '{programme} مکمل کیا',
+    skill_certified: '{skill} ({level}) کی سند، جانچ: {by}، سند نمبر {certificate}',
+    mentor_assigned: 'رہنما {mentor} مقرر',
+    mentor_unassigned: 'رہنما {mentor} کی تقرری ختم: {reason}',
+    mentoring_contact_recorded: '{mentor} سے رابطہ ({mode}، {phase}): {text}',
+    release_planned: 'متوقع رہائی: {date}',
+    inmate_released: 'رہائی: {reason}',
+    post_release_follow_up_recorded: 'رہائی کے بعد رابطہ: {outcome}؛ روزگار: {employment}، رہائش: {housing}',
+    attribution_consent_given: 'بطور کاریگر نام ظاہر کرنے کی رضامندی دی',
+    attribution_consent_withdrawn: 'بطور کاریگر نام ظاہر کرنے کی رضامندی واپس لی',
+    inmate_record_corrected: 'ریکارڈ کی درستی (ورژن {version}): {fields}؛ {reason}',
+    wage_credited: '{kind} جمع: {amount}؛ {description}',
+    share_of_sale_credited: 'فروخت کا حصہ جمع: {amount}؛ {item}',
+    deduction_posted: 'کٹوتی: {amount}؛ {reason}',
+    family_remittance_sent: '{from} سے {recipient} کو {amount} بھیجے',
+    release_payout_made: 'رہائی پر ادائیگی: {amount}',
+    posting_reversed: 'سابقہ اندراج منسوخ ({amount}): {reason}',
+    item_produced: '{item} تیار کیا ({craft}، {minutes} منٹ)',
+  },
+};
+
+/** A recorded value (status, craft, mode...) in the page's language. */
+export function term(value) {
+  if (value === undefined || value === null) return '';
+  return terms[language()][value] ?? terms.en[value] ?? String(value);
+}
+
+/** A rule's plain title: Urdu from here, English as the API gives it. */
+export function ruleTitle(code, title) {
+  return ruleTitles[language()]?.[code] ?? title ?? code;
+}
+
+/**
+ * A timeline line in the page's language, or null to show the API's summary. format(key, value) turns a part into
+ * text (amounts, dates, recorded values).
+ */
+export function timelineLine(eventType, parts, format) {
+  const template = timelineLines[language()]?.[String(eventType).replace(/\.v\d+$/, '')];
+  if (!template || !parts || typeof parts !== 'object') return null;
+  let line = template.replace(/\{(\w+)\}/g, (_, key) => format(key, parts[key], parts));
+  if (eventType.startsWith('inmate_housed') && parts.reason) line += `؛ استثنا: ${parts.reason}`;
+  return line;
+}
+
+/** Wraps text in first-strong isolates on a right-to-left page, so dates, numbers and ranges keep their own order. */
+export function isolate(text) {
+  const s = String(text ?? '');
+  return s && language() === 'ur' ? `\u2068${s}\u2069` : s;
+}
 
 export function language() {
   return localStorage.getItem('sc-lang') === 'ur' ? 'ur' : 'en';

@@ -1,5 +1,5 @@
 import { api, el, clear, startPage, table, money, date, dateTime, param, showError, facilityPicker } from './common.js';
-import { t } from './i18n.js';
+import { t, term, timelineLine, isolate } from './i18n.js';
 
 await startPage();
 const content = document.getElementById('content');
@@ -33,16 +33,16 @@ async function showJourney(id) {
   const state = view.state, details = view.details ?? {};
   const enrolments = Object.entries(state.enrolments ?? {});
   const current = enrolments.filter(([, status]) => String(status) === 'Active').map(([pid]) => pid);
-  const programmes = await Promise.all(current.map(pid => api(`/programmes/${pid}`).then(p => p.state.name).catch(() => pid)));
-  const mentor = state.mentorId ? await api(`/mentors/${state.mentorId}`).then(m => m.state.fullName ?? m.details?.fullName).catch(() => state.mentorId) : null;
-  const skills = timeline.filter(e => e.eventType.startsWith('skill_certified')).map(e => e.summary);
+  const programmes = (await Promise.all(current.map(pid => api(`/programmes/${pid}`).then(p => p.details?.name).catch(() => null)))).filter(Boolean);
+  const mentor = state.mentorId ? await api(`/mentors/${state.mentorId}`).then(m => m.details?.fullName).catch(() => null) : null;
+  const skills = timeline.filter(e => e.eventType.startsWith('skill_certified')).map(describe);
   const last = statement.at(-1);
 
   document.querySelector('h1').textContent = `${t('journey')} · ${details.prisonerNumber ?? state.prisonerNumber}`;
   const fact = (label, value, key) => el('div', { class: 'figure', 'data-fact': key }, el('div', { class: 'label', text: label }), el('div', { text: value || '—' }));
   content.append(
     el('section', { class: 'figures', id: 'journey-facts' },
-      fact(t('inmate'), details.fullName, 'name'), fact(t('status'), details.status ?? String(state.status), 'status'),
+      fact(t('inmate'), details.fullName, 'name'), fact(t('status'), term(details.status ?? state.status), 'status'),
       fact(t('admitted'), date(state.admittedAt), 'admitted'), fact(t('expectedRelease'), date(state.expectedReleaseDate), 'release'),
       fact(t('programme'), programmes.join(', '), 'programme'), fact(t('mentor'), mentor, 'mentor')),
     el('h2', { text: t('skills') }),
@@ -54,5 +54,21 @@ async function showJourney(id) {
     el('p', {}, el('a', { href: `/statement?inmate=${id}`, id: 'statement-link', text: t('statementLink') })),
     el('h2', { text: t('timeline') }),
     table([t('when'), t('what'), t('recordedBy'), t('recordedAt')],
-      timeline.map(e => [dateTime(e.occurredAt), e.summary, e.actor ?? '', dateTime(e.recordedAt)]), { id: 'timeline' }));
+      timeline.map(e => [dateTime(e.occurredAt), describe(e), recorder(e), dateTime(e.recordedAt)]), { id: 'timeline' }));
+}
+
+/** The line in the page's language from its parts (names, amounts, values), else the recorded English summary. */
+function describe(entry) {
+  return timelineLine(entry.eventType, entry.summaryParts, part) ?? entry.summary;
+}
+
+function part(key, value, parts) {
+  if (key === 'amount') return isolate(`${parts.currency ?? ''} ${money(parts.amountMinor)}`.trim());
+  if (key === 'date') return date(value);
+  return isolate(term(value));
+}
+
+/** The recorder's display name; the actor as recorded where there is none (or it is withheld from this reader). */
+function recorder(entry) {
+  return entry.recordedBy && entry.recordedBy !== '[redacted]' ? entry.recordedBy : (entry.actor ?? '');
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using SecondChance.EventStore;
@@ -6,11 +7,14 @@ using SecondChance.Projections.Engine;
 
 namespace SecondChance.Projections.ReadModels.Timeline;
 
-/// <summary>Inmate journey timeline: one row per inmate per event that concerns them, written by binary COPY.</summary>
+/// <summary>
+/// Inmate journey timeline: one row per inmate per event that concerns them, written by binary COPY, naming programmes,
+/// wards, mentors, items and recorders from the names table the projection keeps.
+/// </summary>
 public sealed class TimelineProjection : IProjection
 {
     public string Name => "timeline";
-    public int Version => 1;
+    public int Version => 2; // 2: names of programmes, wards, facilities, mentors, items and recorders instead of ids; summary parts
 
     public IReadOnlyList<Migration> Migrations { get; } =
     [
@@ -28,35 +32,54 @@ public sealed class TimelineProjection : IProjection
                 primary key (inmate_id, position)
             );
             """),
+        new(2, "names instead of ids: who recorded each line, the parts of its summary, and the names table", """
+            alter table {schema}.timeline add column recorded_by text, add column summary_parts jsonb not null default '{}';
+            create table {schema}.names (id uuid primary key, name text not null);
+            """),
     ];
 
     public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
-        NpgsqlBinaryImporter? copy = null;
-        try
+        var names = new TimelineNames();
+        var referenced = TimelineNames.Referenced(events).ToArray();
+        if (referenced.Length > 0)
+            await context.ReadAsync("select id, name from {schema}.names where id = any($1)", r => names.Add(r.GetGuid(0), r.GetString(1)), ct, referenced);
+        var rows = new List<(StoredEvent Event, TimelineLine Line, string? RecordedBy)>();
+        foreach (var e in events)
         {
-            foreach (var e in events)
-            foreach (var (inmate, at, summary) in TimelineEvents.Describe(e.Data))
-            {
-                copy ??= await context.Connection.BeginBinaryImportAsync(
-                    $"copy {context.Schema}.timeline (inmate_id, position, stream_id, stream_version, event_type, summary, occurred_at, recorded_at, actor) from stdin (format binary)", ct);
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(inmate, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(e.Position, NpgsqlDbType.Bigint, ct);
-                await copy.WriteAsync(e.StreamId, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(e.Version, NpgsqlDbType.Bigint, ct);
-                await copy.WriteAsync(e.Alias, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(summary, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync((at ?? e.Timestamp).ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync(e.Timestamp.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
-                if (e.Actor is null) await copy.WriteNullAsync(ct);
-                else await copy.WriteAsync(e.Actor, NpgsqlDbType.Text, ct);
-            }
-            if (copy is not null) await copy.CompleteAsync(ct);
+            names.Learn(e.Data);
+            foreach (var line in TimelineEvents.Describe(e.Data, names)) rows.Add((e, line, names.RecordedBy(e.Actor)));
         }
-        finally
+        if (names.Learnt.Count > 0)
+            await context.ExecAsync("""
+                insert into {schema}.names (id, name) select * from unnest($1::uuid[], $2::text[])
+                on conflict (id) do update set name = excluded.name
+                """, ct, names.Learnt.Keys.ToArray(), names.Learnt.Values.ToArray());
+        if (rows.Count == 0) return;
+
+        await using var copy = await context.Connection.BeginBinaryImportAsync(
+            $"copy {context.Schema}.timeline (inmate_id, position, stream_id, stream_version, event_type, summary, occurred_at, recorded_at, actor, recorded_by, summary_parts) from stdin (format binary)", ct);
+        foreach (var (e, line, recordedBy) in rows)
         {
-            if (copy is not null) await copy.DisposeAsync();
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(line.Inmate, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(e.Position, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(e.StreamId, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(e.Version, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(e.Alias, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(line.Summary, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync((line.At ?? e.Timestamp).ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(e.Timestamp.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
+            await WriteNullableAsync(copy, e.Actor, ct);
+            await WriteNullableAsync(copy, recordedBy, ct);
+            await copy.WriteAsync(JsonSerializer.Serialize(line.Parts), NpgsqlDbType.Jsonb, ct);
         }
+        await copy.CompleteAsync(ct);
+    }
+
+    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct)
+    {
+        if (value is null) await copy.WriteNullAsync(ct);
+        else await copy.WriteAsync(value, NpgsqlDbType.Text, ct);
     }
 }
