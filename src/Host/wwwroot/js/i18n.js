@@ -19,6 +19,8 @@ export const labels = {
     resume: 'Resume', paused: 'paused', running: 'running', status: 'Status', sex: 'Sex', admitted: 'Admitted', nothing: 'Nothing to show.',
     signInFailed: 'The username or password is not right.', loading: 'Loading…', apply: 'Show', journeyLink: 'Journey',
     statementLink: 'Statement', anonymousMaker: 'Made by inmates of', total: 'Total', detail: 'Detail', facts: 'Recorded facts',
+    effectiveOn: 'In effect on', knownAt: 'As known at', everyDate: 'every date', everythingRecorded: 'with everything recorded so far',
+    tookEffect: 'Took effect', statementOf: 'Statement of', happenedAt: 'Happened', judgedAt: 'Rules judged at',
   },
   ur: {
     app: 'سیکنڈ چانس', dashboard: 'ڈیش بورڈ', journey: 'قیدی کا سفر', statement: 'اجرت کا گوشوارہ', compliance: 'تعمیل',
@@ -39,6 +41,8 @@ export const labels = {
     resume: 'جاری کریں', paused: 'رکا ہوا', running: 'جاری', status: 'حیثیت', sex: 'جنس', admitted: 'داخلہ', nothing: 'دکھانے کو کچھ نہیں۔',
     signInFailed: 'صارف نام یا پاس ورڈ درست نہیں۔', loading: 'لوڈ ہو رہا ہے…', apply: 'دکھائیں', journeyLink: 'سفر',
     statementLink: 'گوشوارہ', anonymousMaker: 'تیار کردہ از قیدیانِ', total: 'کل', detail: 'تفصیل', facts: 'درج حقائق',
+    effectiveOn: 'مؤثر بتاریخ', knownAt: 'اس وقت تک درج', everyDate: 'تمام تاریخیں', everythingRecorded: 'اب تک کے تمام اندراجات کے ساتھ',
+    tookEffect: 'مؤثر تاریخ', statementOf: 'گوشوارہ برائے', happenedAt: 'وقوع کا وقت', judgedAt: 'قواعد کی جانچ بوقت',
   },
 };
 
