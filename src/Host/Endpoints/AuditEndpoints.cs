@@ -80,8 +80,8 @@ public static class AuditEndpoints
     /// <summary>What asOf and knownAt mean wherever they are taken (the OpenAPI description of those endpoints).</summary>
     internal const string TimeAxesDescription =
         "Two time axes, never mixed. asOf is the effective date (yyyy-MM-dd: everything that took effect by the end of that day at the "
-        + "facility, read with everything recorded so far; an ISO 8601 instant is also accepted, and until this change asOf meant the "
-        + "recording instant, which is now knownAt). knownAt is an ISO 8601 instant on the recording axis: only what had been recorded by "
+        + "facility, read with everything recorded so far; an ISO 8601 instant is also accepted; asOf once meant the recording instant, "
+        + "which is now knownAt). knownAt is an ISO 8601 instant on the recording axis: only what had been recorded by "
         + "then, i.e. what the system said at that instant. Together: what the system said at knownAt about asOf. The response echoes "
         + "asOf, effectiveThrough (the last instant counted as in effect) and knownAt; null means that axis was not limited.";
 
