@@ -79,6 +79,21 @@ public sealed class ComplianceRulesSpecs
     }
 
     [Fact]
+    public void Evidence_says_when_the_segregation_happened_beside_when_it_was_recorded_days_later()
+    {
+        var start = Admitted.AddDays(3);
+        var end = start.AddDays(16);
+        var recorded = end.AddDays(7);
+        var finding = Screened()
+            .Then(recorded, new SegregationStarted(InmateId, "fighting", "superintendent", start))
+            .Then(recorded.AddMinutes(1), new SegregationEnded(InmateId, "review", "superintendent", end))
+            .FindingsAsOf(Later).Should().ContainSingle().Subject;
+
+        finding.Evidence.Select(e => e.OccurredAt).Should().Equal(start, end);
+        finding.Evidence.Select(e => e.RecordedAt).Should().Equal(recorded, recorded.AddMinutes(1));
+    }
+
+    [Fact]
     public void Two_spells_23_hours_apart_count_as_one()
     {
         var start = Admitted.AddDays(3);

@@ -76,28 +76,44 @@ public sealed partial class Pages(BrowserFixture fx) : IClassFixture<BrowserFixt
     }
 
     [Fact]
-    public async Task Statement_as_of_an_earlier_date_shows_fewer_postings_and_downloads_a_CSV()
+    public async Task Statement_names_the_inmate_and_takes_an_effective_date_and_a_known_at_instant_that_its_CSV_carries_too()
     {
         await using var context = await fx.NewContextAsync();
         var page = await fx.SignedInPageAsync(context);
         var inmate = await InmateWithPostingsAsync(context);
         await page.GotoAsync($"/statement?inmate={inmate.Id}");
         await page.Locator("#statement-lines tbody tr").First.WaitForAsync();
-        (await page.Locator("#statement-lines tbody tr").CountAsync()).Should().Be(inmate.Lines);
+        (await page.Locator("#statement-lines tbody tr").CountAsync()).Should().Be(inmate.Effective.Count);
+        await Assertions.Expect(page.Locator("#statement-of")).ToContainTextAsync(inmate.PrisonerNumber);
         await ShotAsync(page, "statement");
 
-        var before = inmate.FirstPosting.AddDays(-1).ToString("yyyy-MM-dd");
-        await page.FillAsync("#as-of", before);
+        // the first day a posting took effect at the facility: only that day's postings are in effect by its end
+        var first = inmate.Effective[0];
+        var inEffect = inmate.Effective.Count(d => d <= first);
+        await page.FillAsync("#as-of", first.ToString("yyyy-MM-dd"));
         await page.DispatchEventAsync("#as-of", "change");
+        await Assertions.Expect(page.Locator("#statement-lines tbody tr")).ToHaveCountAsync(inEffect);
+        var csv = await DownloadAsync(page);
+        csv.Should().HaveCount(inEffect + 1, "a header and one row per posting in effect");
+        csv.Skip(1).Should().OnlyContain(r => r.Contains($",{first:yyyy-MM-dd},"));
+
+        // nothing had been recorded in 2000: the record as known then is empty, whatever the date
+        await page.FillAsync("#known-at", "2000-01-01T00:00");
+        await page.DispatchEventAsync("#known-at", "change");
         await page.Locator("#statement-empty").WaitForAsync();
         await Assertions.Expect(page.Locator("[data-balance='savings'] .value")).ToHaveTextAsync("0.00");
+        (await page.GetAttributeAsync("#download-csv", "href")).Should().Contain("knownAt=").And.Contain($"asOf={first:yyyy-MM-dd}");
+        (await DownloadAsync(page)).Should().HaveCount(1);
+    }
 
+    private static async Task<string[]> DownloadAsync(IPage page)
+    {
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-csv"));
         var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.csv");
         await download.SaveAsAsync(path);
-        var csv = await File.ReadAllLinesAsync(path);
+        var rows = await File.ReadAllLinesAsync(path);
         File.Delete(path);
-        csv.Length.Should().BeGreaterThan(inmate.Lines, "a header and one row per posting");
+        return rows.Where(r => r.Length > 0).ToArray();
     }
 
     [Fact]
@@ -196,17 +212,23 @@ public sealed partial class Pages(BrowserFixture fx) : IClassFixture<BrowserFixt
 
     private static async Task<string> Figure(IPage page, string key) => (await page.TextContentAsync($"[data-figure='{key}'] .value"))!.Trim();
 
-    private sealed record InmateLines(Guid Id, int Lines, DateTime FirstPosting);
+    /// <summary>Effective holds the local date each posting took effect at the facility, in statement order.</summary>
+    private sealed record InmateLines(Guid Id, string PrisonerNumber, IReadOnlyList<DateOnly> Effective);
 
+    /// <summary>A demo inmate whose postings took effect on more than one day.</summary>
     private static async Task<InmateLines> InmateWithPostingsAsync(IBrowserContext context)
     {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Karachi");
         for (var i = 0; i < BrowserFixture.DemoInmates; i++)
         {
             var id = Demo($"inmate:{i}");
             var lines = await BrowserFixture.GetJsonAsync(context, $"/read-models/wages/inmates/{id}/statement");
-            if (lines.GetArrayLength() >= 2)
-                return new InmateLines(id, lines.GetArrayLength(), lines[0].GetProperty("occurredAt").GetDateTimeOffset().UtcDateTime);
+            var days = lines.EnumerateArray()
+                .Select(l => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l.GetProperty("occurredAt").GetDateTimeOffset(), zone).DateTime)).ToList();
+            if (days.Distinct().Count() < 2) continue;
+            var view = await BrowserFixture.GetJsonAsync(context, $"/inmates/{id}");
+            return new InmateLines(id, view.GetProperty("state").GetProperty("prisonerNumber").GetString()!, days);
         }
-        throw new InvalidOperationException("No demo inmate has wage postings.");
+        throw new InvalidOperationException("No demo inmate has wage postings on two days.");
     }
 }

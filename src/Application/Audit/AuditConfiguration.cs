@@ -9,6 +9,7 @@ public static class AuditConfiguration
     /// <summary>Auditors' and oversight bodies' queries: time travel, replay, reconciliation, tamper evidence, compliance reports.</summary>
     public static IServiceCollection AddAuditAndOversight(this IServiceCollection services) => services
         .AddSingleton<FacilityMembers>()
+        .AddSingleton<FacilityTimeZones>()
         .AddSingleton<WageBalancesQuery>()
         .AddSingleton<FacilityReplayQuery>()
         .AddSingleton<ReconcileFacility>()

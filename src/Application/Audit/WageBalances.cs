@@ -4,21 +4,31 @@ using SecondChance.EventStore;
 
 namespace SecondChance.Application.Audit;
 
-/// <summary>A wage account's balances folded from its events up to a version or an instant; Version is the last event folded.</summary>
+/// <summary>
+/// A wage account's balances: the postings in effect by AsOf (EffectiveThrough) among those recorded by KnownAt or up
+/// to a stream version; Version is the last event folded.
+/// </summary>
 public sealed record WageBalances(
-    Guid InmateId, long Version, DateTimeOffset? AsOf, long? UpToVersion, string Currency, long SpendableMinor, long SavingsMinor, long FamilyMinor)
+    Guid InmateId, long Version, string? AsOf, DateTimeOffset? EffectiveThrough, DateTimeOffset? KnownAt, long? UpToVersion, string Currency,
+    long SpendableMinor, long SavingsMinor, long FamilyMinor)
 {
     public long TotalMinor => SpendableMinor + SavingsMinor + FamilyMinor;
 }
 
-/// <summary>Time travel over one wage account: the balances as the record stood at an instant or at a stream version.</summary>
+/// <summary>Time travel over one wage account on both axes, folded from the event log (never the read model).</summary>
 public sealed class WageBalancesQuery(PgEventStore store)
 {
-    public async Task<WageBalances> AsOfAsync(Guid inmateId, DateTimeOffset? asOf, long? upToVersion, CancellationToken ct)
+    public async Task<WageBalances> AsOfAsync(Guid inmateId, TimeAxes axes, long? upToVersion, CancellationToken ct)
     {
-        var (state, version) = await store.AggregateAsync(StreamIds.WageAccount(inmateId), WageAccountState.Initial, WageAccountState.Evolve,
-            upToVersion, asOf, ct);
-        return new WageBalances(inmateId, version, asOf, upToVersion, state.Currency is "" ? Money.Pkr : state.Currency,
-            state.Spendable, state.Savings, state.Family);
+        var state = WageAccountState.Initial;
+        long version = 0;
+        foreach (var e in await store.ReadStreamAsync(StreamIds.WageAccount(inmateId), upToVersion, axes.KnownAt, ct))
+        {
+            if (!axes.InEffect(EffectiveTime.Of(e.Data, e.Timestamp))) continue;
+            state = WageAccountState.Evolve(state, e.Data);
+            version = e.Version;
+        }
+        return new WageBalances(inmateId, version, axes.AsOf, axes.EffectiveThrough, axes.KnownAt, upToVersion,
+            state.Currency is "" ? Money.Pkr : state.Currency, state.Spendable, state.Savings, state.Family);
     }
 }

@@ -1,8 +1,9 @@
 namespace SecondChance.Application.Oversight;
 
 /// <summary>
-/// Rights-compliance findings at one facility for a period of local dates, as the record stood at AsOf. Source is
-/// read_model (the present, from the compliance read model) or event_log (time travel).
+/// Rights-compliance findings at one facility for a period of local dates, judged at JudgedAt on the axes asked for:
+/// AsOf (effective: what took effect by EffectiveThrough) and KnownAt (recording: what was recorded by then); null
+/// means all. Source is read_model (the present, from the compliance read model) or event_log (time travel).
 /// </summary>
 public sealed record OversightReport(
     Guid FacilityId,
@@ -10,11 +11,19 @@ public sealed record OversightReport(
     string TimeZoneId,
     DateOnly From,
     DateOnly To,
-    DateTimeOffset AsOf,
+    string? AsOf,
+    DateTimeOffset? EffectiveThrough,
+    DateTimeOffset? KnownAt,
+    DateTimeOffset JudgedAt,
     string Source,
     int SegregationLimitDays,
     int ScreeningDeadlineHours,
     IReadOnlyList<RuleCount> Counts,
+    IReadOnlyList<ReportedFinding> Findings);
+
+/// <summary>One inmate's findings, judged at JudgedAt on the axes asked for (see <see cref="OversightReport"/>).</summary>
+public sealed record InmateFindings(
+    Guid InmateId, string? AsOf, DateTimeOffset? EffectiveThrough, DateTimeOffset? KnownAt, DateTimeOffset JudgedAt, string Source,
     IReadOnlyList<ReportedFinding> Findings);
 
 public sealed record RuleCount(string RuleCode, string Title, string Source, string Summary, int Open, int Closed, int Total);
@@ -38,6 +47,7 @@ public sealed record ReportedFinding(
     string? PrisonerNumber = null,
     string? FullName = null);
 
+/// <summary>One evidence event: when it was recorded and when the thing it records happened, each also as a local date.</summary>
 public sealed record ReportedEvidence(
     string StreamId, long Version, DateTimeOffset RecordedAt, DateOnly LocalRecordedDate, string What, DateTimeOffset? OccurredAt,
     DateOnly? LocalOccurredDate);

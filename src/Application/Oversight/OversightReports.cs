@@ -1,3 +1,4 @@
+using SecondChance.Application.Audit;
 using SecondChance.Domain.Compliance;
 using SecondChance.Domain.Facilities;
 
@@ -25,7 +26,7 @@ public static class OversightReports
     }
 
     public static OversightReport Build(FacilityState facility, IEnumerable<InmateComplianceFacts> facts,
-        IReadOnlyDictionary<Guid, FacilityState> facilities, DateOnly from, DateOnly to, DateTimeOffset asOf, string source)
+        IReadOnlyDictionary<Guid, FacilityState> facilities, DateOnly from, DateOnly to, TimeAxes axes, DateTimeOffset asOf, string source)
     {
         var start = StartOf(from, facility);
         var end = StartOf(to.AddDays(1), facility);
@@ -38,7 +39,8 @@ public static class OversightReports
             var open = mine.Count(f => f.IsOpen);
             return new RuleCount(r.Code, r.Title, r.Source, r.Summary, open, mine.Count - open, mine.Count);
         }).ToList();
-        return new OversightReport(facility.FacilityId, facility.Name, facility.TimeZoneId, from, to, asOf, source,
+        return new OversightReport(facility.FacilityId, facility.Name, facility.TimeZoneId, from, to, axes.AsOf, axes.EffectiveThrough, axes.KnownAt,
+            asOf, source,
             facility.Thresholds.SegregationLimitDays, facility.Thresholds.ScreeningDeadlineHours, counts, findings);
     }
 

@@ -44,7 +44,7 @@ public sealed record InmateComplianceFacts(
 
     public static InmateComplianceFacts Evolve(InmateComplianceFacts f, RecordedEvent e)
     {
-        Evidence Ev(string what) => new(e.StreamId, e.Version, e.RecordedAt, what);
+        Evidence Ev(string what) => new(e.StreamId, e.Version, e.RecordedAt, what, EffectiveTime.Of(e.Data, e.RecordedAt));
         return e.Data switch
         {
             InmateAdmitted a => f with
@@ -59,7 +59,7 @@ public sealed record InmateComplianceFacts(
             SegregationStarted s => f with { Segregation = f.Segregation.Add(new(s.StartedAt, null, Ev("segregation started"), null)) },
             SegregationEnded s when f.Segregation.Count > 0 && f.Segregation[^1].End is null =>
                 f with { Segregation = f.Segregation.SetItem(f.Segregation.Count - 1, f.Segregation[^1] with { End = s.EndedAt, EndEvidence = Ev("segregation ended") }) },
-            MentoringContactRecorded c => f with { MentoringContacts = f.MentoringContacts.Add(new(e.StreamId, e.Version, e.RecordedAt, "mentoring contact", c.ContactAt)) },
+            MentoringContactRecorded => f with { MentoringContacts = f.MentoringContacts.Add(Ev("mentoring contact")) },
             InmateReleased r => f with { ReleasedAt = r.ReleasedAt, Release = Ev("released"), SavingsAtReleaseMinor = f.SavingsBalanceMinor },
             WageCredited w => Credited(f, w.CreditedAt, w.AmountMinor, w.SavingsMinor, Ev($"{w.Kind} credit")),
             ShareOfSaleCredited s => Credited(f, s.CreditedAt, s.AmountMinor, s.SavingsMinor, Ev("share of sale credit")),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SecondChance.Application.Audit;
 using SecondChance.Host.Http;
 
 namespace SecondChance.Host.Cli;
@@ -11,6 +12,18 @@ public static class AuditInputs
         if (value is null) return null;
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)) return at.ToUniversalTime();
         errors.Add(field, $"The {field} field is an ISO 8601 instant such as 2025-03-01T09:00:00+05:00.");
+        return null;
+    }
+
+    /// <summary>The effective axis: a date (through the end of that day at the facility) or an instant.</summary>
+    public static AsOf? Effective(string? value, string field, FieldErrors errors)
+    {
+        if (value is null) return null;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return Application.Audit.AsOf.OnDate(d);
+        if (value.Length > 10 && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            return Application.Audit.AsOf.AtInstant(at);
+        errors.Add(field, $"The {field} field is the effective date such as 2025-03-01 (everything in effect by the end of that day at the "
+                          + "facility) or an ISO 8601 instant such as 2025-03-01T09:00:00+05:00.");
         return null;
     }
 

@@ -14,7 +14,8 @@ namespace SecondChance.Host.Cli;
 ///   checkpoint [--out file]                                 write an audit checkpoint as JSON
 ///   prove file                                              recompute a checkpoint's root hash; exit 1 if it does not hold
 ///   export statement INMATE | replay FACILITY | reconciliation FACILITY | compliance FACILITY
-///          [--from X] [--to Y] [--as-of Z] [--format csv|json] [--out file]
+///          [--from X] [--to Y] [--as-of DATE] [--known-at INSTANT] [--format csv|json] [--out file]
+///          (statement and compliance: --as-of is the effective date, --known-at the recording instant; see TimeAxes)
 /// </summary>
 public static class CliVerbs
 {
@@ -72,7 +73,7 @@ public static class CliVerbs
     private static async Task<int> ExportAsync(IServiceProvider sp, string[] args)
     {
         if (args.Length < 3 || !Guid.TryParse(args[2], out var id))
-            throw new ArgumentException("export statement|replay|reconciliation|compliance ID [--from] [--to] [--as-of] [--format csv|json] [--out file]");
+            throw new ArgumentException("export statement|replay|reconciliation|compliance ID [--from] [--to] [--as-of] [--known-at] [--format csv|json] [--out file]");
         var errors = new FieldErrors();
         var format = AuditInputs.Format(Option(args, "--format"), "format", errors) ?? "csv";
         var clock = sp.GetRequiredService<TimeProvider>();
@@ -81,8 +82,11 @@ public static class CliVerbs
         switch (args[1])
         {
             case "statement":
-                var lines = await readModels.Wages.StatementAsync(id);
-                text = format == "csv" ? Exports.Statement(id, lines) : Exports.ToJson(lines);
+                var (effective, known) = AuditEndpoints.Axes(Option(args, "--as-of"), Option(args, "--known-at"), errors);
+                Fail(errors);
+                var axes = await AuditEndpoints.InmateAxesAsync(sp.GetRequiredService<FacilityTimeZones>(), id, effective, known, default);
+                var statement = await WageStatement.ReadAsync(readModels, id, axes, default);
+                text = format == "csv" ? Exports.Statement(statement) : Exports.ToJson(statement);
                 break;
             case "replay" or "reconciliation":
                 var from = AuditInputs.Instant(Option(args, "--from"), "from", errors) ?? DateTimeOffset.MinValue;
@@ -103,9 +107,9 @@ public static class CliVerbs
                 var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
                 var f = AuditInputs.Date(Option(args, "--from"), "from", errors) ?? today.AddMonths(-1);
                 var t = AuditInputs.Date(Option(args, "--to"), "to", errors) ?? today;
-                var asOf = AuditInputs.Instant(Option(args, "--as-of"), "as-of", errors);
+                var (asOf, knownAt) = AuditEndpoints.Axes(Option(args, "--as-of"), Option(args, "--known-at"), errors);
                 Fail(errors);
-                var report = await sp.GetRequiredService<OversightReportQuery>().FacilityAsync(id, f, t, asOf, default)
+                var report = await sp.GetRequiredService<OversightReportQuery>().FacilityAsync(id, f, t, asOf, knownAt, default)
                              ?? throw new ArgumentException($"No facility has id {id}.");
                 text = format == "csv" ? Exports.Compliance(report) : Exports.ToJson(report);
                 break;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using SecondChance.Application.Audit;
 using SecondChance.Application.Oversight;
-using SecondChance.Projections.ReadModels.Wages;
+using SecondChance.Host.Endpoints;
 
 namespace SecondChance.Host.Cli;
 
@@ -16,15 +16,18 @@ public static class Exports
 
     public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
 
-    public static string Statement(Guid inmateId, IReadOnlyList<StatementLine> lines) => Csv.Write(
+    /// <summary>One row per posting in effective order; the last columns say on which axes the statement was taken (empty: not limited).</summary>
+    public static string Statement(WageStatement s) => Csv.Write(
         ["inmate_id", "position", "posting_id", "source", "reference", "description", "occurred_at", "currency",
          "spendable_minor", "savings_minor", "family_minor", "amount_minor", "amount",
-         "spendable_balance_minor", "savings_balance_minor", "family_balance_minor", "balance_minor", "balance"],
-        lines, l => [inmateId, l.Position, l.PostingId, l.Source, l.Reference, l.Description, l.OccurredAt, l.Currency,
+         "spendable_balance_minor", "savings_balance_minor", "family_balance_minor", "balance_minor", "balance",
+         "recorded_at", "as_of", "effective_through", "known_at"],
+        s.Lines, l => [s.InmateId, l.Position, l.PostingId, l.Source, l.Reference, l.Description, l.OccurredAt, l.Currency,
             l.SpendableMinor, l.SavingsMinor, l.FamilyMinor, l.SpendableMinor + l.SavingsMinor + l.FamilyMinor,
             Csv.Amount(l.SpendableMinor + l.SavingsMinor + l.FamilyMinor, l.Currency),
             l.SpendableBalance, l.SavingsBalance, l.FamilyBalance, l.SpendableBalance + l.SavingsBalance + l.FamilyBalance,
-            Csv.Amount(l.SpendableBalance + l.SavingsBalance + l.FamilyBalance, l.Currency)]);
+            Csv.Amount(l.SpendableBalance + l.SavingsBalance + l.FamilyBalance, l.Currency),
+            l.RecordedAt, s.AsOf, s.EffectiveThrough, s.KnownAt]);
 
     public static string Replay(FacilityReplay replay) => Csv.Write(
         ["position", "stream_id", "version", "recorded_at", "occurred_at", "actor", "source", "inmate_id", "posting_id", "sale_id", "item_id",
@@ -48,11 +51,16 @@ public static class Exports
                 b.ReadModel is { } m ? Csv.Amount(m.SpendableMinor + m.SavingsMinor + m.FamilyMinor, b.Currency) : null })),
         row => row);
 
-    /// <summary>One row per finding and evidence event; local dates are at the facility, instants in UTC.</summary>
+    /// <summary>
+    /// One row per finding and evidence event; local dates are at the facility, instants in UTC. The last columns say on
+    /// which axes the report was taken (empty: not limited) and when its rules were judged.
+    /// </summary>
     public static string Compliance(OversightReport report) => Csv.Write(
         ["facility_id", "rule_code", "inmate_id", "period_start", "period_end", "local_start_date", "local_end_date", "is_open", "detail",
-         "evidence_stream_id", "evidence_version", "evidence_recorded_at", "evidence_local_date", "evidence_what", "evidence_occurred_at"],
+         "evidence_stream_id", "evidence_version", "evidence_recorded_at", "evidence_local_date", "evidence_what", "evidence_occurred_at",
+         "evidence_local_occurred_date", "as_of", "effective_through", "known_at", "judged_at"],
         report.Findings.SelectMany(f => f.Evidence.Count == 0 ? [(f, (ReportedEvidence?)null)] : f.Evidence.Select(e => (f, (ReportedEvidence?)e))),
         x => [report.FacilityId, x.f.RuleCode, x.f.InmateId, x.f.PeriodStart, x.f.PeriodEnd, x.f.LocalStartDate, x.f.LocalEndDate, x.f.IsOpen,
-            x.f.Detail, x.Item2?.StreamId, x.Item2?.Version, x.Item2?.RecordedAt, x.Item2?.LocalRecordedDate, x.Item2?.What, x.Item2?.OccurredAt]);
+            x.f.Detail, x.Item2?.StreamId, x.Item2?.Version, x.Item2?.RecordedAt, x.Item2?.LocalRecordedDate, x.Item2?.What, x.Item2?.OccurredAt,
+            x.Item2?.LocalOccurredDate, report.AsOf, report.EffectiveThrough, report.KnownAt, report.JudgedAt]);
 }

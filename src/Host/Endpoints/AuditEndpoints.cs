@@ -17,23 +17,27 @@ public static class AuditEndpoints
     {
         var wages = routes.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.ReadFinancial);
         wages.AddEndpointFilter(new ReadScopeFilter());
-        wages.MapGet("/wages/inmates/{inmateId:guid}/balances", async (Guid inmateId, string? asOf, long? version, WageBalancesQuery q, CancellationToken ct) =>
+        wages.MapGet("/wages/inmates/{inmateId:guid}/balances", async (Guid inmateId, string? asOf, string? knownAt, long? version,
+            WageBalancesQuery q, FacilityTimeZones zones, CancellationToken ct) =>
         {
             var e = new FieldErrors();
-            var at = AuditInputs.Instant(asOf, "asOf", e);
+            var (effective, known) = Axes(asOf, knownAt, e);
             if (version is < 1) e.Add("version", "The version field must be at least 1.");
-            if (asOf is not null && version is not null) e.Add("version", "Give asOf or version, not both.");
+            if (knownAt is not null && version is not null) e.Add("version", "Give knownAt or version, not both: each says how much of the record was known.");
             if (e.Any) return Results.ValidationProblem(e.ToDictionary());
-            return Results.Ok(await q.AsOfAsync(inmateId, at, version, ct));
-        }).WithName("AuditWageBalances");
-        wages.MapGet("/wages/inmates/{inmateId:guid}/statement", async (Guid inmateId, string? format, HttpContext http, ReadModelQueries q, CancellationToken ct) =>
+            return Results.Ok(await q.AsOfAsync(inmateId, await InmateAxesAsync(zones, inmateId, effective, known, ct), version, ct));
+        }).WithName("AuditWageBalances").WithDescription(TimeAxesDescription + " version (instead of knownAt) reads the account up to that event.");
+        wages.MapGet("/wages/inmates/{inmateId:guid}/statement", async (Guid inmateId, string? asOf, string? knownAt, string? format, HttpContext http,
+            ReadModelQueries q, FacilityTimeZones zones, CancellationToken ct) =>
         {
             var e = new FieldErrors();
+            var (effective, known) = Axes(asOf, knownAt, e);
             var f = AuditInputs.Format(format, "format", e);
             if (e.Any) return Results.ValidationProblem(e.ToDictionary());
-            var lines = await q.Wages.StatementAsync(inmateId, ct);
-            return Respond(http, f, $"statement-{inmateId:N}", lines, () => Exports.Statement(inmateId, lines));
-        }).WithName("AuditWageStatement");
+            var axes = await InmateAxesAsync(zones, inmateId, effective, known, ct);
+            var statement = await WageStatement.ReadAsync(q, inmateId, axes, ct);
+            return Respond(http, f, FileName($"statement-{inmateId:N}", axes), statement, () => Exports.Statement(statement));
+        }).WithName("AuditWageStatement").WithDescription(TimeAxesDescription + " Lines are in effective order; the closing balances are the last line's.");
         wages.MapGet("/facilities/{facilityId:guid}/replay", async (Guid facilityId, string? from, string? to, string? format, HttpContext http,
             FacilityReplayQuery q, TimeProvider clock, CancellationToken ct) =>
         {
@@ -73,8 +77,27 @@ public static class AuditEndpoints
         return routes;
     }
 
+    /// <summary>What asOf and knownAt mean wherever they are taken (the OpenAPI description of those endpoints).</summary>
+    internal const string TimeAxesDescription =
+        "Two time axes, never mixed. asOf is the effective date (yyyy-MM-dd: everything that took effect by the end of that day at the "
+        + "facility, read with everything recorded so far; an ISO 8601 instant is also accepted; asOf once meant the recording instant, "
+        + "which is now knownAt). knownAt is an ISO 8601 instant on the recording axis: only what had been recorded by "
+        + "then, i.e. what the system said at that instant. Together: what the system said at knownAt about asOf. The response echoes "
+        + "asOf, effectiveThrough (the last instant counted as in effect) and knownAt; null means that axis was not limited.";
+
+    internal static (AsOf? AsOf, DateTimeOffset? KnownAt) Axes(string? asOf, string? knownAt, FieldErrors e) =>
+        (AuditInputs.Effective(asOf, "asOf", e), AuditInputs.Instant(knownAt, "knownAt", e));
+
+    /// <summary>The axes for one inmate: a date is read in the time zone of the inmate's facility.</summary>
+    internal static async Task<TimeAxes> InmateAxesAsync(FacilityTimeZones zones, Guid inmateId, AsOf? asOf, DateTimeOffset? knownAt, CancellationToken ct) =>
+        TimeAxes.For(asOf, knownAt, asOf?.Date is null ? "UTC" : (await zones.OfInmateAsync(inmateId, knownAt, ct)).TimeZoneId);
+
+    /// <summary>A download's name says which axes it was taken on.</summary>
+    internal static string FileName(string name, TimeAxes axes) =>
+        name + (axes.AsOf is { } a ? $"-as-of-{a.Replace(":", "")}" : "") + (axes.KnownAt is { } k ? $"-known-at-{k:yyyyMMdd'T'HHmmss'Z'}" : "");
+
     internal static Func<Guid, CancellationToken, Task<ReadModelBalance?>> ReadModelBalance(ReadModelQueries q) => async (inmate, ct) =>
-        (await q.Wages.StatementAsync(inmate, ct)) is { Count: > 0 } lines
+        (await q.Wages.StatementAsync(inmate, ct: ct)) is { Count: > 0 } lines
             ? new ReadModelBalance(lines[^1].SpendableBalance, lines[^1].SavingsBalance, lines[^1].FamilyBalance)
             : null;
 

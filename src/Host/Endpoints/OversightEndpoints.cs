@@ -1,4 +1,5 @@
 using SecondChance.Projections.ReadModels;
+using SecondChance.Application.Audit;
 using SecondChance.Application.Oversight;
 using SecondChance.Application.ReadModels;
 using SecondChance.Domain;
@@ -19,42 +20,47 @@ public static class OversightEndpoints
         var g = routes.MapGroup("/oversight").WithTags("Oversight").RequireAuthorization(Policies.ReadCompliance);
         g.AddEndpointFilter(new ReadScopeFilter());
         g.MapGet("/rules", () => ComplianceRule.All).WithName("ComplianceRules");
-        g.MapGet("/facilities/{facilityId:guid}/report", async (Guid facilityId, string? from, string? to, string? asOf, string? format,
+        g.MapGet("/facilities/{facilityId:guid}/report", async (Guid facilityId, string? from, string? to, string? asOf, string? knownAt, string? format,
             HttpContext http, OversightReportQuery q, CancellationToken ct) =>
         {
             var e = new FieldErrors();
             var f = AuditInputs.Date(from, "from", e);
             var t = AuditInputs.Date(to, "to", e);
-            var at = AuditInputs.Instant(asOf, "asOf", e);
+            var (effective, known) = AuditEndpoints.Axes(asOf, knownAt, e);
             var fmt = AuditInputs.Format(format, "format", e);
             e.Present(from, "from");
             e.Present(to, "to");
             if (f > t) e.Add("to", "The to field cannot be before from.");
             if (e.Any) return Results.ValidationProblem(e.ToDictionary());
-            var report = await q.FacilityAsync(facilityId, f!.Value, t!.Value, at, ct);
+            var report = await q.FacilityAsync(facilityId, f!.Value, t!.Value, effective, known, ct);
             if (report is null) return Problems.NotFound($"No facility has id {facilityId}.");
+            var axes = new TimeAxes(report.AsOf, report.EffectiveThrough, report.KnownAt);
             report = report with { Findings = await q.NamedAsync(report.Findings, http.User.SeesPersonalData(), ct) };
-            return AuditEndpoints.Respond(http, fmt, $"compliance-{facilityId:N}-{f:yyyy-MM-dd}-{t:yyyy-MM-dd}", report, () => Exports.Compliance(report));
-        }).WithName("OversightFacilityReport");
-        g.MapGet("/inmates/{inmateId:guid}/findings", async (Guid inmateId, string? asOf, HttpContext http, OversightReportQuery q, CancellationToken ct) =>
+            return AuditEndpoints.Respond(http, fmt, AuditEndpoints.FileName($"compliance-{facilityId:N}-{f:yyyy-MM-dd}-{t:yyyy-MM-dd}", axes), report,
+                () => Exports.Compliance(report));
+        }).WithName("OversightFacilityReport").WithDescription(AuditEndpoints.TimeAxesDescription + Judged);
+        g.MapGet("/inmates/{inmateId:guid}/findings", async (Guid inmateId, string? asOf, string? knownAt, HttpContext http, OversightReportQuery q,
+            CancellationToken ct) =>
         {
             var e = new FieldErrors();
-            var at = AuditInputs.Instant(asOf, "asOf", e);
+            var (effective, known) = AuditEndpoints.Axes(asOf, knownAt, e);
             if (e.Any) return Results.ValidationProblem(e.ToDictionary());
-            var findings = await q.InmateAsync(inmateId, at, ct);
+            var findings = await q.InmateAsync(inmateId, effective, known, ct);
             return findings is null ? Problems.NotFound($"No inmate has id {inmateId}.")
-                : Results.Json(await q.NamedAsync(findings, http.User.SeesPersonalData(), ct), Exports.Json);
-        }).WithName("OversightInmateFindings");
+                : Results.Json(findings with { Findings = await q.NamedAsync(findings.Findings, http.User.SeesPersonalData(), ct) }, Exports.Json);
+        }).WithName("OversightInmateFindings").WithDescription(AuditEndpoints.TimeAxesDescription + Judged);
         return routes;
     }
+
+    private const string Judged = " The rules are judged at judgedAt: the end of asOf, but never later than knownAt or now.";
 }
 
 /// <summary>
-/// Evaluates the domain's rights rules over the facts folded from the events recorded up to asOf, at asOf; without
-/// asOf, over every event recorded so far, at the present.
+/// Evaluates the domain's rights rules over the facts folded from the events on the axes asked for (see
+/// <see cref="TimeAxes"/>), judged at the end of asOf; with neither axis, over the present read model, at the present.
 /// </summary>
-public sealed class OversightReportQuery(ComplianceTimeTravel travel, PgEventStore store, TimeProvider clock, ReadModelQueries readModels,
-    DirectoryQueries directory)
+public sealed class OversightReportQuery(ComplianceTimeTravel travel, FacilityTimeZones zones, PgEventStore store, TimeProvider clock,
+    ReadModelQueries readModels, DirectoryQueries directory)
 {
     /// <summary>
     /// Names the inmate of each finding: the prisoner number always, the name only for a reader who may see personal
@@ -69,16 +75,17 @@ public sealed class OversightReportQuery(ComplianceTimeTravel travel, PgEventSto
             : f).ToList();
     }
 
-    public async Task<OversightReport?> FacilityAsync(Guid facilityId, DateOnly from, DateOnly to, DateTimeOffset? asOf, CancellationToken ct)
+    public async Task<OversightReport?> FacilityAsync(Guid facilityId, DateOnly from, DateOnly to, AsOf? asOf, DateTimeOffset? knownAt,
+        CancellationToken ct)
     {
-        if (asOf is null) return await PresentAsync(facilityId, from, to, ct);
-        var at = asOf.Value;
+        if (asOf is null && knownAt is null) return await PresentAsync(facilityId, from, to, ct);
         var (facility, version) = await store.AggregateAsync(StreamIds.Facility(facilityId), FacilityState.Initial, FacilityState.Evolve, ct: ct);
         if (version == 0) return null;
-        var facts = await travel.FacilityAsync(facilityId, asOf, ct);
-        var facilities = await travel.FacilitiesAsync(ComplianceTimeTravel.FacilitiesOf(facts).Append(facilityId), asOf, ct);
+        var axes = TimeAxes.For(asOf, knownAt, await zones.OfFacilityAsync(facilityId, knownAt, ct));
+        var facts = await travel.FacilityAsync(facilityId, axes, ct);
+        var facilities = await travel.FacilitiesAsync(ComplianceTimeTravel.FacilitiesOf(facts).Append(facilityId), knownAt, ct);
         var local = facilities.GetValueOrDefault(facilityId) ?? facility;
-        return OversightReports.Build(local, facts, facilities, from, to, at, "event_log");
+        return OversightReports.Build(local, facts, facilities, from, to, axes, axes.JudgedAt(clock.GetUtcNow()), "event_log");
     }
 
     /// <summary>The present, from the oversight read model: no event log read at request time.</summary>
@@ -87,16 +94,19 @@ public sealed class OversightReportQuery(ComplianceTimeTravel travel, PgEventSto
         var facilities = await readModels.Oversight.FacilitiesAsync(ct);
         if (!facilities.TryGetValue(facilityId, out var facility)) return null;
         var facts = await readModels.Oversight.FacilityAsync(facilityId, ct);
-        return OversightReports.Build(facility, facts, facilities, from, to, clock.GetUtcNow(), "read_model");
+        return OversightReports.Build(facility, facts, facilities, from, to, TimeAxes.Present, clock.GetUtcNow(), "read_model");
     }
 
-    public async Task<IReadOnlyList<ReportedFinding>?> InmateAsync(Guid inmateId, DateTimeOffset? asOf, CancellationToken ct)
+    public async Task<InmateFindings?> InmateAsync(Guid inmateId, AsOf? asOf, DateTimeOffset? knownAt, CancellationToken ct)
     {
-        var at = asOf ?? clock.GetUtcNow();
-        var facts = await travel.InmateAsync(inmateId, asOf, ct);
-        if (facts.InmateId == Guid.Empty) return null;
-        var facilities = await travel.FacilitiesAsync(ComplianceTimeTravel.FacilitiesOf([facts]), asOf, ct);
+        var (known, zone) = await zones.OfInmateAsync(inmateId, knownAt, ct);
+        if (!known) return null;
+        var axes = TimeAxes.For(asOf, knownAt, zone);
+        var at = axes.JudgedAt(clock.GetUtcNow());
+        var facts = await travel.InmateAsync(inmateId, axes, ct);
+        var facilities = await travel.FacilitiesAsync(ComplianceTimeTravel.FacilitiesOf([facts]), knownAt, ct);
         var local = facilities.GetValueOrDefault(facts.FacilityId) ?? FacilityState.Initial;
-        return OversightReports.Findings([facts], facilities, at, local);
+        return new InmateFindings(inmateId, axes.AsOf, axes.EffectiveThrough, axes.KnownAt, at, "event_log",
+            OversightReports.Findings([facts], facilities, at, local));
     }
 }

@@ -19,7 +19,7 @@ public static class ReadModelEndpoints
             return q.Dashboard.GetAsync(facilityId, from ?? day.AddMonths(-12), to ?? day, day, ct);
         }).WithName("ReintegrationDashboard").Requires(Policies.ReadReadModels);
         g.MapGet("/wages/inmates/{inmateId:guid}/statement", (Guid inmateId, ReadModelQueries q, CancellationToken ct) =>
-            q.Wages.StatementAsync(inmateId, ct)).WithName("WageStatement").RequiresLogged(Policies.ReadFinancial);
+            q.Wages.StatementAsync(inmateId, ct: ct)).WithName("WageStatement").RequiresLogged(Policies.ReadFinancial);
         g.MapGet("/wages/totals", (Guid? facilityId, DateOnly? from, DateOnly? to, ReadModelQueries q, ReportingCalendar calendar,
             TimeProvider clock, CancellationToken ct) =>
         {

@@ -41,7 +41,7 @@ public sealed class AuditApiTests(ApiFixture fixture) : IClassFixture<ApiFixture
         for (var i = 0; i < 200; i++)
         {
             var r = await _api.GetAsync($"/audit/wages/inmates/{inmate}/statement");
-            if (r.Status == HttpStatusCode.OK && r.Body.GetArrayLength() >= postings) return;
+            if (r.Status == HttpStatusCode.OK && r.Body.GetProperty("lines").GetArrayLength() >= postings) return;
             await Task.Delay(50);
         }
         throw new TimeoutException($"The wage read model never showed {postings} postings for {inmate}.");
@@ -57,7 +57,7 @@ public sealed class AuditApiTests(ApiFixture fixture) : IClassFixture<ApiFixture
 
         var now = await _api.GetAsync($"/audit/wages/inmates/{a}/balances");
         var atFirst = await _api.GetAsync($"/audit/wages/inmates/{a}/balances?version=1");
-        var statement = (await _api.GetAsync($"/audit/wages/inmates/{a}/statement")).Body.EnumerateArray().Last();
+        var statement = (await _api.GetAsync($"/audit/wages/inmates/{a}/statement")).Body.GetProperty("lines").EnumerateArray().Last();
 
         now.Body.GetProperty("spendableMinor").GetInt64().Should().Be(statement.GetProperty("spendableBalance").GetInt64());
         now.Body.GetProperty("savingsMinor").GetInt64().Should().Be(statement.GetProperty("savingsBalance").GetInt64());
@@ -79,9 +79,9 @@ public sealed class AuditApiTests(ApiFixture fixture) : IClassFixture<ApiFixture
     }
 
     [Fact]
-    public async Task Balances_with_both_as_of_and_version_or_a_bad_instant_are_400_with_field_errors()
+    public async Task Balances_with_both_known_at_and_version_or_a_bad_instant_are_400_with_field_errors()
     {
-        (await _api.GetAsync($"/audit/wages/inmates/{Guid.NewGuid()}/balances?asOf=2025-01-01T00:00:00Z&version=2")).ErrorFields.Should().Equal("version");
+        (await _api.GetAsync($"/audit/wages/inmates/{Guid.NewGuid()}/balances?knownAt=2025-01-01T00:00:00Z&version=2")).ErrorFields.Should().Equal("version");
         (await _api.GetAsync($"/audit/wages/inmates/{Guid.NewGuid()}/balances?asOf=yesterday")).ErrorFields.Should().Equal("asOf");
         (await _api.GetAsync($"/audit/facilities/{Guid.NewGuid()}/replay?from=2025-02-01T00:00:00Z&to=2025-01-01T00:00:00Z")).ErrorFields.Should().Equal("to");
         (await _api.GetAsync($"/audit/facilities/{Guid.NewGuid()}/reconciliation?format=xml")).ErrorFields.Should().Equal("format");
@@ -184,7 +184,8 @@ public sealed class AuditApiTests(ApiFixture fixture) : IClassFixture<ApiFixture
         var header = (await response.Content.ReadAsStringAsync()).Split("\r\n")[0];
 
         header.Should().Be("inmate_id,position,posting_id,source,reference,description,occurred_at,currency,spendable_minor,savings_minor,family_minor,"
-                           + "amount_minor,amount,spendable_balance_minor,savings_balance_minor,family_balance_minor,balance_minor,balance");
+                           + "amount_minor,amount,spendable_balance_minor,savings_balance_minor,family_balance_minor,balance_minor,balance,"
+                           + "recorded_at,as_of,effective_through,known_at");
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class OversightApiTests(ApiFixture fixture) : IClassFixture<ApiFix
     }
 
     [Fact]
-    public async Task Report_counts_every_rule_and_a_past_as_of_before_anything_was_recorded_has_no_findings()
+    public async Task Report_counts_every_rule_and_a_past_as_of_before_anything_took_effect_has_no_findings()
     {
         var (facility, inmate) = await HousedInmateAsync();
         await Segregate(inmate, "2025-02-01T09:00:00+05:00", "2025-02-20T09:00:00+05:00");
@@ -113,6 +113,79 @@ public sealed class OversightApiTests(ApiFixture fixture) : IClassFixture<ApiFix
         present.Body.GetProperty("counts").GetArrayLength().Should().Be(9);
         present.Body.GetProperty("counts").EnumerateArray().Single(c => c.GetProperty("ruleCode").GetString() == "prolonged_segregation")
             .GetProperty("closed").GetInt32().Should().Be(1);
+    }
+
+    private async Task<string> RecordedAtAsync(Guid inmate, int version)
+    {
+        var micros = await fixture.ScalarAsync(
+            $"select (extract(epoch from timestamp) * 1000000)::bigint from sc.events where stream_id = 'inmate-{inmate:N}' and version = {version}");
+        return DateTimeOffset.UnixEpoch.AddTicks(micros * 10).ToString("O");
+    }
+
+    private static JsonElement Prolonged(ApiResponse r) =>
+        r.Body.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleCode").GetString() == "prolonged_segregation");
+
+    [Fact]
+    public async Task Report_as_of_a_date_judges_the_rules_at_the_end_of_that_day_with_everything_recorded_since()
+    {
+        var (facility, inmate) = await HousedInmateAsync();
+        await Segregate(inmate, "2025-02-01T09:00:00+05:00", "2025-02-20T09:00:00+05:00");
+
+        var tenth = await _api.GetAsync($"/oversight/facilities/{facility}/report?from=2025-01-01&to=2025-05-31&asOf=2025-02-10");
+        var eighteenth = await _api.GetAsync($"/oversight/facilities/{facility}/report?from=2025-01-01&to=2025-05-31&asOf=2025-02-18");
+
+        tenth.Body.GetProperty("findings").EnumerateArray().Should().NotContain(f => f.GetProperty("ruleCode").GetString() == "prolonged_segregation");
+        var finding = Prolonged(eighteenth);
+        finding.GetProperty("isOpen").GetBoolean().Should().BeTrue("on 18 February the segregation was still going on");
+        finding.GetProperty("localEndDate").GetString().Should().Be("2025-02-18");
+        eighteenth.Body.GetProperty("asOf").GetString().Should().Be("2025-02-18");
+        eighteenth.Body.GetProperty("knownAt").ValueKind.Should().Be(JsonValueKind.Null);
+        eighteenth.Body.GetProperty("judgedAt").GetDateTimeOffset().Should().Be(new DateTimeOffset(2025, 2, 18, 18, 59, 59, TimeSpan.Zero).AddTicks(9_999_999));
+    }
+
+    [Fact]
+    public async Task Report_known_at_an_instant_before_the_end_of_a_segregation_was_recorded_shows_it_still_open()
+    {
+        var (facility, inmate) = await HousedInmateAsync();
+        await Segregate(inmate, "2025-02-01T09:00:00+05:00", "2025-02-20T09:00:00+05:00");
+        var started = await RecordedAtAsync(inmate, 3);
+
+        var then = await _api.GetAsync($"/oversight/facilities/{facility}/report?from=2025-01-01&to=2025-05-31&knownAt={Uri.EscapeDataString(started)}");
+        await fixture.ProjectionsCaughtUpAsync();
+        var now = await _api.GetAsync($"/oversight/facilities/{facility}/report?from=2025-01-01&to=2025-05-31");
+
+        Prolonged(then).GetProperty("isOpen").GetBoolean().Should().BeTrue();
+        then.Body.GetProperty("knownAt").GetDateTimeOffset().Should().Be(DateTimeOffset.Parse(started));
+        then.Body.GetProperty("source").GetString().Should().Be("event_log");
+        Prolonged(now).GetProperty("isOpen").GetBoolean().Should().BeFalse();
+        now.Body.GetProperty("asOf").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Evidence_says_when_the_segregation_happened_beside_when_it_was_recorded()
+    {
+        var (facility, inmate) = await HousedInmateAsync();
+        await Segregate(inmate, "2025-02-01T09:00:00+05:00", "2025-02-20T09:00:00+05:00");
+
+        var evidence = (await FindingsAsync(facility, "prolonged_segregation")).Single().GetProperty("evidence").EnumerateArray().ToList();
+
+        evidence.Select(e => e.GetProperty("occurredAt").GetDateTimeOffset())
+            .Should().Equal(DateTimeOffset.Parse("2025-02-01T04:00:00Z"), DateTimeOffset.Parse("2025-02-20T04:00:00Z"));
+        evidence.Select(e => e.GetProperty("localOccurredDate").GetString()).Should().Equal("2025-02-01", "2025-02-20");
+        evidence[0].GetProperty("recordedAt").GetDateTimeOffset().Should().Be(DateTimeOffset.Parse(await RecordedAtAsync(inmate, 3)));
+    }
+
+    [Fact]
+    public async Task Inmate_findings_say_on_which_axes_they_were_judged()
+    {
+        var (_, inmate) = await HousedInmateAsync();
+        await Segregate(inmate, "2025-02-01T09:00:00+05:00", "2025-02-20T09:00:00+05:00");
+
+        var r = await _api.GetAsync($"/oversight/inmates/{inmate}/findings?asOf=2025-02-18");
+
+        r.Body.GetProperty("asOf").GetString().Should().Be("2025-02-18");
+        r.Body.GetProperty("inmateId").GetGuid().Should().Be(inmate);
+        Prolonged(r).GetProperty("isOpen").GetBoolean().Should().BeTrue();
     }
 
     [Fact]
@@ -148,7 +221,8 @@ public sealed class OversightApiTests(ApiFixture fixture) : IClassFixture<ApiFix
         var rows = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         rows[0].Should().Be("facility_id,rule_code,inmate_id,period_start,period_end,local_start_date,local_end_date,is_open,detail,"
-                            + "evidence_stream_id,evidence_version,evidence_recorded_at,evidence_local_date,evidence_what,evidence_occurred_at");
+                            + "evidence_stream_id,evidence_version,evidence_recorded_at,evidence_local_date,evidence_what,evidence_occurred_at,"
+                            + "evidence_local_occurred_date,as_of,effective_through,known_at,judged_at");
         rows.Count(r => r.Contains(",prolonged_segregation,")).Should().Be(2);
         response.Content.Headers.ContentDisposition!.FileName.Should().Contain("compliance-");
     }

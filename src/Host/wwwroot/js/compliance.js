@@ -13,16 +13,22 @@ content.append(el('div', { class: 'toolbar' }, el('label', {}, el('span', { text
 await load();
 
 async function load() {
-  history.replaceState(null, '', `?facilityId=${facilityId}`);
+  // the effective date and the known-at instant, when the address gives them, go to the report and its download alike
+  const axes = new URLSearchParams();
+  for (const key of ['asOf', 'knownAt']) if (param(key)) axes.set(key, param(key));
+  const asked = axes.toString() ? `&${axes}` : '';
+  history.replaceState(null, '', `?facilityId=${facilityId}${asked}`);
   clear(body).append(el('p', { class: 'muted', text: t('loading') }));
   const to = new Date().toISOString().slice(0, 10);
   const from = new Date(Date.now() - 730 * 864e5).toISOString().slice(0, 10);
-  const query = `from=${from}&to=${to}`;
+  const query = `from=${from}&to=${to}${asked}`;
   report.href = `/oversight/facilities/${facilityId}/report?${query}&format=csv`;
   report.setAttribute('download', `oversight-${facilityId}.csv`);
   try {
     const r = await api(`/oversight/facilities/${facilityId}/report?${query}`);
     clear(body);
+    body.append(el('p', { class: 'muted', id: 'report-axes', text: `${t('judgedAt')} ${dateTime(r.judgedAt)} · ${t('effectiveOn')} `
+      + `${r.asOf ?? t('everyDate')} · ${r.knownAt ? `${t('knownAt')} ${dateTime(r.knownAt)}` : t('everythingRecorded')}` }));
     body.append(table([t('rule'), '', t('open'), t('total')], r.counts.filter(c => c.total > 0)
       .map(c => [rule(c.ruleCode, c.title), el('span', { class: 'muted', text: c.source }), String(c.open), String(c.total)]), { id: 'rule-counts' }));
     renderFindings(r.findings);
@@ -42,8 +48,8 @@ function renderFindings(findings) {
         el('p', { text: f.detail ?? '' }),
         el('strong', { text: t('evidence') }),
         el('ol', { class: 'evidence' }, (f.evidence ?? []).map(ev => el('li', {},
-          `${ev.what} — ${ev.streamId} v${ev.version}, ${t('recordedAt')} ${dateTime(ev.recordedAt)}`,
-          ev.occurredAt ? ` (${t('when')} ${dateTime(ev.occurredAt)})` : '')))));
+          `${ev.what} — ${t('happenedAt')} ${dateTime(ev.occurredAt ?? ev.recordedAt)}, ${t('recordedAt')} ${dateTime(ev.recordedAt)}`
+          + ` — ${ev.streamId} v${ev.version}`)))));
     }
   }
 }

@@ -20,6 +20,8 @@ export const labels = {
     signInFailed: 'The username or password is not right.', loading: 'Loading…', apply: 'Show', journeyLink: 'Journey',
     statementLink: 'Statement', anonymousMaker: 'Made by inmates of', total: 'Total', detail: 'Detail', facts: 'Recorded facts',
     closed: 'Closed', previous: 'Previous', next: 'Next', page: 'Page',
+    effectiveOn: 'In effect on', knownAt: 'As known at', everyDate: 'every date', everythingRecorded: 'with everything recorded so far',
+    tookEffect: 'Took effect', statementOf: 'Statement of', happenedAt: 'Happened', judgedAt: 'Rules judged at',
   },
   ur: {
     app: 'سیکنڈ چانس', dashboard: 'ڈیش بورڈ', journey: 'قیدی کا سفر', statement: 'اجرت کا گوشوارہ', compliance: 'تعمیل',
@@ -41,6 +43,8 @@ export const labels = {
     signInFailed: 'صارف نام یا پاس ورڈ درست نہیں۔', loading: 'لوڈ ہو رہا ہے…', apply: 'دکھائیں', journeyLink: 'سفر',
     statementLink: 'گوشوارہ', anonymousMaker: 'تیار کردہ از قیدیانِ', total: 'کل', detail: 'تفصیل', facts: 'درج حقائق',
     closed: 'بند', previous: 'پچھلا', next: 'اگلا', page: 'صفحہ',
+    effectiveOn: 'مؤثر بتاریخ', knownAt: 'اس وقت تک درج', everyDate: 'تمام تاریخیں', everythingRecorded: 'اب تک کے تمام اندراجات کے ساتھ',
+    tookEffect: 'مؤثر تاریخ', statementOf: 'گوشوارہ برائے', happenedAt: 'وقوع کا وقت', judgedAt: 'قواعد کی جانچ بوقت',
   },
 };
 

@@ -20,7 +20,7 @@ public sealed class OversightFactsProjection : IProjection
     public static readonly JsonSerializerOptions Json = EventTypeRegistry.CreateSerializerOptions();
 
     public string Name => "oversight";
-    public int Version => 1;
+    public int Version => 2; // 2: every evidence says when its event took effect
 
     public IReadOnlyList<Migration> Migrations { get; } =
     [

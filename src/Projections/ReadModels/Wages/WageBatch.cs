@@ -102,11 +102,12 @@ internal sealed class WageBatch(ProjectionContext ctx, FacilityCalendar calendar
         if (p.Count > 0)
             await ctx.ExecAsync("""
                 insert into {schema}.postings select * from unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::uuid[], $5::text[], $6::uuid[],
-                    $7::text[], $8::timestamptz[], $9::bigint[], $10::bigint[], $11::bigint[], $12::text[], $13::text[])
+                    $7::text[], $8::timestamptz[], $9::bigint[], $10::bigint[], $11::bigint[], $12::text[], $13::text[], $14::timestamptz[])
                 """, ct, p.Select(x => x.Id).ToArray(), p.Select(x => x.Inmate).ToArray(), p.Select(x => x.Position).ToArray(),
                 p.Select(x => x.Facility).ToArray(), p.Select(x => x.Source).ToArray(), p.Select(x => x.Reference).ToArray(),
                 p.Select(x => x.Description).ToArray(), p.Select(x => x.At.ToUniversalTime()).ToArray(), p.Select(x => x.Spendable).ToArray(),
-                p.Select(x => x.Savings).ToArray(), p.Select(x => x.Family).ToArray(), p.Select(x => x.Currency).ToArray(), p.Select(x => x.Contra).ToArray());
+                p.Select(x => x.Savings).ToArray(), p.Select(x => x.Family).ToArray(), p.Select(x => x.Currency).ToArray(), p.Select(x => x.Contra).ToArray(),
+                p.Select(x => x.RecordedAt.ToUniversalTime()).ToArray());
         var s = Sales;
         if (s.Count > 0)
             await ctx.ExecAsync("""

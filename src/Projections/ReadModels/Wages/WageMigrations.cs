@@ -28,5 +28,9 @@ internal static class WageMigrations
                 primary key (facility_id, month, source));
             """),
         new(2, "facility time zones, for months at the facility's local date", FacilityCalendar.Table),
+        new(3, "when each posting was recorded, for statements as known at an instant", """
+            alter table {schema}.postings add column recorded_at timestamptz;
+            create index postings_effective on {schema}.postings (inmate_id, occurred_at, position);
+            """),
     ];
 }

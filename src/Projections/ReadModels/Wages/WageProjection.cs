@@ -14,11 +14,11 @@ namespace SecondChance.Projections.ReadModels.Wages;
 public sealed class WageProjection : IProjection
 {
     public string Name => "wages";
-    public int Version => 2; // 2: months at the facility's local date
+    public int Version => 3; // 2: months at the facility's local date; 3: postings keep when they were recorded
     public IReadOnlyList<Migration> Migrations => WageMigrations.All;
 
     internal sealed record Posting(Guid Id, Guid Inmate, long Position, Guid Facility, string Source, Guid? Reference, string Description,
-        DateTimeOffset At, long Spendable, long Savings, long Family, string Currency, string Contra);
+        DateTimeOffset At, long Spendable, long Savings, long Family, string Currency, string Contra, DateTimeOffset RecordedAt = default);
 
     public async Task ApplyAsync(ProjectionContext ctx, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
@@ -33,30 +33,31 @@ public sealed class WageProjection : IProjection
                 case ItemProduced p: b.Items[p.ItemId] = p.FacilityId; b.NewItems.Add(p.ItemId); break;
                 case WageCredited w:
                     b.Post(new Posting(w.PostingId, w.InmateId, e.Position, b.FacilityOf(w.InmateId), w.Kind == WageKind.Wage ? "wage" : "piece_work",
-                        null, w.Description, w.CreditedAt, w.SpendableMinor, w.SavingsMinor, w.FamilyMinor, w.Currency, WagesExpense));
+                        null, w.Description, w.CreditedAt, w.SpendableMinor, w.SavingsMinor, w.FamilyMinor, w.Currency, WagesExpense, e.Timestamp));
                     break;
                 case ShareOfSaleCredited s:
                     b.Post(new Posting(s.PostingId, s.InmateId, e.Position, b.FacilityOf(s.InmateId), "sale", s.SaleId, $"share of sale of item {s.ItemId:N}",
-                        s.CreditedAt, s.SpendableMinor, s.SavingsMinor, s.FamilyMinor, s.Currency, InmateSharePayable));
+                        s.CreditedAt, s.SpendableMinor, s.SavingsMinor, s.FamilyMinor, s.Currency, InmateSharePayable, e.Timestamp));
                     break;
                 case DeductionPosted d:
                     b.Post(new Posting(d.PostingId, d.InmateId, e.Position, b.FacilityOf(d.InmateId), "deduction", null, d.Reason, d.PostedAt,
-                        -d.AmountMinor, 0, 0, d.Currency, Deductions));
+                        -d.AmountMinor, 0, 0, d.Currency, Deductions, e.Timestamp));
                     break;
                 case FamilyRemittanceSent f:
                     var fromFamily = f.From == WageSubAccount.Family;
                     b.Post(new Posting(f.PostingId, f.InmateId, e.Position, b.FacilityOf(f.InmateId), "remittance", null, $"to {f.Recipient}", f.SentAt,
-                        fromFamily ? 0 : -f.AmountMinor, 0, fromFamily ? -f.AmountMinor : 0, f.Currency, Payouts));
+                        fromFamily ? 0 : -f.AmountMinor, 0, fromFamily ? -f.AmountMinor : 0, f.Currency, Payouts, e.Timestamp));
                     break;
                 case ReleasePayoutMade p:
                     b.Post(new Posting(p.PostingId, p.InmateId, e.Position, b.FacilityOf(p.InmateId), "payout", null, "paid out at release", p.PaidAt,
-                        -p.SpendableMinor, -p.SavingsMinor, 0, p.Currency, Payouts));
+                        -p.SpendableMinor, -p.SavingsMinor, 0, p.Currency, Payouts, e.Timestamp));
                     break;
                 case PostingReversed r:
                     var original = b.Postings.GetValueOrDefault(r.ReversedPostingId);
                     b.Post(new Posting(r.PostingId, r.InmateId, e.Position, b.FacilityOf(r.InmateId), "reversal", r.ReversedPostingId, r.Reason,
                         r.ReversedAt, r.SpendableDeltaMinor, r.SavingsDeltaMinor, r.FamilyDeltaMinor, r.Currency,
-                        original?.Contra ?? throw new InvalidOperationException($"Reversed posting {r.ReversedPostingId} is not in the ledger.")));
+                        original?.Contra ?? throw new InvalidOperationException($"Reversed posting {r.ReversedPostingId} is not in the ledger."),
+                        e.Timestamp));
                     break;
                 case SaleProceedsDistributed s:
                     var facility = b.Items.TryGetValue(s.ItemId, out var f2) ? f2 : throw new InvalidOperationException($"Item {s.ItemId} was never produced.");

@@ -4,16 +4,32 @@ namespace SecondChance.Projections.ReadModels.Wages;
 
 public sealed class WageQueries(NpgsqlDataSource dataSource, string schema)
 {
-    public async Task<IReadOnlyList<StatementLine>> StatementAsync(Guid inmateId, CancellationToken ct = default) =>
-        await ReadAsync($"""
+    /// <summary>
+    /// An inmate's postings in effective order (when each took effect, then the order recorded) with running balances;
+    /// only those in effect by effectiveThrough and recorded by knownAt when given.
+    /// </summary>
+    public async Task<IReadOnlyList<StatementLine>> StatementAsync(Guid inmateId, DateTimeOffset? effectiveThrough = null,
+        DateTimeOffset? knownAt = null, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"""
             select posting_id, position, source, reference, description, occurred_at, spendable, savings, family,
-                   sum(spendable) over w, sum(savings) over w, sum(family) over w, currency
-              from {schema}.postings where inmate_id = $1
-            window w as (order by position rows between unbounded preceding and current row)
-             order by position
-            """, r => new StatementLine(r.GetGuid(0), r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetGuid(3), r.GetString(4),
-            r.GetFieldValue<DateTimeOffset>(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), (long)r.GetDecimal(9), (long)r.GetDecimal(10),
-            (long)r.GetDecimal(11), r.GetString(12)), ct, inmateId);
+                   sum(spendable) over w, sum(savings) over w, sum(family) over w, currency, recorded_at
+              from {schema}.postings
+             where inmate_id = $1 and ($2::timestamptz is null or occurred_at <= $2) and ($3::timestamptz is null or recorded_at <= $3)
+            window w as (order by occurred_at, position rows between unbounded preceding and current row)
+             order by occurred_at, position
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = inmateId });
+        foreach (var at in new[] { effectiveThrough, knownAt })
+            cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)at?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        var list = new List<StatementLine>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            list.Add(new StatementLine(r.GetGuid(0), r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetGuid(3), r.GetString(4),
+                r.GetFieldValue<DateTimeOffset>(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), (long)r.GetDecimal(9), (long)r.GetDecimal(10),
+                (long)r.GetDecimal(11), r.GetString(12), r.IsDBNull(13) ? null : r.GetFieldValue<DateTimeOffset>(13)));
+        return list;
+    }
 
     public async Task<IReadOnlyList<PeriodTotal>> TotalsAsync(Guid? facilityId, DateOnly fromMonth, DateOnly toMonth, CancellationToken ct = default) =>
         await ReadAsync($"""

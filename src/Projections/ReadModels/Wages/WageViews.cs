@@ -1,9 +1,13 @@
 namespace SecondChance.Projections.ReadModels.Wages;
 
-/// <summary>Source is wage, piece_work, sale, deduction, remittance, payout or reversal; balances run per sub-account.</summary>
+/// <summary>
+/// Source is wage, piece_work, sale, deduction, remittance, payout or reversal; balances run per sub-account in effective
+/// order. OccurredAt is when the posting took effect, RecordedAt when it was recorded.
+/// </summary>
 public sealed record StatementLine(
     Guid PostingId, long Position, string Source, Guid? Reference, string Description, DateTimeOffset OccurredAt,
-    long SpendableMinor, long SavingsMinor, long FamilyMinor, long SpendableBalance, long SavingsBalance, long FamilyBalance, string Currency);
+    long SpendableMinor, long SavingsMinor, long FamilyMinor, long SpendableBalance, long SavingsBalance, long FamilyBalance, string Currency,
+    DateTimeOffset? RecordedAt);
 
 public sealed record PeriodTotal(Guid FacilityId, DateOnly Month, string Source, long Postings, long AmountMinor, long SpendableMinor, long SavingsMinor, long FamilyMinor);
 

@@ -1,0 +1,44 @@
+using SecondChance.Domain.Inmates;
+using SecondChance.Domain.Wages;
+
+namespace SecondChance.Domain;
+
+/// <summary>
+/// When the thing an event records took effect (a wage was credited, a segregation began), as opposed to when the
+/// event was recorded. Null for an event that carries no time of its own: it took effect when it was recorded.
+/// </summary>
+public static class EffectiveTime
+{
+    public static DateTimeOffset? Of(object @event) => @event switch
+    {
+        InmateAdmitted e => e.AdmittedAt,
+        InmateHoused e => e.HousedAt,
+        MedicalScreeningRecorded e => e.ScreenedAt,
+        SegregationStarted e => e.StartedAt,
+        SegregationEnded e => e.EndedAt,
+        InmateTransferred e => e.TransferredAt,
+        LegalStatusChanged e => e.ChangedAt,
+        InmateEnrolled e => e.EnrolledAt,
+        InmateWithdrewFromProgramme e => e.WithdrewAt,
+        InmateCompletedProgramme e => e.CompletedAt,
+        SkillCertified e => e.CertifiedAt,
+        MentorAssigned e => e.AssignedAt,
+        MentorUnassigned e => e.UnassignedAt,
+        MentoringContactRecorded e => e.ContactAt,
+        ReleasePlanned e => e.PlannedAt,
+        InmateReleased e => e.ReleasedAt,
+        PostReleaseFollowUpRecorded e => e.FollowedUpAt,
+        AttributionConsentGiven e => e.GivenAt,
+        AttributionConsentWithdrawn e => e.WithdrawnAt,
+        WageCredited e => e.CreditedAt,
+        ShareOfSaleCredited e => e.CreditedAt,
+        DeductionPosted e => e.PostedAt,
+        FamilyRemittanceSent e => e.SentAt,
+        ReleasePayoutMade e => e.PaidAt,
+        PostingReversed e => e.ReversedAt,
+        _ => null,
+    };
+
+    /// <summary>The effective instant, or the recording instant for an event without one.</summary>
+    public static DateTimeOffset Of(object @event, DateTimeOffset recordedAt) => Of(@event) ?? recordedAt;
+}
