@@ -48,6 +48,7 @@ public static class CheckpointFile
     public static CheckpointFileContents Read(Func<Stream> open)
     {
         using var stream = open();
+        if (stream.CanSeek && stream.Length == 0) throw Bad("checkpoint", "it is empty");
         var json = new JsonChunks(stream);
         return Guard(() =>
         {
