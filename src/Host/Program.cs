@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Console;
 using SecondChance.Application;
 using SecondChance.Application.Audit;
 using SecondChance.Host.Cli;
@@ -6,7 +7,17 @@ using SecondChance.Host.Endpoints;
 using SecondChance.Host.Hosting;
 using SecondChance.Host.Security;
 
+if (CliHelp.Handles(args)) return CliHelp.Print(args, Console.Out);
+if (CliHelp.UnknownVerb(args) is { } notAVerb)
+{
+    await Console.Error.WriteLineAsync(notAVerb);
+    return 2;
+}
+
 var builder = WebApplication.CreateBuilder(args);
+// a verb's standard output is its result (JSON, CSV); what it logs on the way goes to standard error
+if (args.Any(CliHelp.IsVerb))
+    builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 builder.AddSecondChanceHttp();
 builder.AddSecondChanceSecurity();
 builder.Services.AddSecondChanceDatabase();

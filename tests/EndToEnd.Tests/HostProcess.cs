@@ -40,6 +40,28 @@ public sealed class HostProcess : IAsyncDisposable
         return await output;
     }
 
+    public sealed record VerbRun(int ExitCode, string Output, string Errors);
+
+    /// <summary>
+    /// Runs the Host with <paramref name="args"/> to completion, whatever its exit status, with these environment
+    /// variables set (a null value removes one). A run that outlasts two minutes is killed and fails.
+    /// </summary>
+    public static async Task<VerbRun> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        using var p = Start(null, args, environment);
+        p.StandardInput.Close();
+        var output = p.StandardOutput.ReadToEndAsync();
+        var errors = p.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try { await p.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException)
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'{string.Join(' ', args)}' did not exit: {await output}{await errors}");
+        }
+        return new VerbRun(p.ExitCode, await output, await errors);
+    }
+
     public static async Task<HostProcess> StartAsync(string connectionString)
     {
         var port = FreePort();
@@ -64,7 +86,7 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"The Host did not answer /health: {host.Log}");
     }
 
-    private static Process Start(string connectionString, string[] args)
+    private static Process Start(string? connectionString, string[] args, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var root = RepositoryRoot();
         var dll = Path.Combine(AppContext.BaseDirectory, "SecondChance.Host.dll");
@@ -78,13 +100,17 @@ public sealed class HostProcess : IAsyncDisposable
         foreach (var a in args) info.ArgumentList.Add(a);
         info.ArgumentList.Add("--contentRoot");
         info.ArgumentList.Add(Path.Combine(root, "src", "Host"));
-        info.Environment["ConnectionStrings__SecondChance"] = connectionString;
+        if (connectionString is null) info.Environment.Remove("ConnectionStrings__SecondChance");
+        else info.Environment["ConnectionStrings__SecondChance"] = connectionString;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["SECONDCHANCE_SEED_DEMO"] = "false";
         // every browser test signs in through the page, many within a minute: the sign-in rate limits are tested elsewhere
         info.Environment["Security__SignInsPerUsernamePerMinute"] = "1000";
         info.Environment["Security__SignInsPerAddressPerMinute"] = "1000";
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+            if (value is null) info.Environment.Remove(name);
+            else info.Environment[name] = value;
         return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
     }
 

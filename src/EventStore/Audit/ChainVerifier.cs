@@ -46,8 +46,7 @@ public sealed class ChainVerifier(PgEventStore store)
         streamsCmd.Parameters.Add(new() { Value = partitions });
         streamsCmd.Parameters.Add(new() { Value = partition });
         await using var eventsCmd = new NpgsqlCommand($"""
-            select stream_id, version, id, type, data::text, (extract(epoch from timestamp) * 1000000)::bigint, tenant_id,
-                   correlation_id, causation_id, actor, headers::text, hash, hash_format
+            select {HashedEventRow.Columns}
               from {schema}.events where abs(hashtext(stream_id)) % $1 = $2 order by stream_id collate "C", version
             """, eventsConn);
         eventsCmd.Parameters.Add(new() { Value = partitions });
@@ -82,8 +81,8 @@ public sealed class ChainVerifier(PgEventStore store)
                     broken.Add(new BrokenLink(streamId, expected, "event missing"));
                     afterGap = true;
                 }
-                var stored = events.GetFieldValue<byte[]>(11);
-                var computed = Compute(events, streamId, version, previous);
+                var stored = events.GetFieldValue<byte[]>(HashedEventRow.StoredHash);
+                var computed = HashedEventRow.Compute(events, streamId, version, previous);
                 // after a missing event the link cannot be checked; the gap itself is what is reported. An event that
                 // still chains to a broken (moved) event is intact: the damage is the moved event, not this one.
                 if (!afterGap && !CryptographicOperations.FixedTimeEquals(computed, stored)
@@ -113,10 +112,5 @@ public sealed class ChainVerifier(PgEventStore store)
     }
 
     private static bool ChainsToDisplaced(NpgsqlDataReader e, string streamId, long version, List<byte[]> displaced, byte[] stored) =>
-        displaced.Any(previous => CryptographicOperations.FixedTimeEquals(stored, Compute(e, streamId, version, previous)));
-
-    private static byte[] Compute(NpgsqlDataReader e, string streamId, long version, byte[]? previous) =>
-        EventHash.Compute(e.GetInt16(12), previous, e.GetGuid(2), streamId, version, e.GetString(3), e.GetString(4), e.GetInt64(5), e.GetString(6),
-            e.IsDBNull(7) ? null : e.GetGuid(7), e.IsDBNull(8) ? null : e.GetGuid(8),
-            e.IsDBNull(9) ? null : e.GetString(9), e.IsDBNull(10) ? null : e.GetString(10));
+        displaced.Any(previous => CryptographicOperations.FixedTimeEquals(stored, HashedEventRow.Compute(e, streamId, version, previous)));
 }

@@ -18,6 +18,9 @@ public sealed class LocalPostgres : IAsyncDisposable
     private readonly bool _startedHere;
 
     public string DataDirectory => Path.Combine(_root, "data");
+
+    /// <summary>Whether this process started the server (and stops it when disposed), rather than finding it running.</summary>
+    public bool StartedHere => _startedHere;
     public string ConnectionString { get; }
 
     private LocalPostgres(string bin, string root, string connectionString, bool startedHere)

@@ -8,15 +8,7 @@ using SecondChance.Projections.ReadModels;
 
 namespace SecondChance.Host.Cli;
 
-/// <summary>
-/// Auditors' verbs, run instead of the server:
-///   verify [--partitions N]                                 recompute every hash chain (progress on stderr); exit 1 if broken
-///   checkpoint [--out file]                                 write an audit checkpoint as JSON
-///   prove file                                              recompute a checkpoint's root hash; exit 1 if it does not hold
-///   export statement INMATE | replay FACILITY | reconciliation FACILITY | compliance FACILITY
-///          [--from X] [--to Y] [--as-of DATE] [--known-at INSTANT] [--format csv|json] [--out file]
-///          (statement and compliance: --as-of is the effective date, --known-at the recording instant; see TimeAxes)
-/// </summary>
+/// <summary>Auditors' verbs, run instead of the server: verify, checkpoint, prove and export (options in <see cref="CliHelp"/>).</summary>
 public static class CliVerbs
 {
     private static readonly string[] Verbs = ["verify", "checkpoint", "prove", "export"];
@@ -28,20 +20,26 @@ public static class CliVerbs
         var sp = app.Services;
         try
         {
+            // the file to prove is read through before anything touches the database
+            var toProve = args[0] == "prove" ? ReadCheckpoint(args) : null;
             await sp.GetRequiredService<SchemaMigrations>().MigrateAsync();
             return args[0] switch
             {
                 "verify" => await VerifyAsync(sp, args),
-                "checkpoint" => await WriteAsync(Option(args, "--out"),
-                    Exports.ToJson(await sp.GetRequiredService<AuditCheckpoints>().TakeAsync(sp.GetRequiredService<TimeProvider>()))),
-                "prove" => await ProveAsync(sp, args),
+                "checkpoint" => await CheckpointAsync(sp, args),
+                "prove" => await ProveAsync(sp, toProve!),
                 _ => await ExportAsync(sp, args),
             };
         }
         catch (ArgumentException e)
         {
-            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync($"{args[0]}: {e.Message}");
             return 2;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"{args[0]} could not finish: {e.Message}");
+            return 3;
         }
         finally
         {
@@ -51,8 +49,10 @@ public static class CliVerbs
 
     private static async Task<int> VerifyAsync(IServiceProvider sp, string[] args)
     {
-        var partitions = Option(args, "--partitions") is { } p ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : 0;
-        var progress = new Progress<VerificationProgress>(v =>
+        var partitions = 0;
+        if (Option(args, "--partitions") is { } p && (!int.TryParse(p, System.Globalization.CultureInfo.InvariantCulture, out partitions) || partitions is < 0 or > 64))
+            throw new ArgumentException($"--partitions is a whole number from 0 (as many as cores) to 64, not '{p}'.");
+        var progress = new Immediate<VerificationProgress>(v =>
             Console.Error.Write($"\rverified {v.StreamsChecked:N0} streams, {v.EventsChecked:N0} events   "));
         var report = await sp.GetRequiredService<ChainVerifier>().VerifyAsync(partitions, progress);
         Console.Error.WriteLine();
@@ -60,13 +60,70 @@ public static class CliVerbs
         return report.IsClean ? 0 : 1;
     }
 
-    private static async Task<int> ProveAsync(IServiceProvider sp, string[] args)
+    private static async Task<int> CheckpointAsync(IServiceProvider sp, string[] args)
     {
-        var file = args.Length > 1 ? args[1] : throw new ArgumentException("prove takes the checkpoint JSON file written by 'checkpoint'.");
-        var checkpoint = System.Text.Json.JsonSerializer.Deserialize<AuditCheckpoint>(await File.ReadAllTextAsync(file), Exports.Json)
-                         ?? throw new ArgumentException($"{file} holds no checkpoint.");
-        var proof = await sp.GetRequiredService<AuditCheckpoints>().ProveAsync(checkpoint);
-        Console.WriteLine(Exports.ToJson(new { proof.Holds, proof.RecomputedRootHash, proof.Streams, proof.Events, proof.Checkpoint }));
+        var checkpoints = sp.GetRequiredService<AuditCheckpoints>();
+        var clock = sp.GetRequiredService<TimeProvider>();
+        AuditCheckpoint checkpoint;
+        if (Option(args, "--out") is not { } path)
+        {
+            await using (var stdout = Console.OpenStandardOutput())
+                checkpoint = await CheckpointFile.WriteAsync(checkpoints, clock, stdout);
+            await Console.Error.WriteLineAsync($"Checkpoint of {checkpoint.Streams:N0} streams and {checkpoint.Events:N0} events, root hash {checkpoint.RootHash}.");
+            return 0;
+        }
+        var full = Path.GetFullPath(path);
+        var partial = full + ".partial";
+        try
+        {
+            // written aside and moved into place, so a failed run never leaves a truncated checkpoint under the name
+            await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write))
+                checkpoint = await CheckpointFile.WriteAsync(checkpoints, clock, file);
+            File.Move(partial, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (File.Exists(partial)) File.Delete(partial);
+            throw new ArgumentException($"Cannot write {full}: {e.Message}");
+        }
+        Console.WriteLine($"Wrote the checkpoint to {full}: root hash {checkpoint.RootHash} over {checkpoint.Streams:N0} streams and " +
+                          $"{checkpoint.Events:N0} events, up to position {checkpoint.Position} of transaction {checkpoint.TransactionId}.");
+        return 0;
+    }
+
+    private sealed record CheckpointToProve(string Path, CheckpointFileContents Contents);
+
+    private static CheckpointToProve ReadCheckpoint(string[] args)
+    {
+        if (args.Length < 2 || args[1].StartsWith('-'))
+            throw new ArgumentException("prove takes the file that 'checkpoint --out FILE' wrote: prove FILE.");
+        var path = args[1];
+        if (Directory.Exists(path)) throw new ArgumentException($"{path} is a folder, not a checkpoint file.");
+        if (!File.Exists(path)) throw new ArgumentException($"There is no file {path}.");
+        try
+        {
+            return new CheckpointToProve(path, CheckpointFile.Read(() => File.OpenRead(path)));
+        }
+        catch (CheckpointFormatException e)
+        {
+            throw new ArgumentException($"{path} is not a checkpoint: {e.Message}.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"Cannot read {path}: {e.Message}");
+        }
+    }
+
+    private static async Task<int> ProveAsync(IServiceProvider sp, CheckpointToProve file)
+    {
+        var (checkpoint, hasHeads) = file.Contents;
+        var progress = new Immediate<VerificationProgress>(v =>
+            Console.Error.Write($"\rrecomputed {v.StreamsChecked:N0} streams, {v.EventsChecked:N0} events   "));
+        var proof = await sp.GetRequiredService<AuditCheckpoints>().ProveAsync(checkpoint,
+            hasHeads ? CheckpointFile.Heads(() => File.OpenRead(file.Path)) : null, progress);
+        Console.Error.WriteLine();
+        Console.WriteLine(Exports.ToJson(Exports.Proof(proof)));
+        await Console.Error.WriteLineAsync(Exports.Verdict(proof));
         return proof.Holds ? 0 : 1;
     }
 
@@ -135,6 +192,15 @@ public static class CliVerbs
     private static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        if (i < 0) return null;
+        return i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+            ? args[i + 1]
+            : throw new ArgumentException($"{name} needs a value; see {args[0]} --help.");
+    }
+
+    /// <summary>Reports on the reporting thread, so no progress line lands after the result.</summary>
+    private sealed class Immediate<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using SecondChance.Application.Audit;
 using SecondChance.Application.Oversight;
 using SecondChance.Host.Endpoints;
+using SecondChance.EventStore.Audit;
 
 namespace SecondChance.Host.Cli;
 
@@ -15,6 +16,20 @@ public static class Exports
     };
 
     public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
+
+    /// <summary>A checkpoint proof as the CLI and the API answer it: the first fields as ever, then what broke.</summary>
+    public static object Proof(CheckpointProof p) => new
+    {
+        p.Holds, p.RecomputedRootHash, p.Streams, p.Events, p.FirstBroken, p.BrokenStreams, p.BrokenLinks, p.HeadsCompared, p.Checkpoint,
+    };
+
+    public static string Verdict(CheckpointProof p) =>
+        p.Holds ? $"The checkpoint holds: {p.Streams:N0} streams and {p.Events:N0} events up to position {p.Checkpoint.Position} are as they were."
+        : p.FirstBroken is { } b ? $"The checkpoint does not hold: stream {b.StreamId} version {b.Version}: {b.Problem}" +
+                                   (p.BrokenStreams > 1 ? $" ({p.BrokenStreams:N0} streams differ)." : ".")
+        : $"The checkpoint does not hold: the recomputed root hash over {p.Streams:N0} streams and {p.Events:N0} events differs from the " +
+          $"checkpoint's over {p.Checkpoint.Streams:N0} and {p.Checkpoint.Events:N0}" +
+          (p.HeadsCompared ? "." : "; a checkpoint file with its heads would name the stream.");
 
     /// <summary>One row per posting in effective order; the last columns say on which axes the statement was taken (empty: not limited).</summary>
     public static string Statement(WageStatement s) => Csv.Write(

@@ -63,16 +63,17 @@ public static class AuditEndpoints
             Results.Ok(await checkpoints.TakeAsync(clock, ct))).WithName("TakeAuditCheckpoint");
         chain.MapPost("/checkpoints/prove", async (HttpContext http, AuditCheckpoints checkpoints, CancellationToken ct) =>
         {
-            AuditCheckpoint? checkpoint;
-            try { checkpoint = await http.Request.ReadFromJsonAsync<AuditCheckpoint>(Exports.Json, ct); }
-            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+            using var body = new MemoryStream();
+            await http.Request.Body.CopyToAsync(body, ct);
+            var bytes = body.ToArray();
+            CheckpointFileContents read;
+            try { read = CheckpointFile.Read(() => new MemoryStream(bytes, writable: false)); }
+            catch (CheckpointFormatException e)
             {
-                return Problems.BadRequest("checkpoint", "The body is a checkpoint as POST /audit/checkpoints returns it.");
+                return Problems.BadRequest(e.Field, $"The body is not a checkpoint as POST /audit/checkpoints returns it: {e.Message}.");
             }
-            if (checkpoint is null || string.IsNullOrWhiteSpace(checkpoint.RootHash))
-                return Problems.BadRequest("rootHash", "The rootHash field is required.");
-            var proof = await checkpoints.ProveAsync(checkpoint, ct);
-            return Results.Ok(new { proof.Holds, proof.RecomputedRootHash, proof.Streams, proof.Events, proof.Checkpoint });
+            var heads = read.HasHeads ? CheckpointFile.Heads(() => new MemoryStream(bytes, writable: false)) : null;
+            return Results.Ok(Exports.Proof(await checkpoints.ProveAsync(read.Checkpoint, heads, null, ct)));
         }).WithName("ProveAuditCheckpoint");
         return routes;
     }

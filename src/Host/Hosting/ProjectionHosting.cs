@@ -56,7 +56,8 @@ public static class ProjectionHosting
             var chosen = name is null ? registry.All.ToList()
                 : [registry.Find(name) ?? throw new ArgumentException($"No projection is called '{name}'.")];
             await sp.GetRequiredService<ProjectionDaemon>().Rebuilder.RebuildAsync(chosen, new Progress<RebuildProgress>(Draw), default);
-            Console.WriteLine($"{Environment.NewLine}Rebuilt {string.Join(", ", chosen.Select(p => p.Name))}.");
+            Console.Error.WriteLine();
+            Console.WriteLine($"Rebuilt {string.Join(", ", chosen.Select(p => p.Name))}.");
             return 0;
         }
         catch (Exception e)
@@ -74,7 +75,7 @@ public static class ProjectionHosting
     {
         var fraction = p.EventsInLog == 0 ? 1 : Math.Min(1, (double)p.EventsApplied / p.EventsInLog);
         var bar = new string('#', (int)(fraction * 40)).PadRight(40, '.');
-        Console.Write($"\r[{bar}] {fraction,4:P0} {p.EventsApplied:N0}/{p.EventsInLog:N0} events, {p.EventsPerSecond:N0}/s {p.Phase} {string.Join(",", p.Projections)}   ");
+        Console.Error.Write($"\r[{bar}] {fraction,4:P0} {p.EventsApplied:N0}/{p.EventsInLog:N0} events, {p.EventsPerSecond:N0}/s {p.Phase} {string.Join(",", p.Projections)}   ");
     }
 
     private static Action<string, Exception?> Logger(IServiceProvider sp)

@@ -30,8 +30,12 @@ public sealed class SecondChanceDatabase(IConfiguration configuration, ILogger<S
         var configured = configuration.GetConnectionString("SecondChance");
         if (string.IsNullOrWhiteSpace(configured))
         {
-            logger.LogInformation("No ConnectionStrings:SecondChance configured; starting a local PostgreSQL cluster");
-            _local = await LocalPostgres.StartAsync(LocalPostgres.DefaultRoot("dev"), ct: ct);
+            var root = LocalPostgres.DefaultRoot("dev");
+            _local = await LocalPostgres.StartAsync(root, ct: ct);
+            if (_local.StartedHere)
+                logger.LogInformation("No ConnectionStrings:SecondChance configured; started the local PostgreSQL cluster in {Folder}, to stop when this process ends", root);
+            else
+                logger.LogInformation("No ConnectionStrings:SecondChance configured; using the local PostgreSQL cluster already running in {Folder}", root);
             configured = await EnsureDatabaseAsync(_local.ConnectionString, ct);
         }
         // append statements are large; preparing them once per connection matters

@@ -219,8 +219,31 @@ public sealed class AuditApiTests(ApiFixture fixture) : IClassFixture<ApiFixture
     }
 
     [Fact]
+    public async Task A_checkpoint_fails_naming_the_event_whose_data_was_updated_with_plain_SQL_after_it()
+    {
+        var (_, a, _) = await FacilityWithHistoryAsync();
+        var json = (await _api.PostAsync("/audit/checkpoints", new { })).Body.GetRawText();
+        await fixture.ScalarAsync($"with u as (update sc.events set data = jsonb_set(data, '{{amountMinor}}', '1') where stream_id = 'wage-account-{a:N}' and version = 2 returning 1) select count(*) from u");
+
+        var proof = await _api.SendRawAsync(HttpMethod.Post, "/audit/checkpoints/prove", json, []);
+
+        proof.Body.GetProperty("holds").GetBoolean().Should().BeFalse(proof.ToString());
+        proof.Body.GetProperty("firstBroken").GetProperty("streamId").GetString().Should().Be($"wage-account-{a:N}");
+        proof.Body.GetProperty("firstBroken").GetProperty("version").GetInt64().Should().Be(2);
+    }
+
+    [Fact]
     public async Task Proving_a_body_that_is_not_a_checkpoint_is_400()
     {
         (await _api.SendRawAsync(HttpMethod.Post, "/audit/checkpoints/prove", "{\"rootHash\":\"\"}", [])).ErrorFields.Should().Equal("rootHash");
+    }
+
+    [Theory]
+    [InlineData("{\"rootHash\":\"00\"}", "rootHash")]
+    [InlineData("{\"rootHash\":\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"}", "transactionId")]
+    [InlineData("not json", "checkpoint")]
+    public async Task Proving_a_malformed_checkpoint_is_400_naming_the_field(string body, string field)
+    {
+        (await _api.SendRawAsync(HttpMethod.Post, "/audit/checkpoints/prove", body, [])).ErrorFields.Should().Equal(field);
     }
 }

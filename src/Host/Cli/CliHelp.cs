@@ -1,0 +1,112 @@
+using SecondChance.Host.Demo;
+using SecondChance.Projections.ReadModels;
+
+namespace SecondChance.Host.Cli;
+
+/// <summary>
+/// <c>--help</c> for the Host and for each verb, answered before anything starts, and the refusal of a word that is no
+/// verb (which would otherwise start the web server).
+/// </summary>
+public static class CliHelp
+{
+    private static readonly (string Verb, string Text)[] Verbs =
+    [
+        ("migrate", """
+            migrate
+              Applies the database schema and exits. No options.
+            """),
+        ("seed-demo", $"""
+            seed-demo [--inmates N]
+              Seeds demo facilities, programmes, inmates and their history, unless the demo is already there.
+              --inmates N          how many inmates (default {DemoSeeder.DefaultInmates})
+            """),
+        ("create-admin", """
+            create-admin --username NAME [--display-name TEXT] [--password-file FILE]
+              Registers an administrator. The password is the first line of FILE, or else of standard input;
+              there is no default password.
+              --username NAME      the sign-in name (required)
+              --display-name TEXT  the name shown on the pages (default: NAME)
+              --password-file FILE read the password from FILE instead of standard input
+            """),
+        ("rebuild", $"""
+            rebuild [PROJECTION]
+              Rebuilds one projection, or all of them, from the start of the log into shadow tables and swaps them in,
+              with a progress bar on standard error. It starts no web server, so it runs beside a serving Host.
+              PROJECTION           one of: {string.Join(", ", SecondChanceProjections.Create().Select(p => p.Name))}
+            """),
+        ("verify", """
+            verify [--partitions N]
+              Recomputes every stream's hash chain from its events and names each broken link: a changed, missing or
+              reordered event, an event of no registered stream, a registered stream with no events. The report is
+              JSON on standard output, progress goes to standard error.
+              --partitions N       how many connections read the log in parallel (default: the cores, at least 2)
+              Exit status: 0 every chain intact, 1 a link is broken, 2 bad options, 3 it could not finish.
+            """),
+        ("checkpoint", """
+            checkpoint [--out FILE]
+              Takes an auditor's checkpoint: the place in the global log, every stream's head (version and hash) up to
+              there, and the root hash over those heads. Keep it outside the database; 'prove' checks it later.
+              --out FILE           write it to FILE and say where and its root hash (default: JSON on standard output)
+            """),
+        ("prove", """
+            prove FILE
+              Recomputes every stream's chain from its events' content up to the checkpoint in FILE (written by
+              'checkpoint') and compares each head with the checkpoint's and the root hash with its own. Any event
+              changed, deleted, inserted or reordered up to that place makes it fail, naming the stream and version.
+              The report is JSON on standard output, progress and a one-line verdict go to standard error.
+              Exit status: 0 the checkpoint holds, 1 it does not, 2 FILE is missing or not a checkpoint,
+              3 it could not finish (the database is unreachable, say).
+            """),
+        ("export", """
+            export statement INMATE_ID | replay FACILITY_ID | reconciliation FACILITY_ID | compliance FACILITY_ID
+                   [--from X] [--to Y] [--as-of DATE] [--known-at INSTANT] [--format csv|json] [--out FILE]
+              Writes an inmate's wage statement, a facility's wage replay, its reconciliation or its compliance report.
+              --from X, --to Y     replay, reconciliation: ISO 8601 instants (default: all of time);
+                                   compliance: dates yyyy-MM-dd (default: the month up to today)
+              --as-of DATE         statement, compliance: the effective date: what took effect by the end of DATE
+                                   at the facility, with everything recorded so far (default: every date)
+              --known-at INSTANT   statement, compliance: only what was recorded by INSTANT (default: now)
+              --format csv|json    default csv
+              --out FILE           write to FILE (default: standard output)
+            """),
+    ];
+
+    private const string Overview = """
+        SecondChance: run without a verb to serve the pages and the HTTP API.
+
+        usage: SecondChance.Host [--urls URL]          serve (default http://127.0.0.1:5080)
+               SecondChance.Host VERB [OPTIONS]         run a verb and exit (scripts/run.sh VERB ... from the source)
+               SecondChance.Host VERB --help            that verb's options
+
+        verbs:
+          migrate        apply the database schema
+          seed-demo      seed demo data
+          create-admin   register an administrator
+          rebuild        rebuild read models
+          verify         recompute every hash chain
+          checkpoint     take an auditor's checkpoint
+          prove          prove a checkpoint against the events
+          export         statement, replay, reconciliation or compliance as CSV or JSON
+
+        The database: ConnectionStrings__SecondChance when set; otherwise a private PostgreSQL cluster in
+        SECONDCHANCE_PG_ROOT/pg-dev (default /var/lib/secondchance as root, else ~/.local/share/secondchance),
+        reused if it is running, else started and stopped again when this process ends.
+        """;
+
+    public static bool IsVerb(string word) => Verbs.Any(v => v.Verb == word);
+
+    public static bool Handles(string[] args) => args.Any(a => a is "--help" or "-h" or "-?") || args is ["help", ..];
+
+    public static int Print(string[] args, TextWriter output)
+    {
+        var verb = args.FirstOrDefault(IsVerb);
+        output.WriteLine(verb is null ? Overview : Verbs.First(v => v.Verb == verb).Text);
+        return 0;
+    }
+
+    /// <summary>The complaint about a first word that is neither a verb, an option nor a key=value setting; null if none.</summary>
+    public static string? UnknownVerb(string[] args) =>
+        args is [var first, ..] && !first.StartsWith('-') && !first.Contains('=') && !IsVerb(first)
+            ? $"'{first}' is not a verb. Verbs: {string.Join(", ", Verbs.Select(v => v.Verb))}; see --help."
+            : null;
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using FluentAssertions;
+using SecondChance.EventStore.Hosting;
+using Xunit;
+
+namespace SecondChance.EndToEnd.Tests;
+
+/// <summary>The Host's verbs as a user runs them: real processes, their exit status, standard output and standard error.</summary>
+public sealed class CliVerbTests(CliFixture fx) : IClassFixture<CliFixture>
+{
+    private static string TempFile(string name) => Path.Combine(Path.GetTempPath(), $"sc-cli-{Guid.NewGuid():N}-{name}");
+
+    private static void ShouldBeOneLineOfErrorOnly(HostProcess.VerbRun run, string saying)
+    {
+        run.Output.Should().BeEmpty();
+        run.Errors.TrimEnd().Split('\n').Should().ContainSingle(run.Errors).Which.Should().Contain(saying);
+    }
+
+    [Fact]
+    public async Task Prove_of_a_missing_file_exits_2_with_one_line_saying_so()
+    {
+        var run = await fx.RunAsync("prove", "/no/such/checkpoint.json");
+
+        run.ExitCode.Should().Be(2, run.Errors);
+        ShouldBeOneLineOfErrorOnly(run, "There is no file /no/such/checkpoint.json");
+    }
+
+    [Theory]
+    [InlineData("""{"rootHash":"00"}""", "rootHash is \"00\", not 64 hexadecimal digits")]
+    [InlineData("{}", "it has no rootHash")]
+    [InlineData("""{"rootHash":"fc96a2f9bd20a9106c2c08ca04fd7f59d9815bcc1d88fe58f6c4a9f5da0cb3bd"}""", "it has no transactionId")]
+    [InlineData("""{"rootHash":"fc96a2f9bd20a9106c2c08ca04fd7f59d9815bcc1d88fe58f6c4a9f5da0cb3bd","transactionId":1,"position":-4,"streams":0,"events":0}""",
+        "position is -4, not a whole number")]
+    [InlineData("[1, 2]", "it is not a JSON object")]
+    [InlineData("a checkpoint, honest", "it is not valid JSON")]
+    [InlineData("", "it is empty")]
+    public async Task Prove_of_a_malformed_checkpoint_exits_2_with_one_line_saying_what_is_wrong(string content, string saying)
+    {
+        var file = TempFile("bad.json");
+        await File.WriteAllTextAsync(file, content);
+        try
+        {
+            var run = await fx.RunAsync("prove", file);
+
+            run.ExitCode.Should().Be(2, run.Errors);
+            ShouldBeOneLineOfErrorOnly(run, $"{file} is not a checkpoint: {saying}");
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public async Task Checkpoint_says_where_it_wrote_and_prove_exits_1_naming_the_event_edited_afterwards()
+    {
+        var file = TempFile("cp.json");
+        try
+        {
+            var (written, checkpoint) = await CheckpointOfEveryEventAsync(file);
+            written.Output.Trim().Should().StartWith($"Wrote the checkpoint to {file}: root hash {checkpoint.GetProperty("rootHash").GetString()} over ");
+            var holds = await fx.RunAsync("prove", file);
+            holds.ExitCode.Should().Be(0, holds.Errors);
+            JsonDocument.Parse(holds.Output).RootElement.GetProperty("holds").GetBoolean().Should().BeTrue();
+
+            var (stream, version) = await FirstEventAsync();
+            await fx.ExecuteAsync($"update sc.events set data = data || '{{\"forged\": true}}' where stream_id = '{stream}' and version = {version}");
+            var broken = await fx.RunAsync("prove", file);
+            await fx.ExecuteAsync($"update sc.events set data = data - 'forged' where stream_id = '{stream}' and version = {version}");
+
+            broken.ExitCode.Should().Be(1, broken.Errors);
+            var report = JsonDocument.Parse(broken.Output).RootElement;
+            report.GetProperty("holds").GetBoolean().Should().BeFalse();
+            report.GetProperty("firstBroken").GetProperty("streamId").GetString().Should().Be(stream);
+            report.GetProperty("firstBroken").GetProperty("version").GetInt64().Should().Be(version);
+            broken.Errors.Should().Contain($"The checkpoint does not hold: stream {stream} version {version}: hash does not match");
+        }
+        finally { File.Delete(file); }
+    }
+
+    private async Task<(HostProcess.VerbRun Run, JsonElement Checkpoint)> CheckpointOfEveryEventAsync(string file)
+    {
+        var events = await fx.ScalarAsync("select count(*) from sc.events");
+        for (var attempt = 0; ; attempt++)
+        {
+            var run = await fx.RunAsync("checkpoint", "--out", file);
+            run.ExitCode.Should().Be(0, run.Errors);
+            var checkpoint = JsonDocument.Parse(await File.ReadAllTextAsync(file)).RootElement;
+            // another test's open transaction may hold the visibility horizon back for a moment
+            if (checkpoint.GetProperty("events").GetInt64() == events || attempt == 30) return (run, checkpoint);
+            await Task.Delay(500);
+        }
+    }
+
+    private async Task<(string Stream, long Version)> FirstEventAsync()
+    {
+        var seq = await fx.ScalarAsync("select min(seq_id) from sc.events");
+        return (await fx.TextAsync($"select stream_id from sc.events where seq_id = {seq}"),
+            await fx.ScalarAsync($"select version from sc.events where seq_id = {seq}"));
+    }
+
+    [Fact]
+    public async Task Checkpoint_without_out_writes_only_its_JSON_to_standard_output_and_the_root_hash_to_standard_error()
+    {
+        var run = await fx.RunAsync("checkpoint");
+
+        run.ExitCode.Should().Be(0, run.Errors);
+        var checkpoint = JsonDocument.Parse(run.Output).RootElement;
+        checkpoint.GetProperty("heads").GetArrayLength().Should().Be((int)checkpoint.GetProperty("streams").GetInt64());
+        run.Errors.Should().Contain($"root hash {checkpoint.GetProperty("rootHash").GetString()}");
+    }
+
+    [Fact]
+    public async Task Rebuild_draws_its_progress_on_standard_error_leaving_only_the_result_on_standard_output()
+    {
+        var run = await fx.RunAsync("rebuild", "timeline");
+
+        run.ExitCode.Should().Be(0, run.Errors);
+        run.Output.Trim().Should().Be("Rebuilt timeline.");
+    }
+
+    [Theory]
+    [InlineData("migrate")]
+    [InlineData("seed-demo", "--inmates")]
+    [InlineData("create-admin", "--username", "--display-name", "--password-file")]
+    [InlineData("rebuild", "timeline", "dashboard", "wages", "compliance", "catalogue", "oversight")]
+    [InlineData("verify", "--partitions")]
+    [InlineData("checkpoint", "--out")]
+    [InlineData("prove", "prove FILE", "Exit status")]
+    [InlineData("export", "statement", "replay", "reconciliation", "compliance", "--from", "--to", "--as-of", "--format", "--out")]
+    public async Task Each_verbs_help_lists_its_options_and_touches_no_database(string verb, params string[] options)
+    {
+        var run = await HostProcess.RunAsync(new Dictionary<string, string?> { ["ConnectionStrings__SecondChance"] = "Host=192.0.2.1;Port=1;Timeout=1" },
+            verb, "--help");
+
+        run.ExitCode.Should().Be(0, run.Errors);
+        run.Output.Should().StartWith(verb);
+        foreach (var option in options) run.Output.Should().Contain(option);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_verb_and_a_word_that_is_no_verb_is_refused_instead_of_starting_the_server()
+    {
+        var help = await HostProcess.RunAsync(new Dictionary<string, string?>(), "--help");
+        var typo = await HostProcess.RunAsync(new Dictionary<string, string?>(), "chekpoint");
+
+        help.ExitCode.Should().Be(0);
+        help.Output.Should().ContainAll("migrate", "seed-demo", "create-admin", "rebuild", "verify", "checkpoint", "prove", "export");
+        typo.ExitCode.Should().Be(2);
+        typo.Errors.Should().Contain("'chekpoint' is not a verb");
+    }
+
+    [Fact]
+    public async Task The_local_cluster_is_reported_as_started_or_as_already_running_never_as_starting_when_reused()
+    {
+        var parent = Path.Combine(Path.GetTempPath(), $"sc-cli-pg-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(parent);
+        var local = new Dictionary<string, string?> { ["ConnectionStrings__SecondChance"] = null, ["SECONDCHANCE_PG_ROOT"] = parent };
+        var cluster = Path.Combine(parent, "pg-dev");
+        try
+        {
+            var first = await HostProcess.RunAsync(local, "migrate");
+            HostProcess.VerbRun reused;
+            await using (await LocalPostgres.StartAsync(cluster))
+                reused = await HostProcess.RunAsync(local, "migrate");
+
+            first.ExitCode.Should().Be(0, first.Errors);
+            first.Errors.Should().Contain($"started the local PostgreSQL cluster in {cluster}");
+            reused.ExitCode.Should().Be(0, reused.Errors);
+            reused.Errors.Should().Contain($"using the local PostgreSQL cluster already running in {cluster}")
+                .And.NotContainAny("starting", "started");
+            first.Output.Should().BeEmpty("what a verb logs goes to standard error");
+            reused.Output.Should().BeEmpty("what a verb logs goes to standard error");
+        }
+        finally { Directory.Delete(parent, recursive: true); }
+    }
+}
