@@ -25,7 +25,9 @@ public static class AuditEndpoints
             if (asOf is not null && version is not null) e.Add("version", "Give asOf or version, not both.");
             if (e.Any) return Results.ValidationProblem(e.ToDictionary());
             return Results.Ok(await q.AsOfAsync(inmateId, at, version, ct));
-        }).WithName("AuditWageBalances");
+        }).WithName("AuditWageBalances").WithQuery(
+            new QueryParameter("asOf", typeof(DateTimeOffset), "Balances as of this instant (time travel); give asOf or version, not both."),
+            new QueryParameter("version", typeof(long), "Balances as of this version of the wage account."));
         wages.MapGet("/wages/inmates/{inmateId:guid}/statement", async (Guid inmateId, string? format, HttpContext http, ReadModelQueries q, CancellationToken ct) =>
         {
             var e = new FieldErrors();
@@ -33,21 +35,21 @@ public static class AuditEndpoints
             if (e.Any) return Results.ValidationProblem(e.ToDictionary());
             var lines = await q.Wages.StatementAsync(inmateId, ct);
             return Respond(http, f, $"statement-{inmateId:N}", lines, () => Exports.Statement(inmateId, lines));
-        }).WithName("AuditWageStatement");
+        }).WithName("AuditWageStatement").WithQuery(Format);
         wages.MapGet("/facilities/{facilityId:guid}/replay", async (Guid facilityId, string? from, string? to, string? format, HttpContext http,
             FacilityReplayQuery q, TimeProvider clock, CancellationToken ct) =>
         {
             if (Period(from, to, format, clock, out var f, out var t, out var fmt) is { } bad) return bad;
             var replay = await q.ReplayAsync(facilityId, f, t, ct);
             return Respond(http, fmt, $"replay-{facilityId:N}", new { replay.FacilityId, replay.From, replay.To, replay.Lines }, () => Exports.Replay(replay));
-        }).WithName("AuditFacilityReplay");
+        }).WithName("AuditFacilityReplay").WithQuery(From, To, Format);
         wages.MapGet("/facilities/{facilityId:guid}/reconciliation", async (Guid facilityId, string? from, string? to, string? format, HttpContext http,
             ReconcileFacility q, ReadModelQueries readModels, TimeProvider clock, CancellationToken ct) =>
         {
             if (Period(from, to, format, clock, out var f, out var t, out var fmt) is { } bad) return bad;
             var r = await q.ReconcileAsync(facilityId, f, t, ReadModelBalance(readModels), ct);
             return Respond(http, fmt, $"reconciliation-{facilityId:N}", r, () => Exports.Reconciliation(r));
-        }).WithName("AuditFacilityReconciliation");
+        }).WithName("AuditFacilityReconciliation").WithQuery(From, To, Format);
 
         var chain = routes.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.ReadAudit);
         chain.MapPost("/verify", async (int? partitions, ChainVerifier verifier, CancellationToken ct) =>
@@ -72,6 +74,10 @@ public static class AuditEndpoints
         }).WithName("ProveAuditCheckpoint");
         return routes;
     }
+
+    internal static readonly QueryParameter Format = new("format", typeof(string), "json (default) or csv; Accept: text/csv also asks for CSV.");
+    private static readonly QueryParameter From = new("from", typeof(DateTimeOffset), "Start of the period, an instant (default: the beginning).");
+    private static readonly QueryParameter To = new("to", typeof(DateTimeOffset), "End of the period, an instant (default: no end).");
 
     internal static Func<Guid, CancellationToken, Task<ReadModelBalance?>> ReadModelBalance(ReadModelQueries q) => async (inmate, ct) =>
         (await q.Wages.StatementAsync(inmate, ct)) is { Count: > 0 } lines

@@ -33,7 +33,11 @@ public static class OversightEndpoints
             var report = await q.FacilityAsync(facilityId, f!.Value, t!.Value, at, ct);
             if (report is null) return Problems.NotFound($"No facility has id {facilityId}.");
             return AuditEndpoints.Respond(http, fmt, $"compliance-{facilityId:N}-{f:yyyy-MM-dd}-{t:yyyy-MM-dd}", report, () => Exports.Compliance(report));
-        }).WithName("OversightFacilityReport");
+        }).WithName("OversightFacilityReport").WithQuery(
+            new QueryParameter("from", typeof(DateOnly), "First day of the period, such as 2025-03-01.", Required: true),
+            new QueryParameter("to", typeof(DateOnly), "Last day of the period, such as 2025-05-31.", Required: true),
+            new QueryParameter("asOf", typeof(DateTimeOffset), "Evaluate over the events recorded up to this instant (default: everything, now)."),
+            AuditEndpoints.Format);
         g.MapGet("/inmates/{inmateId:guid}/findings", async (Guid inmateId, string? asOf, OversightReportQuery q, CancellationToken ct) =>
         {
             var e = new FieldErrors();
@@ -41,7 +45,8 @@ public static class OversightEndpoints
             if (e.Any) return Results.ValidationProblem(e.ToDictionary());
             var findings = await q.InmateAsync(inmateId, at, ct);
             return findings is null ? Problems.NotFound($"No inmate has id {inmateId}.") : Results.Json(findings, Exports.Json);
-        }).WithName("OversightInmateFindings");
+        }).WithName("OversightInmateFindings")
+            .WithQuery(new QueryParameter("asOf", typeof(DateTimeOffset), "Evaluate over the events recorded up to this instant (default: now)."));
         return routes;
     }
 }
