@@ -4,6 +4,7 @@ using SecondChance.Host.Cli;
 using SecondChance.Host.Demo;
 using SecondChance.Host.Endpoints;
 using SecondChance.Host.Hosting;
+using SecondChance.Host.Http;
 using SecondChance.Host.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ app.UseSecondChanceHttp();
 app.UseStaticFiles();
 app.UseSignInRedirect();
 app.UseSecondChanceSecurity();
+app.Use(QueryParameters.Middleware);
 app.MapSecondChanceEndpoints();
 app.MapReadModelEndpoints();
 app.MapAuthEndpoints();
