@@ -5,6 +5,7 @@ using SecondChance.Host.Cli;
 using SecondChance.Host.Demo;
 using SecondChance.Host.Endpoints;
 using SecondChance.Host.Hosting;
+using SecondChance.Host.Http;
 using SecondChance.Host.Security;
 
 if (CliHelp.Handles(args)) return CliHelp.Print(args, Console.Out);
@@ -37,6 +38,7 @@ app.UseSecondChanceHttp();
 app.UseStaticFiles();
 app.UseSignInRedirect();
 app.UseSecondChanceSecurity();
+app.Use(QueryParameters.Middleware);
 app.MapSecondChanceEndpoints();
 app.MapReadModelEndpoints();
 app.MapAuthEndpoints();

@@ -76,6 +76,35 @@ public sealed partial class Pages(BrowserFixture fx) : IClassFixture<BrowserFixt
     }
 
     [Fact]
+    public async Task The_inmate_list_pages_through_every_inmate_and_finds_one_by_prisoner_number()
+    {
+        await using var context = await fx.NewContextAsync();
+        var page = await fx.SignedInPageAsync(context);
+        var total = (await BrowserFixture.GetJsonAsync(context, "/inmates?pageSize=1")).GetProperty("totalCount").GetInt64();
+        total.Should().BeGreaterThan(50, "the demo has more inmates than one page holds");
+        var rows = page.Locator("#inmates tbody tr");
+
+        await page.GotoAsync("/journey");
+        await rows.First.WaitForAsync();
+        (await rows.CountAsync()).Should().Be(50);
+        (await page.TextContentAsync("#page-status")).Should().Be($"1–50 of {total}");
+        (await page.IsDisabledAsync("#previous-page")).Should().BeTrue();
+
+        await page.ClickAsync("#next-page");
+        await page.WaitForURLAsync("**/journey?page=2");
+        await Assertions.Expect(page.Locator("#page-status")).ToHaveTextAsync($"51–{total} of {total}");
+        (await rows.CountAsync()).Should().Be((int)total - 50);
+        (await page.IsDisabledAsync("#next-page")).Should().BeTrue();
+
+        var wanted = (await BrowserFixture.GetJsonAsync(context, $"/inmates/{Demo("inmate:7")}")).GetProperty("details").GetProperty("prisonerNumber").GetString()!;
+        await page.FillAsync("#inmate-search", wanted);
+        await page.ClickAsync("#inmate-search-submit");
+        await Assertions.Expect(page.Locator("#page-status")).ToHaveTextAsync("1–1 of 1");
+        (await page.TextContentAsync("#inmates tbody")).Should().Contain(wanted);
+        page.Url.Should().Contain($"search={Uri.EscapeDataString(wanted)}").And.NotContain("page=");
+    }
+
+    [Fact]
     public async Task Statement_names_the_inmate_and_takes_an_effective_date_and_a_known_at_instant_that_its_CSV_carries_too()
     {
         await using var context = await fx.NewContextAsync();

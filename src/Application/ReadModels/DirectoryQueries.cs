@@ -1,4 +1,5 @@
 using Npgsql;
+using NpgsqlTypes;
 using SecondChance.EventStore;
 
 namespace SecondChance.Application.ReadModels;
@@ -13,8 +14,13 @@ public sealed class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOpti
           and ($4::uuid[] is null or d.facility_id = any($4))
           and ($3::uuid is null or exists (select 1 from {_s}.inmate_enrolments e
                                             where e.inmate_id = d.inmate_id and e.programme_id = $3))
+          and ($5::text is null or d.prisoner_number ilike $5 or ($6 and d.full_name ilike $5))
         """,
-        InmateColumns, "d.full_name, d.inmate_id", ReadInmate, ct);
+        InmateColumns, "d.full_name, d.inmate_id", ReadInmate, ct,
+        (f.Search is { } search ? $"%{EscapeLike(search)}%" : null, NpgsqlDbType.Text), (f.SearchNames, NpgsqlDbType.Boolean));
+
+    /// <summary>A LIKE pattern matching the text literally (backslash is PostgreSQL's default escape).</summary>
+    private static string EscapeLike(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 
     /// <summary>The descriptive record of one inmate (name and the like, which decisions do not need).</summary>
     public async Task<InmateListItem?> InmateAsync(Guid inmateId, CancellationToken ct)
@@ -95,18 +101,20 @@ public sealed class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOpti
         return await r.ReadAsync(ct) ? new MentorListItem(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4)) : null;
     }
 
-    private async Task<Page<T>> PageAsync<T>(
-        DirectoryFilter f, string fromWhere, string columns, string orderBy, Func<NpgsqlDataReader, T> read, CancellationToken ct)
+    /// <summary>$1 facility, $2 status, $3 programme, $4 the reader's facilities, then the list's own <paramref name="more"/> filters.</summary>
+    private async Task<Page<T>> PageAsync<T>(DirectoryFilter f, string fromWhere, string columns, string orderBy, Func<NpgsqlDataReader, T> read,
+        CancellationToken ct, params (object? Value, NpgsqlDbType Type)[] more)
     {
         await using var batch = dataSource.CreateBatch();
         var count = new NpgsqlBatchCommand($"select count(*) {fromWhere}");
-        var rows = new NpgsqlBatchCommand($"select {columns} {fromWhere} order by {orderBy} limit $5 offset $6");
+        var rows = new NpgsqlBatchCommand($"select {columns} {fromWhere} order by {orderBy} limit ${5 + more.Length} offset ${6 + more.Length}");
         foreach (var cmd in new[] { count, rows })
         {
-            cmd.Parameters.Add(new() { Value = (object?)f.FacilityId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-            cmd.Parameters.Add(new() { Value = (object?)f.Status ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            cmd.Parameters.Add(new() { Value = (object?)f.ProgrammeId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-            cmd.Parameters.Add(new() { Value = (object?)f.Facilities?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+            cmd.Parameters.Add(new() { Value = (object?)f.FacilityId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+            cmd.Parameters.Add(new() { Value = (object?)f.Status ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            cmd.Parameters.Add(new() { Value = (object?)f.ProgrammeId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+            cmd.Parameters.Add(new() { Value = (object?)f.Facilities?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+            foreach (var (value, type) in more) cmd.Parameters.Add(new() { Value = value ?? DBNull.Value, NpgsqlDbType = type });
         }
         rows.Parameters.Add(new() { Value = f.PageSize });
         rows.Parameters.Add(new() { Value = (long)(f.PageNumber - 1) * f.PageSize });

@@ -1,20 +1,25 @@
 using SecondChance.Application;
+using SecondChance.Host.Hosting;
 
 namespace SecondChance.Host.Demo;
 
 /// <summary>
 /// The <c>seed-demo</c> verb, and seeding on start when SECONDCHANCE_SEED_DEMO is true (scripts/run.sh sets it
-/// unless told otherwise). Both leave a database that already holds the demo alone.
+/// unless told otherwise; SECONDCHANCE_DEMO_INMATES says how many inmates, 360 by default). Both leave a database that
+/// already holds the demo alone. The Host is not ready (/health/ready) until seeding on start has finished.
 /// </summary>
 public static class DemoHosting
 {
     public const string SeedOnStartSetting = "SECONDCHANCE_SEED_DEMO";
+    public const string InmatesSetting = "SECONDCHANCE_DEMO_INMATES";
 
     public static IServiceCollection AddDemoSeeding(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DemoAdministrator>();
-        if (configuration.GetValue<bool>(SeedOnStartSetting)) services.AddHostedService<SeedOnStart>();
+        if (!configuration.GetValue<bool>(SeedOnStartSetting)) return services;
+        services.AddSingleton(new ReadinessStep(ReadinessStep.DemoSeeding));
+        services.AddHostedService<SeedOnStart>();
         return services;
     }
 
@@ -28,7 +33,8 @@ public static class DemoHosting
         return 0;
     }
 
-    private sealed class SeedOnStart(DemoSeeder seeder, DemoAdministrator admin, ILogger<SeedOnStart> logger) : BackgroundService
+    private sealed class SeedOnStart(DemoSeeder seeder, DemoAdministrator admin, Readiness readiness, IConfiguration configuration,
+        ILogger<SeedOnStart> logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken ct)
         {
@@ -37,10 +43,11 @@ public static class DemoHosting
                 await admin.EnsureAsync(ct);
                 if (await seeder.AlreadySeededAsync(ct)) return;
                 logger.LogInformation("Seeding demo data (set {Setting}=false to start empty)", SeedOnStartSetting);
-                await seeder.SeedAsync(DemoSeeder.DefaultInmates, ct);
+                await seeder.SeedAsync(configuration.GetValue(InmatesSetting, DemoSeeder.DefaultInmates), ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
             catch (Exception e) { logger.LogError(e, "Demo seeding failed"); }
+            finally { readiness.Complete(ReadinessStep.DemoSeeding); }
         }
     }
 }

@@ -26,7 +26,8 @@ public static class AuditEndpoints
             if (knownAt is not null && version is not null) e.Add("version", "Give knownAt or version, not both: each says how much of the record was known.");
             if (e.Any) return Results.ValidationProblem(e.ToDictionary());
             return Results.Ok(await q.AsOfAsync(inmateId, await InmateAxesAsync(zones, inmateId, effective, known, ct), version, ct));
-        }).WithName("AuditWageBalances").WithDescription(TimeAxesDescription + " version (instead of knownAt) reads the account up to that event.");
+        }).WithName("AuditWageBalances").WithDescription(TimeAxesDescription + " version (instead of knownAt) reads the account up to that event.")
+            .WithQuery(AsOfParameter, KnownAtParameter, new QueryParameter("version", typeof(long), "Balances as of this version of the wage account (instead of knownAt)."));
         wages.MapGet("/wages/inmates/{inmateId:guid}/statement", async (Guid inmateId, string? asOf, string? knownAt, string? format, HttpContext http,
             ReadModelQueries q, FacilityTimeZones zones, CancellationToken ct) =>
         {
@@ -37,21 +38,22 @@ public static class AuditEndpoints
             var axes = await InmateAxesAsync(zones, inmateId, effective, known, ct);
             var statement = await WageStatement.ReadAsync(q, inmateId, axes, ct);
             return Respond(http, f, FileName($"statement-{inmateId:N}", axes), statement, () => Exports.Statement(statement));
-        }).WithName("AuditWageStatement").WithDescription(TimeAxesDescription + " Lines are in effective order; the closing balances are the last line's.");
+        }).WithName("AuditWageStatement").WithDescription(TimeAxesDescription + " Lines are in effective order; the closing balances are the last line's.")
+            .WithQuery(AsOfParameter, KnownAtParameter, Format);
         wages.MapGet("/facilities/{facilityId:guid}/replay", async (Guid facilityId, string? from, string? to, string? format, HttpContext http,
             FacilityReplayQuery q, TimeProvider clock, CancellationToken ct) =>
         {
             if (Period(from, to, format, clock, out var f, out var t, out var fmt) is { } bad) return bad;
             var replay = await q.ReplayAsync(facilityId, f, t, ct);
             return Respond(http, fmt, $"replay-{facilityId:N}", new { replay.FacilityId, replay.From, replay.To, replay.Lines }, () => Exports.Replay(replay));
-        }).WithName("AuditFacilityReplay");
+        }).WithName("AuditFacilityReplay").WithQuery(From, To, Format);
         wages.MapGet("/facilities/{facilityId:guid}/reconciliation", async (Guid facilityId, string? from, string? to, string? format, HttpContext http,
             ReconcileFacility q, ReadModelQueries readModels, TimeProvider clock, CancellationToken ct) =>
         {
             if (Period(from, to, format, clock, out var f, out var t, out var fmt) is { } bad) return bad;
             var r = await q.ReconcileAsync(facilityId, f, t, ReadModelBalance(readModels), ct);
             return Respond(http, fmt, $"reconciliation-{facilityId:N}", r, () => Exports.Reconciliation(r));
-        }).WithName("AuditFacilityReconciliation");
+        }).WithName("AuditFacilityReconciliation").WithQuery(From, To, Format);
 
         var chain = routes.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.ReadAudit);
         chain.MapPost("/verify", async (int? partitions, ChainVerifier verifier, CancellationToken ct) =>
@@ -96,6 +98,14 @@ public static class AuditEndpoints
     /// <summary>A download's name says which axes it was taken on.</summary>
     internal static string FileName(string name, TimeAxes axes) =>
         name + (axes.AsOf is { } a ? $"-as-of-{a.Replace(":", "")}" : "") + (axes.KnownAt is { } k ? $"-known-at-{k:yyyyMMdd'T'HHmmss'Z'}" : "");
+
+    internal static readonly QueryParameter Format = new("format", typeof(string), "json (default) or csv; Accept: text/csv also asks for CSV.");
+    private static readonly QueryParameter From = new("from", typeof(DateTimeOffset), "Start of the period, an instant (default: the beginning).");
+    private static readonly QueryParameter To = new("to", typeof(DateTimeOffset), "End of the period, an instant (default: no end).");
+    internal static readonly QueryParameter AsOfParameter =
+        new("asOf", typeof(string), "The effective date, yyyy-MM-dd (an ISO 8601 instant is also accepted): what took effect by the end of that day.");
+    internal static readonly QueryParameter KnownAtParameter =
+        new("knownAt", typeof(DateTimeOffset), "The recording instant: only what had been recorded by then.");
 
     internal static Func<Guid, CancellationToken, Task<ReadModelBalance?>> ReadModelBalance(ReadModelQueries q) => async (inmate, ct) =>
         (await q.Wages.StatementAsync(inmate, ct: ct)) is { Count: > 0 } lines

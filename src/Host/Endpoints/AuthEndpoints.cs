@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using SecondChance.Application;
 using SecondChance.Application.Access;
@@ -24,6 +25,7 @@ public static class AuthEndpoints
             if (credentials!.ReturnUrl is { } back && IsLocal(back)) return Results.Redirect(back);
             return Results.Ok(Me(user!));
         }).AllowAnonymous().RequireRateLimiting(SecurityHosting.SignInLimit).WithName("SignIn")
+            .Accepts<TokenRequest>("application/json", "application/x-www-form-urlencoded").Produces<MeView>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         g.MapPost("/token", async (HttpContext http, SignInGuard guard, SignInLimiter limiter, TokenIssuer tokens) =>
@@ -72,7 +74,8 @@ public static class AuthEndpoints
 
     private sealed record Credentials(string Username, string Password, string? ReturnUrl);
 
-    internal sealed record TokenRequest(string? Username, string? Password) : IValidatableRequest
+    /// <summary>The sign-in body (as JSON; the sign-in form posts the same fields, with an optional local returnUrl).</summary>
+    internal sealed record TokenRequest([property: Required] string? Username, [property: Required] string? Password) : IValidatableRequest
     {
         public void Validate(FieldErrors e)
         {

@@ -1,5 +1,7 @@
+using Npgsql;
 using SecondChance.Application;
 using SecondChance.Application.Facilities;
+using SecondChance.EventStore;
 using SecondChance.Host.Http;
 using SecondChance.Host.Security;
 
@@ -13,6 +15,7 @@ public static class FacilityEndpoints
         g.MapPost("/", (HttpContext http, RegisterFacilityHandler h) => CommandEndpoint.RunAsync<RegisterFacilityRequest>(http,
                 (r, c, ct) => h.HandleAsync(r.ToCommand(), c, ct), id => $"/facilities/{id}"))
             .AsCreate<RegisterFacilityRequest>("RegisterFacility").Requires(Policies.Administer);
+        g.MapGet("/", ListAsync).WithName("ListFacilities").Requires(Policies.ReadRecords);
         g.MapGet("/{facilityId:guid}", async (Guid facilityId, HttpContext http, Streams streams) =>
                 StateEndpoint.Respond(http, facilityId, await streams.FacilityAsync(facilityId, http.RequestAborted)))
             .AsState("GetFacility").Requires(Policies.ReadRecords);
@@ -26,5 +29,27 @@ public static class FacilityEndpoints
                 CommandEndpoint.RunAsync<SetComplianceThresholdsRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(facilityId), c, ct)))
             .AsCommand<SetComplianceThresholdsRequest>("SetComplianceThresholds").Requires(Policies.Administer);
         return routes;
+    }
+
+    public sealed record FacilityListItem(Guid FacilityId, string Name, string Code);
+
+    /// <summary>Every registered facility the user may read, in the order they were registered.</summary>
+    internal static async Task<List<FacilityListItem>> ListAsync(HttpContext http, NpgsqlDataSource db, EventStoreOptions options, Streams streams,
+        ReadScope scope, CancellationToken ct)
+    {
+        var readable = await scope.FacilitiesAsync(http.User, ct);
+        await using var cmd = db.CreateCommand($"select id from {options.Schema}.stream_registry where type = $1 order by created, id");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = AggregateTypes.Facility });
+        var ids = new List<string>();
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) ids.Add(r.GetString(0));
+        var list = new List<FacilityListItem>();
+        foreach (var id in ids)
+        {
+            if (!Guid.TryParseExact(id.Split('-', 2)[^1], "N", out var facilityId) || readable?.Contains(facilityId) == false) continue;
+            var f = await streams.FacilityAsync(facilityId, ct);
+            if (f.Exists) list.Add(new FacilityListItem(facilityId, f.State.Name, f.State.Code));
+        }
+        return list;
     }
 }

@@ -19,9 +19,14 @@ public static class InmateEndpoints
             .AsCreate<AdmitInmateRequest>("AdmitInmate").Requires(Policies.RecordJourneys);
         g.MapGet("/", async (HttpContext http, DirectoryQueries q, ReadScope scope) =>
                 ListQuery.TryParse(http, Statuses, out var f, out var error)
-                    ? Results.Ok(await q.InmatesAsync(f with { Facilities = await scope.FacilitiesAsync(http.User, http.RequestAborted) }, http.RequestAborted))
+                    ? Results.Ok(await q.InmatesAsync(f with
+                    {
+                        Facilities = await scope.FacilitiesAsync(http.User, http.RequestAborted), SearchNames = http.User.SeesPersonalData(),
+                    }, http.RequestAborted))
                     : error!)
-            .WithName("ListInmates").Requires(Policies.ReadRecords).Produces<Page<InmateListItem>>().ProducesValidationProblem();
+            .AsList<InmateListItem>("ListInmates", ListQuery.Facility, ListQuery.Status(Statuses), ListQuery.Programme,
+                ListQuery.Search("prisoner number or name (the name only for readers who see names)"))
+            .Requires(Policies.ReadRecords);
         g.MapGet("/{inmateId:guid}", async (Guid inmateId, HttpContext http, Streams streams, DirectoryQueries q) =>
                 StateEndpoint.Respond(http, inmateId, await streams.InmateAsync(inmateId, http.RequestAborted),
                     await q.InmateAsync(inmateId, http.RequestAborted)))

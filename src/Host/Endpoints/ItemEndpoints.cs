@@ -21,7 +21,7 @@ public static class ItemEndpoints
                 ListQuery.TryParse(http, Statuses, out var f, out var error)
                     ? Results.Ok(await q.ItemsAsync(f with { Facilities = await scope.FacilitiesAsync(http.User, http.RequestAborted) }, http.RequestAborted))
                     : error!)
-            .WithName("ListItems").Requires(Policies.ReadRecords).Produces<Page<ItemListItem>>().ProducesValidationProblem();
+            .AsList<ItemListItem>("ListItems", ListQuery.Facility, ListQuery.Status(Statuses), ListQuery.Programme).Requires(Policies.ReadRecords);
         g.MapGet("/{itemId:guid}", async (Guid itemId, HttpContext http, Streams streams) =>
                 StateEndpoint.Respond(http, itemId, await streams.ItemAsync(itemId, http.RequestAborted)))
             .AsState("GetItem").Requires(Policies.ReadRecords);

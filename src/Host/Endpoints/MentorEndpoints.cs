@@ -18,7 +18,7 @@ public static class MentorEndpoints
             .AsCreate<RegisterMentorRequest>("RegisterMentor").Requires(Policies.CoordinateMentors);
         g.MapGet("/", async (HttpContext http, DirectoryQueries q) =>
                 ListQuery.TryParse(http, Statuses, out var f, out var error) ? Results.Ok(await q.MentorsAsync(f, http.RequestAborted)) : error!)
-            .WithName("ListMentors").Requires(Policies.ReadRecords).Produces<Page<MentorListItem>>().ProducesValidationProblem();
+            .AsList<MentorListItem>("ListMentors", ListQuery.Status(Statuses)).Requires(Policies.ReadRecords);
         g.MapGet("/{mentorId:guid}", async (Guid mentorId, HttpContext http, Streams streams, DirectoryQueries q) =>
                 StateEndpoint.Respond(http, mentorId, await streams.MentorAsync(mentorId, http.RequestAborted),
                     await q.MentorAsync(mentorId, http.RequestAborted)))

@@ -38,7 +38,10 @@ public static class OversightEndpoints
             report = report with { Findings = await q.NamedAsync(report.Findings, http.User.SeesPersonalData(), ct) };
             return AuditEndpoints.Respond(http, fmt, AuditEndpoints.FileName($"compliance-{facilityId:N}-{f:yyyy-MM-dd}-{t:yyyy-MM-dd}", axes), report,
                 () => Exports.Compliance(report));
-        }).WithName("OversightFacilityReport").WithDescription(AuditEndpoints.TimeAxesDescription + Judged);
+        }).WithName("OversightFacilityReport").WithDescription(AuditEndpoints.TimeAxesDescription + Judged).WithQuery(
+            new QueryParameter("from", typeof(DateOnly), "First day of the period, such as 2025-03-01.", Required: true),
+            new QueryParameter("to", typeof(DateOnly), "Last day of the period, such as 2025-05-31.", Required: true),
+            AuditEndpoints.AsOfParameter, AuditEndpoints.KnownAtParameter, AuditEndpoints.Format);
         g.MapGet("/inmates/{inmateId:guid}/findings", async (Guid inmateId, string? asOf, string? knownAt, HttpContext http, OversightReportQuery q,
             CancellationToken ct) =>
         {
@@ -48,7 +51,8 @@ public static class OversightEndpoints
             var findings = await q.InmateAsync(inmateId, effective, known, ct);
             return findings is null ? Problems.NotFound($"No inmate has id {inmateId}.")
                 : Results.Json(findings with { Findings = await q.NamedAsync(findings.Findings, http.User.SeesPersonalData(), ct) }, Exports.Json);
-        }).WithName("OversightInmateFindings").WithDescription(AuditEndpoints.TimeAxesDescription + Judged);
+        }).WithName("OversightInmateFindings").WithDescription(AuditEndpoints.TimeAxesDescription + Judged)
+            .WithQuery(AuditEndpoints.AsOfParameter, AuditEndpoints.KnownAtParameter);
         return routes;
     }
 

@@ -1,6 +1,3 @@
-using Npgsql;
-using SecondChance.Application;
-using SecondChance.EventStore;
 using SecondChance.Host.Security;
 
 namespace SecondChance.Host.Endpoints;
@@ -23,25 +20,8 @@ public static class PageEndpoints
             pages.MapGet($"/{name}", Page(name, extraHead: name == "dashboard" ? """<script src="/lib/chart.umd.js"></script>""" : ""))
                 .RequireAuthorization(Policies.SignedIn).WithMetadata(new SignInPage());
 
-        // the facility picker: every registered facility the user may read, by name
-        routes.MapGet("/ui/facilities", async (HttpContext http, NpgsqlDataSource db, EventStoreOptions options, Streams streams,
-            ReadScope scope, CancellationToken ct) =>
-        {
-            var readable = await scope.FacilitiesAsync(http.User, ct);
-            await using var cmd = db.CreateCommand($"select id from {options.Schema}.stream_registry where type = $1 order by created, id");
-            cmd.Parameters.Add(new NpgsqlParameter { Value = AggregateTypes.Facility });
-            var ids = new List<string>();
-            await using (var r = await cmd.ExecuteReaderAsync(ct))
-                while (await r.ReadAsync(ct)) ids.Add(r.GetString(0));
-            var list = new List<FacilityOption>();
-            foreach (var id in ids)
-            {
-                if (!Guid.TryParseExact(id.Split('-', 2)[^1], "N", out var facilityId) || readable?.Contains(facilityId) == false) continue;
-                var f = await streams.FacilityAsync(facilityId, ct);
-                if (f.Exists) list.Add(new FacilityOption(facilityId, f.State.Name, f.State.Code));
-            }
-            return list;
-        }).WithTags("Pages").WithName("FacilityOptions").RequireAuthorization(Policies.SignedIn);
+        // the facility picker's former route; the pages now call GET /facilities
+        routes.MapGet("/ui/facilities", FacilityEndpoints.ListAsync).ExcludeFromDescription().RequireAuthorization(Policies.SignedIn);
         return routes;
     }
 
@@ -86,6 +66,4 @@ public static class PageEndpoints
     }
 
     private sealed class SignInPage;
-
-    private sealed record FacilityOption(Guid FacilityId, string Name, string Code);
 }

@@ -21,7 +21,8 @@ public static class ProgrammeEndpoints
                 ListQuery.TryParse(http, Statuses, out var f, out var error)
                     ? Results.Ok(await q.ProgrammesAsync(f with { Facilities = await scope.FacilitiesAsync(http.User, http.RequestAborted) }, http.RequestAborted))
                     : error!)
-            .WithName("ListProgrammes").Requires(Policies.ReadRecords).Produces<Page<ProgrammeListItem>>().ProducesValidationProblem();
+            .AsList<ProgrammeListItem>("ListProgrammes", ListQuery.Facility, ListQuery.Status(Statuses), ListQuery.Programme)
+            .Requires(Policies.ReadRecords);
         g.MapGet("/{programmeId:guid}", async (Guid programmeId, HttpContext http, Streams streams, DirectoryQueries q) =>
                 StateEndpoint.Respond(http, programmeId, await streams.ProgrammeAsync(programmeId, http.RequestAborted),
                     await q.ProgrammeAsync(programmeId, http.RequestAborted)))

@@ -1,5 +1,6 @@
 using SecondChance.Projections.Engine;
 using SecondChance.Projections.ReadModels;
+using SecondChance.Host.Http;
 using SecondChance.Host.Security;
 
 namespace SecondChance.Host.Endpoints;
@@ -12,24 +13,33 @@ public static class ReadModelEndpoints
         var g = routes.MapGroup("/read-models").WithTags("Read models");
         g.MapGet("/inmates/{inmateId:guid}/timeline", (Guid inmateId, long? after, int? limit, ReadModelQueries q, CancellationToken ct) =>
             q.Timeline.ForInmateAsync(inmateId, after ?? 0, limit ?? 500, ct)).WithName("InmateTimeline").RequiresLogged(Policies.ReadRecords);
-        g.MapGet("/dashboard", (Guid? facilityId, DateOnly? from, DateOnly? to, DateOnly? today, ReadModelQueries q, ReportingCalendar calendar,
-            TimeProvider clock, CancellationToken ct) =>
+        // figures and lists over several facilities cover only those the reader may read (ReadScope)
+        g.MapGet("/dashboard", async (Guid? facilityId, DateOnly? from, DateOnly? to, DateOnly? today, ReadModelQueries q, ReportingCalendar calendar,
+            TimeProvider clock, HttpContext http, ReadScope scope, CancellationToken ct) =>
         {
             var day = today ?? calendar.Date(clock.GetUtcNow());
-            return q.Dashboard.GetAsync(facilityId, from ?? day.AddMonths(-12), to ?? day, day, ct);
-        }).WithName("ReintegrationDashboard").Requires(Policies.ReadReadModels);
+            return await q.Dashboard.GetAsync(facilityId, from ?? day.AddMonths(-12), to ?? day, day, ct,
+                within: await scope.FacilitiesAsync(http.User, ct));
+        }).WithName("ReintegrationDashboard").Requires(Policies.ReadReadModels).WithQuery(
+            new QueryParameter("facilityId", typeof(Guid), "One facility; without it, every facility you may read."),
+            new QueryParameter("from", typeof(DateOnly), "Monthly figures from this date's month (default: twelve months before today)."),
+            new QueryParameter("to", typeof(DateOnly), "Monthly figures up to this date (default: today)."),
+            new QueryParameter("today", typeof(DateOnly), "The day releases are due from (default: today in the reporting time zone)."));
         g.MapGet("/wages/inmates/{inmateId:guid}/statement", (Guid inmateId, ReadModelQueries q, CancellationToken ct) =>
             q.Wages.StatementAsync(inmateId, ct: ct)).WithName("WageStatement").RequiresLogged(Policies.ReadFinancial);
-        g.MapGet("/wages/totals", (Guid? facilityId, DateOnly? from, DateOnly? to, ReadModelQueries q, ReportingCalendar calendar,
-            TimeProvider clock, CancellationToken ct) =>
+        g.MapGet("/wages/totals", async (Guid? facilityId, DateOnly? from, DateOnly? to, ReadModelQueries q, ReportingCalendar calendar,
+            TimeProvider clock, HttpContext http, ReadScope scope, CancellationToken ct) =>
         {
             var day = calendar.Date(clock.GetUtcNow());
-            return q.Wages.TotalsAsync(facilityId, from ?? day.AddMonths(-12), to ?? day, ct);
+            return await q.Wages.TotalsAsync(facilityId, from ?? day.AddMonths(-12), to ?? day, ct, await scope.FacilitiesAsync(http.User, ct));
         }).WithName("WageTotals").Requires(Policies.ReadFinancial);
-        g.MapGet("/wages/sales", (Guid? facilityId, DateTimeOffset? from, DateTimeOffset? to, ReadModelQueries q, CancellationToken ct) =>
-            q.Wages.SalesAsync(facilityId, from ?? DateTimeOffset.UtcNow.AddMonths(-1), to ?? DateTimeOffset.UtcNow.AddDays(1), ct)).WithName("SaleDistributions").Requires(Policies.ReadFinancial);
-        g.MapGet("/wages/trial-balance", (Guid? facilityId, ReadModelQueries q, CancellationToken ct) =>
-            q.Wages.TrialBalanceAsync(facilityId, ct)).WithName("TrialBalance").Requires(Policies.ReadFinancial);
+        g.MapGet("/wages/sales", async (Guid? facilityId, DateTimeOffset? from, DateTimeOffset? to, ReadModelQueries q, HttpContext http, ReadScope scope,
+                CancellationToken ct) =>
+            await q.Wages.SalesAsync(facilityId, from ?? DateTimeOffset.UtcNow.AddMonths(-1), to ?? DateTimeOffset.UtcNow.AddDays(1), ct,
+                await scope.FacilitiesAsync(http.User, ct)))
+            .WithName("SaleDistributions").Requires(Policies.ReadFinancial);
+        g.MapGet("/wages/trial-balance", async (Guid? facilityId, ReadModelQueries q, HttpContext http, ReadScope scope, CancellationToken ct) =>
+            await q.Wages.TrialBalanceAsync(facilityId, ct, await scope.FacilitiesAsync(http.User, ct))).WithName("TrialBalance").Requires(Policies.ReadFinancial);
         g.MapGet("/compliance/inmates/{inmateId:guid}", (Guid inmateId, ReadModelQueries q, CancellationToken ct) =>
             q.Compliance.ForInmateAsync(inmateId, ct)).WithName("InmateComplianceTimeline").RequiresLogged(Policies.ReadCompliance);
         g.MapGet("/compliance/facilities/{facilityId:guid}", (Guid facilityId, DateTimeOffset? from, DateTimeOffset? to, string? kind, int? limit,

@@ -18,6 +18,8 @@ public static class DatabaseHosting
         });
         services.AddSingleton(sp => new PgEventStore(sp.GetRequiredService<NpgsqlDataSource>(), SecondChanceEventTypes.CreateRegistry(),
             sp.GetRequiredService<EventStoreOptions>(), sp.GetServices<IInlineProjection>()));
+        services.AddSingleton(new ReadinessStep(ReadinessStep.Migrations));
+        services.AddSingleton<Readiness>();
         services.AddHostedService<MigrateAtStartup>();
         return services;
     }
@@ -32,12 +34,13 @@ public static class DatabaseHosting
         return 0;
     }
 
-    private sealed class MigrateAtStartup(SchemaMigrations migrations, SecondChanceDatabase database, IHostApplicationLifetime lifetime)
-        : IHostedService
+    private sealed class MigrateAtStartup(SchemaMigrations migrations, SecondChanceDatabase database, IHostApplicationLifetime lifetime,
+        Readiness readiness) : IHostedService
     {
         public async Task StartAsync(CancellationToken ct)
         {
             await migrations.MigrateAsync(ct);
+            readiness.Complete(ReadinessStep.Migrations);
             lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
         }
 

@@ -16,7 +16,7 @@ public static class HttpHosting
             c.ProblemDetails.Extensions.Remove("exception");
         });
         builder.Services.AddExceptionHandler<InfrastructureExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApiDocumentation.Configure);
         builder.Services.AddSingleton<RequestActor>();
         return builder;
     }

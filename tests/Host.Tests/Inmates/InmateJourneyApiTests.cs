@@ -163,7 +163,7 @@ public sealed class InmateJourneyApiTests(ApiFixture fixture) : IClassFixture<Ap
         page.Status.Should().Be(HttpStatusCode.OK);
         page.Body.GetProperty("totalCount").GetInt64().Should().Be(5);
         page.Body.GetProperty("items").GetArrayLength().Should().Be(2);
-        page.Body.GetProperty("pageNumber").GetInt32().Should().Be(2);
+        page.Body.GetProperty("page").GetInt32().Should().Be(2);
     }
 
     [Theory]

@@ -12,7 +12,7 @@ public sealed class EndpointPolicyTests(ApiFixture fixture) : IClassFixture<ApiF
     /// <summary>Public on purpose: the catalogue (API and page), health, OpenAPI, sign-in and token, and the pages that lead to them.</summary>
     private static readonly HashSet<string> Anonymous =
     [
-        "/read-models/catalogue", "/health", "/openapi/{documentName}.json", "/auth/sign-in", "/auth/token",
+        "/read-models/catalogue", "/health", "/health/live", "/health/ready", "/openapi/{documentName}.json", "/auth/sign-in", "/auth/token",
         "/", "/sign-in", "/marketplace",
     ];
 

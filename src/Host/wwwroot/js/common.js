@@ -105,7 +105,7 @@ export function table(headings, rows, attrs = {}) {
 }
 
 export async function facilities() {
-  return api('/ui/facilities');
+  return api('/facilities');
 }
 
 /** A facility select; "all" is the empty value. */

@@ -6,19 +6,43 @@ const content = document.getElementById('content');
 const inmateId = param('inmate');
 if (inmateId) await showJourney(inmateId); else await showList();
 
+/** The inmates a page at a time, found by prisoner number or name; facility, search and page stay in the address. */
 async function showList() {
+  const pageSize = 50;
   let facilityId = param('facilityId');
+  let search = param('search') ?? '';
+  let page = Math.max(1, Number.parseInt(param('page') ?? '1', 10) || 1);
   const list = el('div', { id: 'inmate-list' });
-  content.append(el('div', { class: 'toolbar' }, await facilityPicker(facilityId, id => { facilityId = id; load(); })), list);
+  const box = el('input', { type: 'search', id: 'inmate-search', name: 'search', value: search, maxlength: 100, autocomplete: 'off' });
+  const searchForm = el('form', { class: 'search', role: 'search', onsubmit: e => { e.preventDefault(); search = box.value.trim(); page = 1; load(); } },
+    el('label', {}, el('span', { text: t('findInmate') }), box), el('button', { type: 'submit', id: 'inmate-search-submit', text: t('search') }));
+  content.append(el('div', { class: 'toolbar' }, await facilityPicker(facilityId, id => { facilityId = id; page = 1; load(); }), searchForm), list);
   await load();
+
   async function load() {
-    const query = new URLSearchParams({ pageSize: '100' });
+    const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
     if (facilityId) query.set('facilityId', facilityId);
+    if (search) query.set('search', search);
+    const address = new URLSearchParams(query);
+    address.delete('pageSize');
+    if (page === 1) address.delete('page');
+    history.replaceState(null, '', address.size ? `?${address}` : location.pathname);
     try {
-      const page = await api(`/inmates?${query}`);
-      clear(list).append(table([t('prisonerNumber'), t('inmate'), t('sex'), t('status'), t('admitted'), ''],
-        page.items.map(i => [i.prisonerNumber, i.fullName, i.sex, i.status, date(i.admittedAt),
-          el('a', { href: `/journey?inmate=${i.inmateId}`, class: 'journey-link', text: t('journeyLink') })]), { id: 'inmates' }));
+      const result = await api(`/inmates?${query}`);
+      const pages = Math.max(1, Math.ceil(result.totalCount / result.pageSize));
+      if (result.items.length === 0 && page > pages) { page = pages; return load(); }
+      const first = result.items.length ? (result.page - 1) * result.pageSize + 1 : 0;
+      const shown = t('shownOf').replace('{first}', first).replace('{last}', first ? first + result.items.length - 1 : 0)
+        .replace('{total}', result.totalCount);
+      const pager = el('nav', { class: 'pager', 'aria-label': t('pages') },
+        el('button', { type: 'button', id: 'previous-page', disabled: result.page <= 1, onclick: () => { page -= 1; load(); }, text: t('previous') }),
+        el('span', { id: 'page-status', 'aria-live': 'polite', text: shown }),
+        el('button', { type: 'button', id: 'next-page', disabled: result.page >= pages, onclick: () => { page += 1; load(); }, text: t('next') }));
+      clear(list).append(result.items.length
+        ? table([t('prisonerNumber'), t('inmate'), t('sex'), t('status'), t('admitted'), ''],
+          result.items.map(i => [i.prisonerNumber, i.fullName, i.sex, i.status, date(i.admittedAt),
+            el('a', { href: `/journey?inmate=${i.inmateId}`, class: 'journey-link', text: t('journeyLink') })]), { id: 'inmates' })
+        : el('p', { class: 'muted', id: 'no-inmates', text: t('nothing') }), pager);
     } catch (e) { clear(list); showError(list, e); }
   }
 }

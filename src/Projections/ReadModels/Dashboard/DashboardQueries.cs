@@ -1,13 +1,18 @@
 using Npgsql;
+using NpgsqlTypes;
 
 namespace SecondChance.Projections.ReadModels.Dashboard;
 
 public sealed class DashboardQueries(NpgsqlDataSource dataSource, string schema)
 {
-    /// <summary>One facility, or all when <paramref name="facilityId"/> is null; the first releases due within 90 days of today.</summary>
+    /// <summary>
+    /// One facility, or all when <paramref name="facilityId"/> is null; the first releases due within 90 days of today.
+    /// <paramref name="within"/> narrows every figure and list to those facilities (the reader's scope; null for all).
+    /// </summary>
     public async Task<DashboardView> GetAsync(Guid? facilityId, DateOnly fromMonth, DateOnly toMonth, DateOnly today, CancellationToken ct = default,
-        int releasesLimit = 200)
+        int releasesLimit = 200, IReadOnlyCollection<Guid>? within = null)
     {
+        var scope = Scope(within);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var batch = new NpgsqlBatch(conn)
         {
@@ -15,21 +20,23 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource, string schema)
             {
                 Command($"""
                     select female, status, sum(n)::bigint from {schema}.status_counts
-                     where ($1::uuid is null or facility_id = $1) group by female, status having sum(n) <> 0 order by female, status
-                    """, facilityId),
+                     where ($1::uuid is null or facility_id = $1) and ($2::uuid[] is null or facility_id = any($2))
+                     group by female, status having sum(n) <> 0 order by female, status
+                    """, facilityId, scope()),
                 Command($"""
                     select month, metric, female, programme_id, craft, sum(n)::bigint, sum(amount)::bigint from {schema}.monthly
-                     where ($1::uuid is null or facility_id = $1) and month between $2 and $3
+                     where ($1::uuid is null or facility_id = $1) and month between $2 and $3 and ($4::uuid[] is null or facility_id = any($4))
                      group by month, metric, female, programme_id, craft order by month, metric, female, craft
-                    """, facilityId, new DateOnly(fromMonth.Year, fromMonth.Month, 1), toMonth),
+                    """, facilityId, new DateOnly(fromMonth.Year, fromMonth.Month, 1), toMonth, scope()),
                 Command($"""
                     select i.inmate_id, i.prisoner_number, i.facility_id, i.female, i.expected_release, i.certified > 0, i.mentor_id is not null,
                            (select count(*) from {schema}.contacts c where c.inmate_id = i.inmate_id and c.contact_at >= $2::date - 30),
                            i.savings, i.follow_ups
                       from {schema}.inmates i
                      where i.status = 'admitted' and i.expected_release between $2 and $2 + 90 and ($1::uuid is null or i.facility_id = $1)
+                       and ($4::uuid[] is null or i.facility_id = any($4))
                      order by i.expected_release, i.prisoner_number limit $3
-                    """, facilityId, today, Math.Clamp(releasesLimit, 1, 2000)),
+                    """, facilityId, today, Math.Clamp(releasesLimit, 1, 2000), scope()),
             },
         };
         await using var r = await batch.ExecuteReaderAsync(ct);
@@ -57,7 +64,17 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource, string schema)
     private static NpgsqlBatchCommand Command(string sql, params object?[] args)
     {
         var cmd = new NpgsqlBatchCommand(sql);
-        foreach (var a in args) cmd.Parameters.Add(a is null ? new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid } : new NpgsqlParameter { Value = a });
+        foreach (var a in args)
+            cmd.Parameters.Add(a switch
+            {
+                null => new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
+                NpgsqlParameter p => p,
+                _ => new NpgsqlParameter { Value = a },
+            });
         return cmd;
     }
+
+    /// <summary>A fresh parameter each time: a parameter belongs to one command.</summary>
+    private static Func<NpgsqlParameter> Scope(IReadOnlyCollection<Guid>? within) => () =>
+        new NpgsqlParameter { Value = (object?)within?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid };
 }
