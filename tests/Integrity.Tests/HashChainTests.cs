@@ -1,0 +1,117 @@
+using FluentAssertions;
+using JasperFx.Events;
+using Marten;
+using SecondChance.Domain;
+using OldEventHash = SecondChance.EventStore.Audit.EventHash;
+using SecondChance.Integrity.HashChain;
+using Xunit;
+
+namespace SecondChance.Integrity.Tests;
+
+public sealed class HashChainTests
+{
+    private static async Task<long> LinkedVersions(TestStore db, string stream) => await db.ScalarAsync<long>("""
+        select count(*) from {schema}.mt_events e join {schema}.sc_event_hashes h on h.seq_id = e.seq_id
+         where e.stream_id = $1 and h.stream_id = e.stream_id and h.version = e.version
+        """, stream);
+
+    [Fact]
+    public async Task Single_event_appends_each_get_a_link_that_the_verifier_recomputes()
+    {
+        await using var db = await TestStore.CreateAsync();
+        var id = Guid.NewGuid();
+        for (var n = 1; n <= 3; n++) await db.AppendAsync(StreamIds.Inmate(id), TestEvents.Segregation(id, n));
+
+        (await LinkedVersions(db, StreamIds.Inmate(id))).Should().Be(3);
+        var report = await new ChainVerifier(db.DataSource).VerifyAsync();
+        report.IsClean.Should().BeTrue(string.Join("; ", report.BrokenLinks));
+        report.EventsChecked.Should().Be(3);
+    }
+
+    [Fact]
+    public async Task Several_events_in_one_append_and_in_several_streams_chain_in_order()
+    {
+        await using var db = await TestStore.CreateAsync();
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+        await using (var session = db.Store.LightweightSession())
+        {
+            session.Events.Append(StreamIds.Inmate(a), TestEvents.Segregations(a, 4));
+            session.Events.Append(StreamIds.Inmate(b), TestEvents.Segregations(b, 2));
+            await session.SaveChangesAsync();
+        }
+        await db.AppendAsync(StreamIds.Inmate(a), TestEvents.Segregation(a, 5), TestEvents.Segregation(a, 6));
+
+        (await LinkedVersions(db, StreamIds.Inmate(a))).Should().Be(6);
+        (await LinkedVersions(db, StreamIds.Inmate(b))).Should().Be(2);
+        var report = await new ChainVerifier(db.DataSource).VerifyAsync();
+        report.IsClean.Should().BeTrue(string.Join("; ", report.BrokenLinks));
+        report.StreamsChecked.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Bulk_insert_through_copy_links_every_event()
+    {
+        await using var db = await TestStore.CreateAsync();
+        var ids = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();
+        var streams = ids.Select(id => StreamAction.Start(db.Store.Events, StreamIds.Inmate(id), TestEvents.Segregations(id, 5))).ToList();
+
+        await db.Store.BulkInsertEventsAsync(streams);
+
+        (await db.ScalarAsync<long>("select count(*) from {schema}.sc_event_hashes")).Should().Be(100);
+        var report = await new ChainVerifier(db.DataSource).VerifyAsync();
+        report.IsClean.Should().BeTrue(string.Join("; ", report.BrokenLinks));
+        report.EventsChecked.Should().Be(100);
+    }
+
+    [Fact]
+    public async Task An_append_whose_previous_link_is_missing_is_refused_and_writes_nothing()
+    {
+        await using var db = await TestStore.CreateAsync();
+        var id = Guid.NewGuid();
+        var stream = StreamIds.Inmate(id);
+        await db.AppendAsync(stream, TestEvents.Segregations(id, 2));
+        await db.ExecuteAsync($"delete from {{schema}}.sc_event_hashes where stream_id = '{stream}' and version = 2");
+
+        var act = () => db.AppendAsync(stream, TestEvents.Segregation(id, 3));
+
+        (await act.Should().ThrowAsync<Exception>()).Which.ToString().Should().Contain("has no link at version 2");
+        (await db.ScalarAsync<long>("select count(*) from {schema}.mt_events where stream_id = $1", stream)).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task The_database_link_has_the_same_bytes_as_the_old_stores_format_2_hash()
+    {
+        await using var db = await TestStore.CreateAsync();
+        var id = Guid.NewGuid();
+        var correlation = Guid.NewGuid();
+        await using (var session = db.Store.LightweightSession())
+        {
+            session.LastModifiedBy = "instructor";
+            session.CorrelationId = correlation.ToString();
+            session.SetHeader("note", "ünïcode ✓");
+            session.Events.Append(StreamIds.Inmate(id), TestEvents.Segregations(id, 2));
+            await session.SaveChangesAsync();
+        }
+
+        await using var cmd = db.DataSource.CreateCommand($"""
+            select {StoredRow.Columns}, h.hash from {MartenSetup.Schema}.mt_events e
+              join {MartenSetup.Schema}.sc_event_hashes h on h.seq_id = e.seq_id where e.stream_id = $1 order by e.version
+            """);
+        cmd.Parameters.Add(new() { Value = StreamIds.Inmate(id) });
+        await using var r = await cmd.ExecuteReaderAsync();
+        byte[]? previous = null;
+        var rows = 0;
+        while (await r.ReadAsync())
+        {
+            var row = StoredRow.Read(r);
+            var old = OldEventHash.Compute(2, previous, row.Id, row.StreamId, row.Version, row.Type, row.DataJsonbText, row.TimestampMicros,
+                row.TenantId, Guid.Parse(row.CorrelationId!), null, row.UserName, row.HeadersJsonbText);
+            var stored = r.GetFieldValue<byte[]>(StoredRow.ColumnCount);
+            stored.Should().Equal(old);
+            ChainHash.Compute(2, previous, row).Should().Equal(old);
+            previous = stored;
+            rows++;
+        }
+        rows.Should().Be(2);
+    }
+}
