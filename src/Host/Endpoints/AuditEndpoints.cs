@@ -53,7 +53,7 @@ public static class AuditEndpoints
             if (Period(from, to, format, clock, out var f, out var t, out var fmt) is { } bad) return bad;
             var r = await q.ReconcileAsync(facilityId, f, t, ReadModelBalance(readModels), ct);
             return Respond(http, fmt, $"reconciliation-{facilityId:N}", r, () => Exports.Reconciliation(r));
-        }).WithName("AuditFacilityReconciliation").ReadsCurrentReadModel("wages").WithQuery(From, To, Format);
+        }).WithName("AuditFacilityReconciliation").ComparesWithReadModel("wages").WithQuery(From, To, Format);
 
         var chain = routes.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.ReadAudit);
         chain.MapPost("/verify", async (int? partitions, ChainVerifier verifier, CancellationToken ct) =>

@@ -51,7 +51,10 @@ public static class OpenApiDocumentation
 
     private static void DeclarePositionHeader(OpenApiOperation operation)
     {
-        foreach (var (status, response) in operation.Responses ?? [])
+        operation.Responses ??= new OpenApiResponses();
+        // a handler returning IResult declares no success response of its own
+        if (!operation.Responses.Keys.Any(k => k.StartsWith('2'))) operation.Responses["200"] = new OpenApiResponse { Description = "OK" };
+        foreach (var (status, response) in operation.Responses)
             if (status.StartsWith('2') && response is OpenApiResponse r)
             {
                 r.Headers ??= new Dictionary<string, IOpenApiHeader>();

@@ -5,11 +5,13 @@ using SecondChance.Projections.Engine;
 namespace SecondChance.Host.Http;
 
 /// <summary>
-/// Where an answer comes from: these read models (<see cref="Projections"/>), and whether it must include everything
-/// acknowledged before the request (<see cref="MustBeCurrent"/>); no projections means the event log. FromLogWhen
-/// names requests the endpoint answers from the event log instead (time travel).
+/// Where an answer comes from: these read models (<see cref="Projections"/>), and whether it waits for them to include
+/// everything acknowledged before the request (<see cref="MustBeCurrent"/>) and refuses if they cannot
+/// (<see cref="RefuseIfBehind"/>); no projections means the event log. FromLogWhen names requests the endpoint answers
+/// from the event log instead (time travel).
 /// </summary>
-public sealed record ReadModelSource(IReadOnlyList<string> Projections, bool MustBeCurrent, Func<HttpRequest, bool>? FromLogWhen = null)
+public sealed record ReadModelSource(IReadOnlyList<string> Projections, bool MustBeCurrent, Func<HttpRequest, bool>? FromLogWhen = null,
+    bool RefuseIfBehind = true)
 {
     public bool IsEventLog(HttpRequest request) => Projections.Count == 0 || FromLogWhen?.Invoke(request) == true;
 }
@@ -36,6 +38,13 @@ public static class ReadModelPosition
     public static RouteHandlerBuilder ReadsCurrentReadModel(this RouteHandlerBuilder b, string projection, Func<HttpRequest, bool>? fromLogWhen = null) =>
         b.With(new ReadModelSource([projection], MustBeCurrent: true, fromLogWhen)).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+    /// <summary>
+    /// A comparison of the log with read models (reconciliation): it waits for them like an audit read, but a read model
+    /// that cannot catch up is what it is there to show, so it answers anyway and the header says how far they had come.
+    /// </summary>
+    public static RouteHandlerBuilder ComparesWithReadModel(this RouteHandlerBuilder b, string projection) =>
+        b.With(new ReadModelSource([projection], MustBeCurrent: true, RefuseIfBehind: false));
+
     /// <summary>Folded from the event log at request time.</summary>
     public static RouteHandlerBuilder ReadsEventLog(this RouteHandlerBuilder b) => b.With(new ReadModelSource([], MustBeCurrent: false));
 
@@ -55,7 +64,7 @@ public static class ReadModelPosition
             {
                 var timeout = http.RequestServices.GetRequiredService<ProjectionOptions>().CatchUpTimeout;
                 var caughtUp = await positions.CatchUpAsync(source.Projections, timeout, ct);
-                if (!caughtUp.Reached) return Behind(http, caughtUp, timeout);
+                if (!caughtUp.Reached && source.RefuseIfBehind) return Behind(http, caughtUp, timeout);
                 http.Response.Headers[Header] = Format(caughtUp.Position);
             }
             return await next(context);
