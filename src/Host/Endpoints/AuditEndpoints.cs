@@ -26,7 +26,7 @@ public static class AuditEndpoints
             if (knownAt is not null && version is not null) e.Add("version", "Give knownAt or version, not both: each says how much of the record was known.");
             if (e.Any) return Results.ValidationProblem(e.ToDictionary());
             return Results.Ok(await q.AsOfAsync(inmateId, await InmateAxesAsync(zones, inmateId, effective, known, ct), version, ct));
-        }).WithName("AuditWageBalances").WithDescription(TimeAxesDescription + " version (instead of knownAt) reads the account up to that event.")
+        }).WithName("AuditWageBalances").ReadsEventLog().WithDescription(TimeAxesDescription + " version (instead of knownAt) reads the account up to that event.")
             .WithQuery(AsOfParameter, KnownAtParameter, new QueryParameter("version", typeof(long), "Balances as of this version of the wage account (instead of knownAt)."));
         wages.MapGet("/wages/inmates/{inmateId:guid}/statement", async (Guid inmateId, string? asOf, string? knownAt, string? format, HttpContext http,
             ReadModelQueries q, FacilityTimeZones zones, CancellationToken ct) =>
@@ -38,7 +38,7 @@ public static class AuditEndpoints
             var axes = await InmateAxesAsync(zones, inmateId, effective, known, ct);
             var statement = await WageStatement.ReadAsync(q, inmateId, axes, ct);
             return Respond(http, f, FileName($"statement-{inmateId:N}", axes), statement, () => Exports.Statement(statement));
-        }).WithName("AuditWageStatement").WithDescription(TimeAxesDescription + " Lines are in effective order; the closing balances are the last line's.")
+        }).WithName("AuditWageStatement").ReadsCurrentReadModel("wages").WithDescription(TimeAxesDescription + " Lines are in effective order; the closing balances are the last line's.")
             .WithQuery(AsOfParameter, KnownAtParameter, Format);
         wages.MapGet("/facilities/{facilityId:guid}/replay", async (Guid facilityId, string? from, string? to, string? format, HttpContext http,
             FacilityReplayQuery q, TimeProvider clock, CancellationToken ct) =>
@@ -46,14 +46,14 @@ public static class AuditEndpoints
             if (Period(from, to, format, clock, out var f, out var t, out var fmt) is { } bad) return bad;
             var replay = await q.ReplayAsync(facilityId, f, t, ct);
             return Respond(http, fmt, $"replay-{facilityId:N}", new { replay.FacilityId, replay.From, replay.To, replay.Lines }, () => Exports.Replay(replay));
-        }).WithName("AuditFacilityReplay").WithQuery(From, To, Format);
+        }).WithName("AuditFacilityReplay").ReadsEventLog().WithQuery(From, To, Format);
         wages.MapGet("/facilities/{facilityId:guid}/reconciliation", async (Guid facilityId, string? from, string? to, string? format, HttpContext http,
             ReconcileFacility q, ReadModelQueries readModels, TimeProvider clock, CancellationToken ct) =>
         {
             if (Period(from, to, format, clock, out var f, out var t, out var fmt) is { } bad) return bad;
             var r = await q.ReconcileAsync(facilityId, f, t, ReadModelBalance(readModels), ct);
             return Respond(http, fmt, $"reconciliation-{facilityId:N}", r, () => Exports.Reconciliation(r));
-        }).WithName("AuditFacilityReconciliation").WithQuery(From, To, Format);
+        }).WithName("AuditFacilityReconciliation").ComparesWithReadModel("wages").WithQuery(From, To, Format);
 
         var chain = routes.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.ReadAudit);
         chain.MapPost("/verify", async (int? partitions, ChainVerifier verifier, CancellationToken ct) =>

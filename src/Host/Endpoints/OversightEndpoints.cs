@@ -38,7 +38,7 @@ public static class OversightEndpoints
             report = report with { Findings = await q.NamedAsync(report.Findings, http.User.SeesPersonalData(), ct) };
             return AuditEndpoints.Respond(http, fmt, AuditEndpoints.FileName($"compliance-{facilityId:N}-{f:yyyy-MM-dd}-{t:yyyy-MM-dd}", axes), report,
                 () => Exports.Compliance(report));
-        }).WithName("OversightFacilityReport").WithDescription(AuditEndpoints.TimeAxesDescription + Judged).WithQuery(
+        }).WithName("OversightFacilityReport").ReadsCurrentReadModel("oversight", fromLogWhen: OnTimeAxes).WithDescription(AuditEndpoints.TimeAxesDescription + Judged).WithQuery(
             new QueryParameter("from", typeof(DateOnly), "First day of the period, such as 2025-03-01.", Required: true),
             new QueryParameter("to", typeof(DateOnly), "Last day of the period, such as 2025-05-31.", Required: true),
             AuditEndpoints.AsOfParameter, AuditEndpoints.KnownAtParameter, AuditEndpoints.Format);
@@ -51,10 +51,13 @@ public static class OversightEndpoints
             var findings = await q.InmateAsync(inmateId, effective, known, ct);
             return findings is null ? Problems.NotFound($"No inmate has id {inmateId}.")
                 : Results.Json(findings with { Findings = await q.NamedAsync(findings.Findings, http.User.SeesPersonalData(), ct) }, Exports.Json);
-        }).WithName("OversightInmateFindings").WithDescription(AuditEndpoints.TimeAxesDescription + Judged)
+        }).WithName("OversightInmateFindings").ReadsEventLog().WithDescription(AuditEndpoints.TimeAxesDescription + Judged)
             .WithQuery(AuditEndpoints.AsOfParameter, AuditEndpoints.KnownAtParameter);
         return routes;
     }
+
+    /// <summary>A report on either time axis is folded from the event log; the present one comes from the read model.</summary>
+    private static bool OnTimeAxes(HttpRequest r) => !string.IsNullOrEmpty(r.Query["asOf"]) || !string.IsNullOrEmpty(r.Query["knownAt"]);
 
     private const string Judged = " The rules are judged at judgedAt: the end of asOf, but never later than knownAt or now.";
 }

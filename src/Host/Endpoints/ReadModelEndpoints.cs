@@ -12,7 +12,7 @@ public static class ReadModelEndpoints
     {
         var g = routes.MapGroup("/read-models").WithTags("Read models");
         g.MapGet("/inmates/{inmateId:guid}/timeline", (Guid inmateId, long? after, int? limit, ReadModelQueries q, CancellationToken ct) =>
-            q.Timeline.ForInmateAsync(inmateId, after ?? 0, limit ?? 500, ct)).WithName("InmateTimeline").RequiresLogged(Policies.ReadRecords);
+            q.Timeline.ForInmateAsync(inmateId, after ?? 0, limit ?? 500, ct)).WithName("InmateTimeline").RequiresLogged(Policies.ReadRecords).ReadsReadModel("timeline");
         // figures and lists over several facilities cover only those the reader may read (ReadScope)
         g.MapGet("/dashboard", async (Guid? facilityId, DateOnly? from, DateOnly? to, DateOnly? today, ReadModelQueries q, ReportingCalendar calendar,
             TimeProvider clock, HttpContext http, ReadScope scope, CancellationToken ct) =>
@@ -20,34 +20,35 @@ public static class ReadModelEndpoints
             var day = today ?? calendar.Date(clock.GetUtcNow());
             return await q.Dashboard.GetAsync(facilityId, from ?? day.AddMonths(-12), to ?? day, day, ct,
                 within: await scope.FacilitiesAsync(http.User, ct));
-        }).WithName("ReintegrationDashboard").Requires(Policies.ReadReadModels).WithQuery(
+        }).WithName("ReintegrationDashboard").Requires(Policies.ReadReadModels).ReadsReadModel("dashboard").WithQuery(
             new QueryParameter("facilityId", typeof(Guid), "One facility; without it, every facility you may read."),
             new QueryParameter("from", typeof(DateOnly), "Monthly figures from this date's month (default: twelve months before today)."),
             new QueryParameter("to", typeof(DateOnly), "Monthly figures up to this date (default: today)."),
             new QueryParameter("today", typeof(DateOnly), "The day releases are due from (default: today in the reporting time zone)."));
         g.MapGet("/wages/inmates/{inmateId:guid}/statement", (Guid inmateId, ReadModelQueries q, CancellationToken ct) =>
-            q.Wages.StatementAsync(inmateId, ct: ct)).WithName("WageStatement").RequiresLogged(Policies.ReadFinancial);
+            q.Wages.StatementAsync(inmateId, ct: ct)).WithName("WageStatement").RequiresLogged(Policies.ReadFinancial).ReadsReadModel("wages");
         g.MapGet("/wages/totals", async (Guid? facilityId, DateOnly? from, DateOnly? to, ReadModelQueries q, ReportingCalendar calendar,
             TimeProvider clock, HttpContext http, ReadScope scope, CancellationToken ct) =>
         {
             var day = calendar.Date(clock.GetUtcNow());
             return await q.Wages.TotalsAsync(facilityId, from ?? day.AddMonths(-12), to ?? day, ct, await scope.FacilitiesAsync(http.User, ct));
-        }).WithName("WageTotals").Requires(Policies.ReadFinancial);
+        }).WithName("WageTotals").Requires(Policies.ReadFinancial).ReadsReadModel("wages");
         g.MapGet("/wages/sales", async (Guid? facilityId, DateTimeOffset? from, DateTimeOffset? to, ReadModelQueries q, HttpContext http, ReadScope scope,
                 CancellationToken ct) =>
             await q.Wages.SalesAsync(facilityId, from ?? DateTimeOffset.UtcNow.AddMonths(-1), to ?? DateTimeOffset.UtcNow.AddDays(1), ct,
                 await scope.FacilitiesAsync(http.User, ct)))
-            .WithName("SaleDistributions").Requires(Policies.ReadFinancial);
+            .WithName("SaleDistributions").Requires(Policies.ReadFinancial).ReadsReadModel("wages");
         g.MapGet("/wages/trial-balance", async (Guid? facilityId, ReadModelQueries q, HttpContext http, ReadScope scope, CancellationToken ct) =>
-            await q.Wages.TrialBalanceAsync(facilityId, ct, await scope.FacilitiesAsync(http.User, ct))).WithName("TrialBalance").Requires(Policies.ReadFinancial);
+            await q.Wages.TrialBalanceAsync(facilityId, ct, await scope.FacilitiesAsync(http.User, ct))).WithName("TrialBalance").Requires(Policies.ReadFinancial)
+            .ReadsReadModel("wages");
         g.MapGet("/compliance/inmates/{inmateId:guid}", (Guid inmateId, ReadModelQueries q, CancellationToken ct) =>
-            q.Compliance.ForInmateAsync(inmateId, ct)).WithName("InmateComplianceTimeline").RequiresLogged(Policies.ReadCompliance);
+            q.Compliance.ForInmateAsync(inmateId, ct)).WithName("InmateComplianceTimeline").RequiresLogged(Policies.ReadCompliance).ReadsReadModel("compliance");
         g.MapGet("/compliance/facilities/{facilityId:guid}", (Guid facilityId, DateTimeOffset? from, DateTimeOffset? to, string? kind, int? limit,
                 ReadModelQueries q, CancellationToken ct) =>
             q.Compliance.ForFacilityAsync(facilityId, from ?? DateTimeOffset.UtcNow.AddDays(-90), to ?? DateTimeOffset.UtcNow.AddDays(1), kind, limit ?? 1000, ct))
-            .WithName("FacilityComplianceTimeline").Requires(Policies.ReadCompliance);
+            .WithName("FacilityComplianceTimeline").Requires(Policies.ReadCompliance).ReadsReadModel("compliance");
         g.MapGet("/catalogue", (Guid? facilityId, string? craft, int? limit, int? offset, ReadModelQueries q, CancellationToken ct) =>
-            q.Catalogue.AvailableAsync(facilityId, craft, limit ?? 100, offset ?? 0, ct)).WithName("MarketplaceCatalogue").AllowAnonymous();
+            q.Catalogue.AvailableAsync(facilityId, craft, limit ?? 100, offset ?? 0, ct)).WithName("MarketplaceCatalogue").AllowAnonymous().ReadsReadModel("catalogue");
 
         var admin = routes.MapGroup("/admin/projections").WithTags("Projections").RequireAuthorization(Policies.Administer);
         admin.MapGet("/", (ProjectionDaemon daemon, CancellationToken ct) => daemon.Status.ReadAsync(ct)).WithName("ProjectionStatus");

@@ -9,7 +9,7 @@ namespace SecondChance.Host.Hosting;
 /// <summary>
 /// What the OpenAPI document adds to what minimal APIs describe themselves: the bearer and cookie schemes and which
 /// operations need them, a summary for every operation, and the query parameters endpoints declare as metadata
-/// (the list filters, and required from/to).
+/// (the list filters, and required from/to), and the read-model position header of answers from read models or the log.
 /// </summary>
 public static class OpenApiDocumentation
 {
@@ -45,7 +45,24 @@ public static class OpenApiDocumentation
                 operation.Security = [Requirement(Bearer, context.Document), Requirement(Cookie, context.Document)];
             foreach (var declared in metadata.OfType<QueryParameter>())
                 await DeclareAsync(operation, declared, context, ct);
+            if (metadata.OfType<ReadModelSource>().Any()) DeclarePositionHeader(operation);
         });
+    }
+
+    private static void DeclarePositionHeader(OpenApiOperation operation)
+    {
+        operation.Responses ??= new OpenApiResponses();
+        // a handler returning IResult declares no success response of its own
+        if (!operation.Responses.Keys.Any(k => k.StartsWith('2'))) operation.Responses["200"] = new OpenApiResponse { Description = "OK" };
+        foreach (var (status, response) in operation.Responses)
+            if (status.StartsWith('2') && response is OpenApiResponse r)
+            {
+                r.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                r.Headers[ReadModelPosition.Header] = new OpenApiHeader
+                {
+                    Description = ReadModelPosition.Description, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                };
+            }
     }
 
     private static OpenApiSecurityRequirement Requirement(string scheme, OpenApiDocument? document) =>

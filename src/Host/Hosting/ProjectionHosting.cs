@@ -7,7 +7,8 @@ namespace SecondChance.Host.Hosting;
 
 /// <summary>
 /// Registers the read models, their queries and the projection daemon. Configuration section "Projections":
-/// Enabled (default true), Inline (names applied in the append transaction), BatchSize. "Reporting:TimeZone" (an IANA
+/// Enabled (default true), Inline (names applied in the append transaction), BatchSize, CatchUpTimeoutSeconds
+/// (default 5: how long an audit read waits for its read model to include everything acknowledged). "Reporting:TimeZone" (an IANA
 /// id, default Asia/Karachi) is where "today" is taken when a report is asked for without a date. The <c>rebuild [name]</c>
 /// verb (<see cref="RebuildAndExitAsync"/>) rebuilds one or all projections with a progress bar and exits.
 /// </summary>
@@ -20,6 +21,7 @@ public static class ProjectionHosting
         var options = new ProjectionOptions
         {
             BatchSize = section.GetValue("BatchSize", 2000),
+            CatchUpTimeout = TimeSpan.FromSeconds(section.GetValue("CatchUpTimeoutSeconds", 5.0)),
             Inline = inline.ToHashSet(StringComparer.Ordinal),
         };
         services.AddSingleton(new ReportingCalendar(configuration.GetValue("Reporting:TimeZone", ReportingCalendar.DefaultZoneId)!));
@@ -32,6 +34,7 @@ public static class ProjectionHosting
         services.AddSingleton(sp => new ProjectionStore(sp.GetRequiredService<PgEventStore>()));
         services.AddSingleton(sp => new ProjectionDaemon(sp.GetRequiredService<ProjectionStore>(), registry, options,
             sp.GetRequiredService<ProjectionMetrics>(), Logger(sp)));
+        services.AddSingleton(sp => new ReadModelPositions(sp.GetRequiredService<ProjectionStore>(), registry));
         services.AddSingleton(sp => new ReadModelQueries(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
             sp.GetRequiredService<EventStoreOptions>().Schema));
         if (section.GetValue("Enabled", true)) services.AddHostedService<DaemonService>();

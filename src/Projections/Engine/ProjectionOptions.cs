@@ -17,6 +17,9 @@ public sealed record ProjectionOptions
     /// <summary>Shortest gap between two NOTIFYs sent for this process's commits; commits in between share one.</summary>
     public TimeSpan NotifyCoalescing { get; init; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>How long a read that must include everything acknowledged waits for a lagging read model before refusing.</summary>
+    public TimeSpan CatchUpTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     public TimeSpan StatusRefreshInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Names of projections applied in the append transaction instead of by the daemon.</summary>
