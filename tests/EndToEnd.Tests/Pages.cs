@@ -55,6 +55,10 @@ public sealed partial class Pages(BrowserFixture fx) : IClassFixture<BrowserFixt
         await page.ClickAsync("#language");
         await page.Locator("html[dir='rtl']").WaitForAsync();
         (await page.GetAttributeAsync("html", "lang")).Should().Be("ur");
+        // the language button reloads the page: wait for the figures and the font before the picture
+        await page.Locator("[data-figure='in-custody'] .value").WaitForAsync();
+        await page.Locator("#chart-enrolments").WaitForAsync();
+        await page.EvaluateAsync("document.fonts.ready");
         await ShotAsync(page, "dashboard-urdu");
         await page.ClickAsync("#language");
         await page.Locator("html[dir='ltr']").WaitForAsync();
