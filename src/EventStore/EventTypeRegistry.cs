@@ -45,22 +45,10 @@ public sealed partial class EventTypeRegistry
 
     private Protection Protect(Type type, PersonalDataSpec spec)
     {
-        var subject = type.GetProperty(spec.SubjectProperty)
-                      ?? throw new ArgumentException($"{type.Name} has no property {spec.SubjectProperty} naming the data subject.");
-        if (subject.PropertyType != typeof(Guid))
-            throw new ArgumentException($"{type.Name}.{spec.SubjectProperty} must be a Guid to name the data subject.");
+        var subject = spec.SubjectOf(type);
         var naming = SerializerOptions.PropertyNamingPolicy;
         string Json(string name) => naming?.ConvertName(name) ?? name;
-        var placeholders = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
-        foreach (var name in spec.Properties)
-        {
-            var property = type.GetProperty(name) ?? throw new ArgumentException($"{type.Name} has no property {name}.");
-            placeholders[Json(name)] = property.PropertyType == typeof(string) ? JsonValue.Create(PersonalDataCipher.Erased)
-                : typeof(System.Collections.IEnumerable).IsAssignableFrom(property.PropertyType) ? new JsonArray()
-                : property.PropertyType.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) is null
-                    ? throw new ArgumentException($"{type.Name}.{name} is a value type; only text, lists and nullable values can be erased.")
-                    : null;
-        }
+        var placeholders = spec.ErasedPlaceholders(type).ToDictionary(p => Json(p.Key), p => p.Value, StringComparer.Ordinal);
         return new Protection(data => (Guid)subject.GetValue(data)!, Json(spec.SubjectProperty), placeholders.Keys.ToList(), placeholders);
     }
 

@@ -5,8 +5,11 @@ using Marten.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using SecondChance.Domain;
+using SecondChance.EventStore.Privacy;
 using SecondChance.Integrity.HashChain;
+using SecondChance.Integrity.Privacy;
 using Weasel.Core;
 
 namespace SecondChance.Integrity;
@@ -27,29 +30,39 @@ public static class MartenSetup
     public static IServiceCollection AddSecondChanceMarten(this IServiceCollection services, string connectionString,
         Action<StoreOptions>? configure = null)
     {
+        services.AddSingleton(_ => new SubjectKeyring(NpgsqlDataSource.Create(connectionString)));
         services.AddMarten(provider =>
         {
             var options = new StoreOptions();
             options.Connection(connectionString);
-            options.ConfigureSecondChanceEvents(provider.GetService<ILoggerFactory>()?.CreateLogger("Marten"));
+            options.ConfigureSecondChanceEvents(provider.GetService<ILoggerFactory>()?.CreateLogger("Marten"),
+                provider.GetRequiredService<SubjectKeyring>());
             configure?.Invoke(options);
             return options;
         });
         return services;
     }
 
-    public static StoreOptions ConfigureSecondChanceEvents(this StoreOptions options, ILogger? logger = null)
+    /// <summary>Personal fields of events, per <see cref="DomainPersonalData"/>: encrypted under each person's key.</summary>
+    public static IReadOnlyDictionary<Type, PersonalDataSpec> PersonalData { get; } =
+        DomainPersonalData.All.ToDictionary(p => p.Type, p => new PersonalDataSpec(p.SubjectProperty, p.Properties));
+
+    /// <param name="keyring">Keys for personal data; without one, writing or reading an event with personal fields throws.</param>
+    public static StoreOptions ConfigureSecondChanceEvents(this StoreOptions options, ILogger? logger = null, SubjectKeyring? keyring = null)
     {
         options.DatabaseSchemaName = Schema;
         options.Events.DatabaseSchemaName = Schema;
         options.Events.StreamIdentity = StreamIdentity.AsString;
 
         // today's stored JSON: web defaults (camelCase, case-insensitive reads) with enums by name
-        options.Serializer(new Marten.Services.SystemTextJsonSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web))
+        var serializer = new Marten.Services.SystemTextJsonSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web))
         {
             EnumStorage = EnumStorage.AsString,
             Casing = Casing.CamelCase,
-        });
+        };
+        // personal fields as "enc:v1:…" strings inside that JSON (crypto-shredding; docs/marten-move.md says why not masking)
+        serializer.Configure(o => o.Converters.Add(new PersonalDataConverterFactory(PersonalData, keyring)));
+        options.Serializer(serializer);
 
         foreach (var (type, alias) in DomainEventTypes.All) options.Events.MapEventType(type, alias);
 
@@ -69,6 +82,7 @@ public static class MartenSetup
 
         options.Logger(new RedactingMartenLogger(logger ?? NullLogger.Instance));
         options.Storage.Add(new HashChainSchema(options));
+        options.Storage.Add(new SubjectKeysSchema(options));
         return options;
     }
 }

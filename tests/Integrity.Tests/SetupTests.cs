@@ -1,9 +1,11 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FluentAssertions;
 using JasperFx;
 using SecondChance.Domain;
 using SecondChance.Domain.Inmates;
 using SecondChance.EventStore;
+using SecondChance.EventStore.Privacy;
 using Xunit;
 
 namespace SecondChance.Integrity.Tests;
@@ -18,6 +20,7 @@ public sealed class SetupTests
     {
         await using var db = await TestStore.CreateAsync();
         var id = Guid.NewGuid();
+        await db.Keyring.EnsureKeysAsync([id]);
         await db.AppendAsync(StreamIds.Inmate(id), Admitted(id), TestEvents.Segregation(id, 1));
 
         var types = await db.ScalarAsync<string[]>("select array_agg(type order by version) from {schema}.mt_events where stream_id = $1",
@@ -51,14 +54,23 @@ public sealed class SetupTests
         var admitted = Admitted(id);
         var screening = new MedicalScreeningRecorded(id, DateTimeOffset.Parse("2026-02-01T10:00:00+05:00"), "Dr Khan", "fit",
             new FemaleEntryScreening(false, true, 2));
+        await db.Keyring.EnsureKeysAsync([id]);
         await db.AppendAsync(StreamIds.Inmate(id), admitted, screening);
 
+        // personal fields are "enc:v1:" ciphertext with random nonces, so compare them once decrypted with the old cipher
+        var key = (await db.ScalarAsync<byte[]>("select key from {schema}.sc_subject_keys where subject_id = $1", id))!;
         var oldOptions = EventTypeRegistry.CreateSerializerOptions();
         foreach (var (version, data) in new[] { (1L, (object)admitted), (2L, screening) })
         {
             var old = JsonSerializer.Serialize(data, data.GetType(), oldOptions);
-            (await db.ScalarAsync<bool>("select data = $1::jsonb from {schema}.mt_events where stream_id = $2 and version = $3",
-                old, StreamIds.Inmate(id), version)).Should().BeTrue($"event {version} should be stored as {old}");
+            var stored = JsonNode.Parse((await db.ScalarAsync<string>("select data::text from {schema}.mt_events where stream_id = $1 and version = $2",
+                StreamIds.Inmate(id), version))!)!.AsObject();
+            var personal = MartenSetup.PersonalData[data.GetType()].ErasedPlaceholders(data.GetType()).ToDictionary(
+                p => JsonNamingPolicy.CamelCase.ConvertName(p.Key), p => p.Value);
+            personal.Keys.Should().AllSatisfy(field => ((string)stored[field]!).Should().StartWith(PersonalDataCipher.Prefix));
+            PersonalDataCipher.Decrypt(stored, id, personal, key);
+            (await db.ScalarAsync<bool>("select $1::jsonb = $2::jsonb", stored.ToJsonString(), old))
+                .Should().BeTrue($"event {version} should be stored as {old}, its personal fields encrypted");
         }
         (await db.ScalarAsync<string>("select data->>'legalStatus' from {schema}.mt_events where stream_id = $1 and version = 1",
             StreamIds.Inmate(id))).Should().Be("Remand");

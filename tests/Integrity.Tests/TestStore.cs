@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using SecondChance.Integrity.Privacy;
 using SecondChance.Testing;
 
 namespace SecondChance.Integrity.Tests;
@@ -8,28 +9,32 @@ namespace SecondChance.Integrity.Tests;
 /// <summary>A Marten store set up as SecondChance sets it up, on a database of its own that is dropped afterwards.</summary>
 public sealed class TestStore : IAsyncDisposable
 {
-    private TestStore(string connectionString, DocumentStore store)
+    private TestStore(string connectionString, DocumentStore store, NpgsqlDataSource dataSource, SubjectKeyring keyring)
     {
         ConnectionString = connectionString;
         Store = store;
-        DataSource = NpgsqlDataSource.Create(connectionString);
+        DataSource = dataSource;
+        Keyring = keyring;
     }
 
     public string ConnectionString { get; }
     public DocumentStore Store { get; }
     public NpgsqlDataSource DataSource { get; }
+    public SubjectKeyring Keyring { get; }
 
     public static async Task<TestStore> CreateAsync(ILogger? logger = null, Action<StoreOptions>? configure = null)
     {
         var connectionString = await PostgresServer.CreateDatabaseAsync("integrity");
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        var keyring = new SubjectKeyring(dataSource);
         var store = DocumentStore.For(options =>
         {
             options.Connection(connectionString);
-            options.ConfigureSecondChanceEvents(logger);
+            options.ConfigureSecondChanceEvents(logger, keyring);
             configure?.Invoke(options);
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        return new TestStore(connectionString, store);
+        return new TestStore(connectionString, store, dataSource, keyring);
     }
 
     public async Task AppendAsync(string streamId, params object[] events)
