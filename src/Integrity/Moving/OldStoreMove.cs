@@ -168,7 +168,7 @@ public sealed class OldStoreMove(string connectionString, string oldSchema = "sc
         {
             var alias = r.GetString(4);
             // the stored JSON as it is, never through the domain types: personal data stays encrypted, nothing is reformatted
-            yield return new Event<JsonElement>(JsonDocument.Parse(r.GetString(5)).RootElement)
+            yield return new Event<StoredJson>(new StoredJson(r.GetString(5)))
             {
                 Sequence = r.GetInt64(0),
                 Id = r.GetGuid(1),
@@ -181,7 +181,8 @@ public sealed class OldStoreMove(string connectionString, string oldSchema = "sc
                 CorrelationId = r.IsDBNull(7) ? null : r.GetString(7),
                 CausationId = r.IsDBNull(8) ? null : r.GetString(8),
                 UserName = r.IsDBNull(9) ? null : r.GetString(9),
-                Headers = r.IsDBNull(10) ? null : JsonSerializer.Deserialize<Dictionary<string, object>>(r.GetString(10)),
+                Headers = r.IsDBNull(10) ? null : JsonSerializer.Deserialize<Dictionary<string, StoredJson>>(r.GetString(10))!
+                    .ToDictionary(h => h.Key, object (h) => h.Value),
                 IsArchived = r.GetBoolean(11),
             };
             if (++count % batchSize == 0) progress(count);
