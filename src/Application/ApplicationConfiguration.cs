@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SecondChance.Application.Access;
@@ -15,7 +16,7 @@ namespace SecondChance.Application;
 
 public static class ApplicationConfiguration
 {
-    /// <summary>Every use case, the read-your-writes directories and the idempotency store. Expects a PgEventStore.</summary>
+    /// <summary>Every use case, the read-your-writes directories and the idempotency store. Expects a MartenEventLog.</summary>
     public static IServiceCollection AddSecondChanceApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);

@@ -28,13 +28,17 @@ public static class MartenSetup
     public const string Schema = "sc_events";
 
     public static IServiceCollection AddSecondChanceMarten(this IServiceCollection services, string connectionString,
+        Action<StoreOptions>? configure = null) => services.AddSecondChanceMarten(_ => connectionString, configure);
+
+    /// <param name="connectionString">Asked once, when the store is first needed (a host may start its database first).</param>
+    public static IServiceCollection AddSecondChanceMarten(this IServiceCollection services, Func<IServiceProvider, string> connectionString,
         Action<StoreOptions>? configure = null)
     {
-        services.AddSingleton(_ => new SubjectKeyring(NpgsqlDataSource.Create(connectionString)));
+        services.AddSingleton(provider => new SubjectKeyring(NpgsqlDataSource.Create(connectionString(provider))));
         services.AddMarten(provider =>
         {
             var options = new StoreOptions();
-            options.Connection(connectionString);
+            options.Connection(connectionString(provider));
             options.ConfigureSecondChanceEvents(provider.GetService<ILoggerFactory>()?.CreateLogger("Marten"),
                 provider.GetRequiredService<SubjectKeyring>());
             configure?.Invoke(options);

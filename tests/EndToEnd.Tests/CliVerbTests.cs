@@ -77,7 +77,7 @@ public sealed class CliVerbTests(CliFixture fx) : IClassFixture<CliFixture>
 
     private async Task<(HostProcess.VerbRun Run, JsonElement Checkpoint)> CheckpointOfEveryEventAsync(string file)
     {
-        var events = await fx.ScalarAsync("select count(*) from sc.events");
+        var events = await fx.ScalarAsync("select count(*) from sc_events.mt_events");
         for (var attempt = 0; ; attempt++)
         {
             var run = await fx.RunAsync("checkpoint", "--out", file);
@@ -91,9 +91,9 @@ public sealed class CliVerbTests(CliFixture fx) : IClassFixture<CliFixture>
 
     private async Task<(string Stream, long Version)> FirstEventAsync()
     {
-        var seq = await fx.ScalarAsync("select min(seq_id) from sc.events");
-        return (await fx.TextAsync($"select stream_id from sc.events where seq_id = {seq}"),
-            await fx.ScalarAsync($"select version from sc.events where seq_id = {seq}"));
+        var seq = await fx.ScalarAsync("select min(seq_id) from sc_events.mt_events");
+        return (await fx.TextAsync($"select stream_id from sc_events.mt_events where seq_id = {seq}"),
+            await fx.ScalarAsync($"select version from sc_events.mt_events where seq_id = {seq}"));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class MetricsTests(ProjectionsDatabase db) : IClassFixture<Project
 
         var world = new World(engine.Store);
         await world.AdmitAsync(await world.RegisterFacilityAsync("Central Jail Karachi"), Sex.Female);
-        var events = await db.ScalarAsync("select count(*) from sc.events");
+        var events = await db.ScalarAsync("select count(*) from sc_events.sc_event_hashes");
         await engine.WithDaemonAsync(async () =>
         {
             await engine.WaitCaughtUpAsync();
@@ -40,7 +40,7 @@ public sealed class MetricsTests(ProjectionsDatabase db) : IClassFixture<Project
 
         Interlocked.Read(ref applied).Should().Be(events);
         gauges["secondchance.projections.lag_events"].Should().Be(0);
-        gauges["secondchance.projections.checkpoint"].Should().Be(await db.ScalarAsync("select max(seq_id) from sc.events"));
+        gauges["secondchance.projections.checkpoint"].Should().Be(await db.ScalarAsync("select max(seq_id) from sc_events.sc_event_hashes"));
         gauges["secondchance.projections.paused"].Should().Be(0);
     }
 

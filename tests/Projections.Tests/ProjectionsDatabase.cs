@@ -12,18 +12,22 @@ public sealed class ProjectionsDatabase : EventStoreDatabase
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await CreateStore(SecondChanceEventTypes.CreateRegistry()).MigrateAsync();
+        _log = await CreateLogAsync();
     }
+
+    private Integrity.Events.MartenEventLog _log = null!;
 
     /// <summary>Empties everything and drops the read-model schemas, so each test starts from an empty log.</summary>
     public async Task ResetAllAsync()
     {
         await ExecuteAsync("""
             do $$ declare s text; begin
-              for s in select nspname from pg_namespace where nspname like 'sc\_%' loop execute format('drop schema %I cascade', s); end loop;
+              for s in select nspname from pg_namespace where nspname like 'sc\_%' and nspname <> 'sc_events' loop execute format('drop schema %I cascade', s); end loop;
             end $$;
             drop table if exists sc.projections;
-            delete from sc.schema_migrations where module = 'projections';
+            do $$ begin
+              if to_regclass('sc.schema_migrations') is not null then delete from sc.schema_migrations where module = 'projections'; end if;
+            end $$;
             """);
         await ResetAsync();
     }
@@ -32,9 +36,8 @@ public sealed class ProjectionsDatabase : EventStoreDatabase
     {
         var list = projections ?? SecondChanceProjections.Create();
         var registry = new ProjectionRegistry(list, inline);
-        var bare = CreateStore(SecondChanceEventTypes.CreateRegistry());
-        var store = inline is null ? bare : new PgEventStore(DataSource, bare.Types, bare.Options,
-            registry.InlineProjections.Select(p => new InlineProjection(p, bare.Schema)));
+        var store = inline is null ? _log : new Integrity.Events.MartenEventLog(_log.Store, DataSource, _log.Keys, _log.Schema,
+            registry.InlineProjections.Select(p => new InlineProjection(p, _log.Schema)));
         options ??= new ProjectionOptions
         {
             PollInterval = TimeSpan.FromMilliseconds(200), LockRetryInterval = TimeSpan.FromMilliseconds(300),
@@ -44,7 +47,7 @@ public sealed class ProjectionsDatabase : EventStoreDatabase
         return new Engine(store, new ProjectionStore(store), registry, options, metrics, new ReadModelQueries(DataSource, Schema), this);
     }
 
-    public sealed record Engine(PgEventStore Store, ProjectionStore Projections, ProjectionRegistry Registry, ProjectionOptions Options,
+    public sealed record Engine(Integrity.Events.MartenEventLog Store, ProjectionStore Projections, ProjectionRegistry Registry, ProjectionOptions Options,
         ProjectionMetrics Metrics, ReadModelQueries Queries, ProjectionsDatabase Db)
     {
         public ProjectionDaemon NewDaemon(string? process = null) =>

@@ -25,6 +25,6 @@ public sealed class WakeUpTests(ProjectionsDatabase db) : IClassFixture<Projecti
         await reader.WaitCaughtUpAsync();
         await cts.CancelAsync();
         await Task.WhenAll(daemon, notifier);
-        (await db.ScalarAsync("select count(*) from sc_counter.applied")).Should().Be(await db.ScalarAsync("select count(*) from sc.events"));
+        (await db.ScalarAsync("select count(*) from sc_counter.applied")).Should().Be(await db.ScalarAsync("select count(*) from sc_events.sc_event_hashes"));
     }
 }

@@ -12,7 +12,7 @@ namespace SecondChance.Projections.Tests;
 /// Drives the Domain deciders against in-memory state and appends what they decide through the event store, with
 /// exact expected versions: the same path a use case takes, without depending on Application handlers.
 /// </summary>
-public sealed class World(PgEventStore store)
+public sealed class World(Integrity.Events.MartenEventLog store)
 {
     public DateTimeOffset Now { get; private set; } = new(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(5));
     public readonly Dictionary<Guid, FacilityState> Facilities = new();

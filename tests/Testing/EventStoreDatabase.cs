@@ -1,5 +1,8 @@
 using Npgsql;
 using SecondChance.EventStore;
+using SecondChance.Integrity;
+using SecondChance.Integrity.Events;
+using SecondChance.Integrity.Privacy;
 using Xunit;
 
 namespace SecondChance.Testing;
@@ -22,6 +25,22 @@ public class EventStoreDatabase : IAsyncLifetime
 
     public PgEventStore CreateStore(EventTypeRegistry types, int maxEventDataBytes = 256 * 1024) =>
         new(DataSource, types, new EventStoreOptions { ConnectionString = ConnectionString, MaxEventDataBytes = maxEventDataBytes });
+
+    private readonly List<Marten.DocumentStore> _stores = [];
+
+    /// <summary>The application's event log on Marten, as the Host sets it up, with its schema applied.</summary>
+    public async Task<MartenEventLog> CreateLogAsync(IEnumerable<IInlineProjection>? inline = null)
+    {
+        var keyring = new SubjectKeyring(DataSource);
+        var store = Marten.DocumentStore.For(options =>
+        {
+            options.Connection(ConnectionString);
+            options.ConfigureSecondChanceEvents(keyring: keyring);
+        });
+        _stores.Add(store);
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        return new MartenEventLog(store, DataSource, keyring, Schema, inline);
+    }
 
     /// <summary>
     /// Empties every table in the database except the record of applied migrations. Projection checkpoints are moved
@@ -59,6 +78,7 @@ public class EventStoreDatabase : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
+        foreach (var store in _stores) store.Dispose();
         await DataSource.DisposeAsync();
         await PostgresServer.DropDatabaseAsync(ConnectionString);
     }

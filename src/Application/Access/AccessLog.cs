@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using SecondChance.EventStore;
 
 namespace SecondChance.Application.Access;
@@ -5,7 +6,7 @@ namespace SecondChance.Application.Access;
 public sealed record AccessLogEntry(long Id, DateTimeOffset At, Guid? UserId, string Username, Guid SubjectId, string Resource);
 
 /// <summary>Who looked at whose personal record, and when.</summary>
-public sealed class AccessLog(PgEventStore store, TimeProvider clock)
+public sealed class AccessLog(MartenEventLog store, TimeProvider clock)
 {
     private string Table => $"{store.Schema}.access_log";
 

@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using SecondChance.Domain;
 using SecondChance.EventStore;
 
@@ -15,7 +16,7 @@ public sealed record ErasureResult(ErasureStatus Status, string? Code = null, st
 /// Destroys the inmate's key: events stay (amounts and dates remain), personal fields read as "[erased]".
 /// The inline directory is redacted here; the caller rebuilds the daemon's read models.
 /// </summary>
-public sealed class EraseInmateHandler(Streams streams, PgEventStore store, ErasureOptions options, TimeProvider clock)
+public sealed class EraseInmateHandler(Streams streams, MartenEventLog store, ErasureOptions options, TimeProvider clock)
 {
     public const string Erased = "[erased]";
 

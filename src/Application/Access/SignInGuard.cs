@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using SecondChance.EventStore;
 
 namespace SecondChance.Application.Access;
@@ -18,7 +19,7 @@ public enum SignInOutcome { Success, Failed, Locked }
 /// username for that address only, so that a stranger guessing cannot lock a member of staff out of their own desk;
 /// MaxFailuresEverywhere failures from all addresses together (a guessing attack spread over many) lock it everywhere.
 /// </summary>
-public sealed class SignInGuard(PgEventStore store, UserDirectory users, IPasswordHashing hashing, LockoutOptions options, TimeProvider clock)
+public sealed class SignInGuard(MartenEventLog store, UserDirectory users, IPasswordHashing hashing, LockoutOptions options, TimeProvider clock)
 {
     private string Table => $"{store.Schema}.sign_in_failures";
 

@@ -1,10 +1,11 @@
+using SecondChance.Integrity.Events;
 using Npgsql;
 using SecondChance.Domain.Access;
 using SecondChance.EventStore;
 
 namespace SecondChance.Application.Access;
 
-public sealed class UserDirectory(PgEventStore store)
+public sealed class UserDirectory(MartenEventLog store)
 {
     private string Table => $"{store.Schema}.user_directory";
 

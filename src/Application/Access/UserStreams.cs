@@ -1,10 +1,11 @@
+using SecondChance.Integrity.Events;
 using SecondChance.Domain;
 using SecondChance.Domain.Access;
 using SecondChance.EventStore;
 
 namespace SecondChance.Application.Access;
 
-public sealed class UserStreams(PgEventStore store)
+public sealed class UserStreams(MartenEventLog store)
 {
     public const string UserType = "user";
     public const string UsernameType = "username";

@@ -1,6 +1,7 @@
+using SecondChance.Integrity.Events;
 using Microsoft.Extensions.DependencyInjection;
 using SecondChance.Application.Oversight;
-using SecondChance.EventStore.Audit;
+using SecondChance.Integrity.HashChain;
 
 namespace SecondChance.Application.Audit;
 
@@ -14,6 +15,6 @@ public static class AuditConfiguration
         .AddSingleton<FacilityReplayQuery>()
         .AddSingleton<ReconcileFacility>()
         .AddSingleton<ComplianceTimeTravel>()
-        .AddSingleton(sp => new ChainVerifier(sp.GetRequiredService<EventStore.PgEventStore>()))
-        .AddSingleton(sp => new AuditCheckpoints(sp.GetRequiredService<EventStore.PgEventStore>()));
+        .AddSingleton(sp => new ChainVerifier(sp.GetRequiredService<MartenEventLog>().DataSource))
+        .AddSingleton(sp => new AuditCheckpoints(sp.GetRequiredService<MartenEventLog>().DataSource));
 }

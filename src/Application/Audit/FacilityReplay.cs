@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using SecondChance.Domain;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
@@ -15,7 +16,7 @@ public sealed record FacilityReplay(
     Guid FacilityId, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<ReplayLine> Lines, IReadOnlyList<ReplayLine> History,
     IReadOnlyList<Guid> Inmates, IReadOnlyDictionary<Guid, IReadOnlyList<ReplayLine>> Accounts);
 
-public sealed class FacilityReplayQuery(PgEventStore store, FacilityMembers members)
+public sealed class FacilityReplayQuery(MartenEventLog store, FacilityMembers members)
 {
     public async Task<FacilityReplay> ReplayAsync(Guid facilityId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using SecondChance.Domain;
 using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
@@ -9,7 +10,7 @@ namespace SecondChance.Application.Audit;
 /// The time zone a business date is read in: the facility's, or for an inmate the facility holding them, as the event
 /// log knew it at an instant (null: now). UTC for a facility the log does not know.
 /// </summary>
-public sealed class FacilityTimeZones(PgEventStore store)
+public sealed class FacilityTimeZones(MartenEventLog store)
 {
     public async Task<string> OfFacilityAsync(Guid facilityId, DateTimeOffset? knownAt, CancellationToken ct)
     {

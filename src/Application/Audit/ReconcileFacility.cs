@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using SecondChance.Domain;
 using SecondChance.Domain.Wages;
 using SecondChance.EventStore;
@@ -9,7 +10,7 @@ namespace SecondChance.Application.Audit;
 /// ways (the event data against itself, the replay against the domain's own fold, the log against the read model)
 /// and reports every place they differ.
 /// </summary>
-public sealed class ReconcileFacility(PgEventStore store, FacilityReplayQuery replays)
+public sealed class ReconcileFacility(MartenEventLog store, FacilityReplayQuery replays)
 {
     public static readonly IReadOnlyDictionary<string, string> CheckDescriptions = new Dictionary<string, string>
     {

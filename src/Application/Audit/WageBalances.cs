@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using SecondChance.Domain;
 using SecondChance.Domain.Wages;
 using SecondChance.EventStore;
@@ -16,7 +17,7 @@ public sealed record WageBalances(
 }
 
 /// <summary>Time travel over one wage account on both axes, folded from the event log (never the read model).</summary>
-public sealed class WageBalancesQuery(PgEventStore store)
+public sealed class WageBalancesQuery(MartenEventLog store)
 {
     public async Task<WageBalances> AsOfAsync(Guid inmateId, TimeAxes axes, long? upToVersion, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using SecondChance.Application.Idempotency;
 using SecondChance.Domain;
 using SecondChance.EventStore;
@@ -9,7 +10,7 @@ namespace SecondChance.Application;
 /// multi-stream append (each stream at the version it was loaded at), and records the idempotency key in the
 /// same transaction, so an acknowledged command is never lost and never doubled.
 /// </summary>
-public sealed class CommandExecutor(PgEventStore store, IEnumerable<IInlineProjection> projections, IdempotencyStore idempotency, TimeProvider clock)
+public sealed class CommandExecutor(MartenEventLog store, IEnumerable<IInlineProjection> projections, IdempotencyStore idempotency, TimeProvider clock)
 {
     private readonly IReadOnlyList<IInlineProjection> _projections = projections.ToList();
 

@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using SecondChance.Domain;
 using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
@@ -10,7 +11,7 @@ using SecondChance.EventStore;
 namespace SecondChance.Application;
 
 /// <summary>Loads each kind of stream into its decision state.</summary>
-public sealed class Streams(PgEventStore store)
+public sealed class Streams(MartenEventLog store)
 {
     public Task<Loaded<FacilityState>> FacilityAsync(Guid id, CancellationToken ct) =>
         LoadAsync(StreamIds.Facility(id), AggregateTypes.Facility, FacilityState.Initial, FacilityState.Evolve, ct);

@@ -1,9 +1,10 @@
+using SecondChance.Integrity.Events;
 using Npgsql;
 using SecondChance.EventStore;
 
 namespace SecondChance.Application.Idempotency;
 
-public sealed class IdempotencyStore(PgEventStore store)
+public sealed class IdempotencyStore(MartenEventLog store)
 {
     private readonly string _table = $"{store.Schema}.idempotency_keys";
 

@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using SecondChance.Application.Audit;
 using SecondChance.Domain;
 using SecondChance.Domain.Compliance;
@@ -10,7 +11,7 @@ namespace SecondChance.Application.Oversight;
 /// Folds inmates' compliance facts and facilities from the event log on both axes: the events recorded by KnownAt
 /// (null: all) whose effect came by the end of AsOf (null: all). Facilities are taken as recorded by KnownAt.
 /// </summary>
-public sealed class ComplianceTimeTravel(PgEventStore store, FacilityMembers members)
+public sealed class ComplianceTimeTravel(MartenEventLog store, FacilityMembers members)
 {
     public async Task<InmateComplianceFacts> InmateAsync(Guid inmateId, TimeAxes axes, CancellationToken ct)
     {

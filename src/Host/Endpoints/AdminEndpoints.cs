@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using SecondChance.Application;
 using SecondChance.Application.Access;
 using SecondChance.Domain;
@@ -24,7 +25,7 @@ public static class AdminEndpoints
         g.MapGet("/{userId:guid}", async (Guid userId, UserDirectory users, CancellationToken ct) =>
                 await users.FindAsync(userId, ct) is { } u ? Results.Ok(View(u)) : Problems.NotFound($"No user has id {userId}."))
             .WithName("GetUser").RequireAuthorization(Policies.ReadAudit);
-        g.MapGet("/{userId:guid}/history", async (Guid userId, PgEventStore store, CancellationToken ct) =>
+        g.MapGet("/{userId:guid}/history", async (Guid userId, MartenEventLog store, CancellationToken ct) =>
                 (await store.ReadStreamAsync(StreamIds.User(userId), ct: ct)).Select(e => new UserHistoryEntry(
                     e.Version, e.Alias, e.Timestamp, e.Actor, Describe(e.Data))))
             .WithName("UserHistory").RequireAuthorization(Policies.ReadAudit);

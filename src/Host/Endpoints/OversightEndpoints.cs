@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using SecondChance.Projections.ReadModels;
 using SecondChance.Application.Audit;
 using SecondChance.Application.Oversight;
@@ -66,7 +67,7 @@ public static class OversightEndpoints
 /// Evaluates the domain's rights rules over the facts folded from the events on the axes asked for (see
 /// <see cref="TimeAxes"/>), judged at the end of asOf; with neither axis, over the present read model, at the present.
 /// </summary>
-public sealed class OversightReportQuery(ComplianceTimeTravel travel, FacilityTimeZones zones, PgEventStore store, TimeProvider clock,
+public sealed class OversightReportQuery(ComplianceTimeTravel travel, FacilityTimeZones zones, MartenEventLog store, TimeProvider clock,
     ReadModelQueries readModels, DirectoryQueries directory)
 {
     /// <summary>

@@ -1,4 +1,8 @@
+using SecondChance.Integrity.Events;
+using Marten;
 using Npgsql;
+using SecondChance.Integrity;
+using SecondChance.Integrity.Privacy;
 using SecondChance.Application;
 using SecondChance.EventStore;
 
@@ -16,8 +20,9 @@ public static class DatabaseHosting
         {
             ConnectionString = sp.GetRequiredService<NpgsqlDataSource>().ConnectionString,
         });
-        services.AddSingleton(sp => new PgEventStore(sp.GetRequiredService<NpgsqlDataSource>(), SecondChanceEventTypes.CreateRegistry(),
-            sp.GetRequiredService<EventStoreOptions>(), sp.GetServices<IInlineProjection>()));
+        services.AddSecondChanceMarten(sp => sp.GetRequiredService<SecondChanceDatabase>().ConnectionStringAsync().GetAwaiter().GetResult());
+        services.AddSingleton(sp => new MartenEventLog(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredService<SubjectKeyring>(), sp.GetRequiredService<EventStoreOptions>().Schema, sp.GetServices<IInlineProjection>()));
         services.AddSingleton(new ReadinessStep(ReadinessStep.Migrations));
         services.AddSingleton<Readiness>();
         services.AddHostedService<MigrateAtStartup>();

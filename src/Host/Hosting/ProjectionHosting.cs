@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using SecondChance.Application;
 using SecondChance.EventStore;
 using SecondChance.Projections.Engine;
@@ -31,7 +32,7 @@ public static class ProjectionHosting
         services.AddSingleton<ProjectionMetrics>();
         foreach (var p in registry.InlineProjections)
             services.AddSingleton<IInlineProjection>(sp => new InlineProjection(p, sp.GetRequiredService<EventStoreOptions>().Schema));
-        services.AddSingleton(sp => new ProjectionStore(sp.GetRequiredService<PgEventStore>()));
+        services.AddSingleton(sp => new ProjectionStore(sp.GetRequiredService<MartenEventLog>()));
         services.AddSingleton(sp => new ProjectionDaemon(sp.GetRequiredService<ProjectionStore>(), registry, options,
             sp.GetRequiredService<ProjectionMetrics>(), Logger(sp)));
         services.AddSingleton(sp => new ReadModelPositions(sp.GetRequiredService<ProjectionStore>(), registry));

@@ -1,9 +1,10 @@
+using SecondChance.Integrity.Events;
 using SecondChance.EventStore;
 
 namespace SecondChance.Host.Security;
 
 /// <summary>Which facility and programme a write lands in, from the read-your-writes directories.</summary>
-public sealed class ScopeLookup(PgEventStore store)
+public sealed class ScopeLookup(MartenEventLog store)
 {
     public Task<(Guid? Facility, Guid? Programme)> InmateAsync(Guid id, CancellationToken ct) =>
         FindAsync($"select facility_id, null::uuid from {store.Schema}.inmate_directory where inmate_id = $1", id, ct);

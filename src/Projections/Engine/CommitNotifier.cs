@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using Npgsql;
 using SecondChance.EventStore;
 
@@ -7,12 +8,12 @@ namespace SecondChance.Projections.Engine;
 /// Tells every daemon that events were committed: one NOTIFY per coalescing window however many appends this
 /// process made, sent outside the append so commits never queue behind the notification lock.
 /// </summary>
-public sealed class CommitNotifier(PgEventStore store, ProjectionOptions options, Action<string, Exception?> log)
+public sealed class CommitNotifier(MartenEventLog store, ProjectionOptions options, Action<string, Exception?> log)
 {
     private int _pending;
 
     public string Channel => ChannelFor(store);
-    public static string ChannelFor(PgEventStore store) => $"{store.Schema}_events";
+    public static string ChannelFor(MartenEventLog store) => $"{store.Schema}_events";
 
     public async Task RunAsync(WakeSignal local, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using SecondChance.EventStore;
 
 namespace SecondChance.Projections.Engine;
@@ -6,9 +7,9 @@ namespace SecondChance.Projections.Engine;
 /// The global log as projections read it. The unrestricted read is for a rebuild's final catch-up while inline
 /// appends are held back, when every committed event must be seen even if an unrelated transaction is still open.
 /// </summary>
-public sealed class LogReader(PgEventStore store)
+public sealed class LogReader(MartenEventLog store)
 {
-    public PgEventStore Store => store;
+    public MartenEventLog Store => store;
 
     public Task<IReadOnlyList<StoredEvent>> ReadAsync(GlobalCursor after, int batchSize, CancellationToken ct) =>
         store.ReadAllAsync(after, batchSize, ct);

@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Npgsql;
@@ -69,7 +70,7 @@ public sealed class ProjectionRebuilder(ProjectionStore store, LogReader reader,
         await using var cmd = store.DataSource.CreateCommand($"""
             select tx::text, seq from (
               select transaction_id as tx, seq_id as seq, row_number() over (order by transaction_id, seq_id) as rn
-                from {store.EventStore.Schema}.events where transaction_id < pg_snapshot_xmin(pg_current_snapshot())) x
+                from {MartenEventLog.LinksTable} where transaction_id < pg_snapshot_xmin(pg_current_snapshot())) x
              where rn % $1 = 0 order by rn
             """);
         cmd.Parameters.Add(new() { Value = (long)batchSize });
@@ -215,7 +216,7 @@ public sealed class ProjectionRebuilder(ProjectionStore store, LogReader reader,
 
     private async Task<long> CountEventsAsync(CancellationToken ct)
     {
-        await using var cmd = store.DataSource.CreateCommand($"select count(*) from {store.EventStore.Schema}.events");
+        await using var cmd = store.DataSource.CreateCommand($"select count(*) from {MartenEventLog.LinksTable}");
         return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 }

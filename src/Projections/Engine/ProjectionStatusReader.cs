@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using System.Globalization;
 using SecondChance.EventStore;
 
@@ -11,15 +12,16 @@ public sealed class ProjectionStatusReader(ProjectionStore store, ProjectionRegi
     public async Task<IReadOnlyList<ProjectionStatus>> ReadAsync(CancellationToken ct = default)
     {
         var s = store.EventStore.Schema;
+        const string log = MartenEventLog.LinksTable;
         await using var cmd = store.DataSource.CreateCommand($"""
             select p.name, p.version, p.state, p.rebuilding, p.rebuild_position, p.checkpoint_tx::text, p.checkpoint_seq,
                    p.events_applied, p.owner, p.last_event_at, p.updated_at,
                    p.failed_position, p.failed_type, p.failed_stream, p.failed_error, p.failed_at,
                    (select case when x.n <= {ExactLagLimit} then x.n
-                                else greatest(x.n, (select max(seq_id) from {s}.events) - p.checkpoint_seq) end
-                      from (select count(*) as n from (select 1 from {s}.events e
+                                else greatest(x.n, (select max(seq_id) from {log}) - p.checkpoint_seq) end
+                      from (select count(*) as n from (select 1 from {log} e
                              where (e.transaction_id, e.seq_id) > (p.checkpoint_tx, p.checkpoint_seq) limit {ExactLagLimit + 1}) y) x),
-                   coalesce(extract(epoch from now() - (select e.timestamp from {s}.events e
+                   coalesce(extract(epoch from now() - (select m.timestamp from {log} e join {MartenEventLog.EventsTable} m on m.seq_id = e.seq_id
                      where (e.transaction_id, e.seq_id) > (p.checkpoint_tx, p.checkpoint_seq)
                      order by e.transaction_id, e.seq_id limit 1))::float8, 0),
                    exists (select 1 from pg_locks l where l.locktype = 'advisory' and l.granted and l.objsubid = 2

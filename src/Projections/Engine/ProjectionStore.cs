@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using System.Globalization;
 using Npgsql;
 using SecondChance.EventStore;
@@ -6,12 +7,12 @@ using SecondChance.EventStore.Schema;
 namespace SecondChance.Projections.Engine;
 
 /// <summary>The projections table: checkpoints moved inside batch transactions, pauses, owners and status.</summary>
-public sealed class ProjectionStore(PgEventStore store)
+public sealed class ProjectionStore(MartenEventLog store)
 {
     // advisory lock namespaces (first key); the second key is hashtext of the qualified projection name
     internal const int RunLock = 7301, RebuildLock = 7302, InlineLock = 7303;
 
-    public PgEventStore EventStore => store;
+    public MartenEventLog EventStore => store;
     public NpgsqlDataSource DataSource => store.DataSource;
     public string LiveSchema(IProjection p) => LiveSchema(store.Schema, p);
     public string LockName(IProjection p) => LockName(store.Schema, p);

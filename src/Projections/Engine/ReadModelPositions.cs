@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Events;
 using System.Globalization;
 using SecondChance.EventStore;
 
@@ -15,7 +16,7 @@ public sealed class ReadModelPositions(ProjectionStore store, ProjectionRegistry
     public async Task<GlobalCursor> LogHeadAsync(CancellationToken ct)
     {
         await using var cmd = store.DataSource.CreateCommand(
-            $"select transaction_id::text, seq_id from {store.EventStore.Schema}.events e order by e.transaction_id desc, e.seq_id desc limit 1");
+            $"select transaction_id::text, seq_id from {MartenEventLog.LinksTable} e order by e.transaction_id desc, e.seq_id desc limit 1");
         await using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct) ? new GlobalCursor(ulong.Parse(r.GetString(0), CultureInfo.InvariantCulture), r.GetInt64(1)) : GlobalCursor.Start;
     }

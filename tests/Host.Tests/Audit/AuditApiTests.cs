@@ -146,7 +146,7 @@ public sealed class AuditApiTests(ApiFixture fixture) : IClassFixture<ApiFixture
     {
         var (facility, a, _) = await FacilityWithHistoryAsync();
         await fixture.ScalarAsync($"""
-            with src as (select * from sc.events where type = 'share_of_sale_credited.v1' and stream_id = 'wage-account-{a:N}'),
+            with src as (select * from sc_events.mt_events where type = 'share_of_sale_credited.v1' and stream_id = 'wage-account-{a:N}'),
                  u as (insert into sc.events (id, stream_id, version, data, type, timestamp, tenant_id, hash)
                        select gen_random_uuid(), stream_id, 99, data, type, timestamp, tenant_id, hash from src returning 1)
             select count(*) from u
@@ -211,7 +211,7 @@ public sealed class AuditApiTests(ApiFixture fixture) : IClassFixture<ApiFixture
         var json = checkpoint.Body.GetRawText();
 
         var holds = await _api.SendRawAsync(HttpMethod.Post, "/audit/checkpoints/prove", json, []);
-        await fixture.ScalarAsync($"with d as (delete from sc.events where stream_id = 'wage-account-{a:N}' and version = 3 returning 1) select count(*) from d");
+        await fixture.ScalarAsync($"with d as (delete from sc_events.mt_events where stream_id = 'wage-account-{a:N}' and version = 3 returning 1) select count(*) from d");
         var broken = await _api.SendRawAsync(HttpMethod.Post, "/audit/checkpoints/prove", json, []);
 
         holds.Body.GetProperty("holds").GetBoolean().Should().BeTrue(holds.ToString());

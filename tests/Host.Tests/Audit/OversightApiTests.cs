@@ -118,7 +118,7 @@ public sealed class OversightApiTests(ApiFixture fixture) : IClassFixture<ApiFix
     private async Task<string> RecordedAtAsync(Guid inmate, int version)
     {
         var micros = await fixture.ScalarAsync(
-            $"select (extract(epoch from timestamp) * 1000000)::bigint from sc.events where stream_id = 'inmate-{inmate:N}' and version = {version}");
+            $"select (extract(epoch from timestamp) * 1000000)::bigint from sc_events.mt_events where stream_id = 'inmate-{inmate:N}' and version = {version}");
         return DateTimeOffset.UnixEpoch.AddTicks(micros * 10).ToString("O");
     }
 

@@ -39,8 +39,8 @@ public sealed class ReadModelFreshnessTests(ApiFixture fixture) : IClassFixture<
 
     private async Task<(ulong Tx, long Seq)> LastEventOfAsync(Guid inmate)
     {
-        var seq = await fixture.ScalarAsync($"select max(seq_id) from sc.events where stream_id like '%{inmate:N}%' or stream_id like '%{inmate}%'");
-        var tx = await fixture.ScalarAsync($"select transaction_id::text::bigint from sc.events where seq_id = {seq}");
+        var seq = await fixture.ScalarAsync($"select max(seq_id) from sc_events.mt_events where stream_id like '%{inmate:N}%' or stream_id like '%{inmate}%'");
+        var tx = await fixture.ScalarAsync($"select transaction_id::text::bigint from sc_events.sc_event_hashes where seq_id = {seq}");
         return ((ulong)tx, seq);
     }
 

@@ -39,7 +39,7 @@ public sealed class TimeAxesApiTests(ApiFixture fixture) : IClassFixture<ApiFixt
     private async Task<string> RecordedAtAsync(Guid inmate, int version)
     {
         var micros = await fixture.ScalarAsync(
-            $"select (extract(epoch from timestamp) * 1000000)::bigint from sc.events where stream_id = 'wage-account-{inmate:N}' and version = {version}");
+            $"select (extract(epoch from timestamp) * 1000000)::bigint from sc_events.mt_events where stream_id = 'wage-account-{inmate:N}' and version = {version}");
         return Uri.EscapeDataString(DateTimeOffset.UnixEpoch.AddTicks(micros * 10).ToString("O"));
     }
 

@@ -288,7 +288,7 @@ public sealed class FacilityApiTests(ApiFixture fixture) : IClassFixture<ApiFixt
 
         r.Header("X-Correlation-Id").Should().Be(correlation.ToString());
         (await fixture.ScalarAsync(
-            $"select count(*) from sc.events where correlation_id = '{correlation}' and actor = '{fixture.Admin.Actor}'")).Should().Be(1);
+            $"select count(*) from sc_events.mt_events where correlation_id = '{correlation}' and user_name = '{fixture.Admin.Actor}'")).Should().Be(1);
     }
 
     [Fact]
@@ -298,6 +298,6 @@ public sealed class FacilityApiTests(ApiFixture fixture) : IClassFixture<ApiFixt
 
         var echoed = Guid.Parse(r.Header("X-Correlation-Id")!);
         (await fixture.ScalarAsync(
-            $"select count(*) from sc.events where correlation_id = '{echoed}' and actor = '{fixture.Admin.Actor}'")).Should().Be(1);
+            $"select count(*) from sc_events.mt_events where correlation_id = '{echoed}' and user_name = '{fixture.Admin.Actor}'")).Should().Be(1);
     }
 }

@@ -128,7 +128,7 @@ public sealed class InmateApiTests(ApiFixture fixture) : IClassFixture<ApiFixtur
 
         r.Status.Should().Be(HttpStatusCode.OK, r.ToString());
         (await fixture.ScalarAsync(
-            "select count(*) from sc.events where type = 'inmate_housed.v1' and data->>'juvenileOverrideReason' = 'Youth ward closed for repairs'"))
+            "select count(*) from sc_events.mt_events where type = 'inmate_housed.v1' and data->>'juvenileOverrideReason' = 'Youth ward closed for repairs'"))
             .Should().Be(1);
     }
 

@@ -30,7 +30,7 @@ public sealed class ItemApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         return (await Given.ListedItemAsync(facility.Id, programme, (a, 60), (b, 120)), a, b);
     }
 
-    private Task<long> ShareCreditsAsync() => fixture.ScalarAsync("select count(*) from sc.events where type = 'share_of_sale_credited.v1'");
+    private Task<long> ShareCreditsAsync() => fixture.ScalarAsync("select count(*) from sc_events.mt_events where type = 'share_of_sale_credited.v1'");
 
     [Fact]
     public async Task A_sale_credits_each_maker_by_hours_and_the_parts_add_up_to_the_price()
@@ -40,11 +40,11 @@ public sealed class ItemApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var r = await _api.PostAsync($"/items/{item}/sale", Sale());
 
         r.Status.Should().Be(HttpStatusCode.OK, r.ToString());
-        (await fixture.ScalarAsync("select sum((data->>'amountMinor')::bigint) from sc.events where type = 'share_of_sale_credited.v1'"))
+        (await fixture.ScalarAsync("select sum((data->>'amountMinor')::bigint) from sc_events.mt_events where type = 'share_of_sale_credited.v1'"))
             .Should().Be(600_000);
         (await fixture.ScalarAsync("""
             select (data->>'inmateShareMinor')::bigint + (data->>'welfareFundMinor')::bigint + (data->>'materialsRecoveryMinor')::bigint
-              from sc.events where type = 'sale_proceeds_distributed.v1'
+              from sc_events.mt_events where type = 'sale_proceeds_distributed.v1'
             """)).Should().Be(1_000_000);
         var accountA = await _api.GetAsync($"/inmates/{a}/wage-account");
         var accountB = await _api.GetAsync($"/inmates/{b}/wage-account");
@@ -78,7 +78,7 @@ public sealed class ItemApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 
         results.Should().OnlyContain(r => r.Status == HttpStatusCode.OK || r.Code == "version_conflict");
         (await ShareCreditsAsync()).Should().Be(2);
-        (await fixture.ScalarAsync("select count(*) from sc.events where type = 'item_sold.v1'")).Should().Be(1);
+        (await fixture.ScalarAsync("select count(*) from sc_events.mt_events where type = 'item_sold.v1'")).Should().Be(1);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class IdempotencyApiTests(ApiFixture fixture) : IClassFixture<ApiF
 
         retry.Id.Should().Be(first.Id).And.NotBe(facility.Id);
         retry.ETag.Should().Be(first.ETag);
-        (await fixture.ScalarAsync("select count(*) from sc.events where type = 'ward_added.v1'")).Should().Be(4);
+        (await fixture.ScalarAsync("select count(*) from sc_events.mt_events where type = 'ward_added.v1'")).Should().Be(4);
     }
 
     [Fact]

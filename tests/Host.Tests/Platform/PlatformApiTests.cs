@@ -46,7 +46,7 @@ public sealed class PlatformApiTests(ApiFixture fixture) : IClassFixture<ApiFixt
         var r = await _api.PostAsync("/mentors", new { fullName = "Bilal Ahmed", cnic = "35202-7654321-3" }, ("X-Correlation-Id", "req-42/abc"));
 
         r.Header("X-Correlation-Id").Should().Be("req-42/abc");
-        (await fixture.ScalarAsync($"select count(*) from sc.events where headers->>'correlation-id' = 'req-42/abc' and correlation_id is not null"))
+        (await fixture.ScalarAsync($"select count(*) from sc_events.mt_events where headers->>'correlation-id' = 'req-42/abc' and correlation_id is not null"))
             .Should().Be(1);
     }
 

@@ -48,7 +48,7 @@ public sealed class ReadinessTests(EventStoreDatabase database) : IClassFixture<
             await Task.Delay(50);
         }
         (await api.GetAsync("/health")).Status.Should().Be(HttpStatusCode.OK);
-        (await database.ScalarAsync("select count(*) from sc.events where stream_id like 'inmate-%'")).Should().BeGreaterThan(0,
+        (await database.ScalarAsync("select count(*) from sc_events.mt_events where stream_id like 'inmate-%'")).Should().BeGreaterThan(0,
             "readiness came after the seeding, not instead of it");
     }
 

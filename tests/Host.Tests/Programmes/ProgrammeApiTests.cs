@@ -103,7 +103,7 @@ public sealed class ProgrammeApiTests(ApiFixture fixture) : IClassFixture<ApiFix
 
         results.Count(r => r.Status == HttpStatusCode.OK).Should().Be(1);
         results.Where(r => r.Status != HttpStatusCode.OK).Select(r => r.Code).Should().OnlyContain(c => c == "programme_full" || c == "version_conflict");
-        (await fixture.ScalarAsync("select count(*) from sc.events where type = 'programme_seat_taken.v1'")).Should().Be(1);
+        (await fixture.ScalarAsync("select count(*) from sc_events.mt_events where type = 'programme_seat_taken.v1'")).Should().Be(1);
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public sealed class ProgrammeApiTests(ApiFixture fixture) : IClassFixture<ApiFix
         var r = await _api.PostAsync($"/inmates/{inmate}/certifications", Certification(programme));
 
         r.Status.Should().Be(HttpStatusCode.OK, r.ToString());
-        (await fixture.ScalarAsync("select count(*) from sc.events where type = 'skill_certified.v1'")).Should().Be(1);
+        (await fixture.ScalarAsync("select count(*) from sc_events.mt_events where type = 'skill_certified.v1'")).Should().Be(1);
     }
 
     [Fact]

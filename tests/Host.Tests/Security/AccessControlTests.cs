@@ -204,9 +204,9 @@ public sealed class AccessControlTests(ApiFixture fixture) : IClassFixture<ApiFi
         var r = await new Api(client).PostAsync("/inmates", Scenario.Admission(w.Facility.Id), ("X-Actor", "someone.else"));
 
         r.Status.Should().Be(HttpStatusCode.Created, r.ToString());
-        (await fixture.ScalarAsync($"select count(*) from sc.events where stream_id = 'inmate-{r.Id:N}' and actor = '{user.Actor}'"))
+        (await fixture.ScalarAsync($"select count(*) from sc_events.mt_events where stream_id = 'inmate-{r.Id:N}' and user_name = '{user.Actor}'"))
             .Should().BeGreaterThan(0);
-        (await fixture.ScalarAsync("select count(*) from sc.events where actor = 'someone.else'")).Should().Be(0);
+        (await fixture.ScalarAsync("select count(*) from sc_events.mt_events where user_name = 'someone.else'")).Should().Be(0);
     }
 
     [Fact]

@@ -242,7 +242,7 @@ public sealed class CreateAdminVerbTests(ApiFixture fixture) : IClassFixture<Api
         var admin = fixture.Factory.CreateClient();
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Body.GetProperty("accessToken").GetString());
         (await admin.GetAsync("/admin/users")).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await fixture.ScalarAsync("select count(*) from sc.events where actor = 'cli:create-admin'")).Should().BeGreaterThan(0);
+        (await fixture.ScalarAsync("select count(*) from sc_events.mt_events where user_name = 'cli:create-admin'")).Should().BeGreaterThan(0);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public class ApiFixture : EventStoreDatabase
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (await ScalarAsync("""
             select count(*) from sc.projections p
-             where exists (select 1 from sc.events e where (e.transaction_id, e.seq_id) > (p.checkpoint_tx, p.checkpoint_seq))
+             where exists (select 1 from sc_events.sc_event_hashes e where (e.transaction_id, e.seq_id) > (p.checkpoint_tx, p.checkpoint_seq))
             """) > 0)
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The projections did not catch up within 60 seconds.");
@@ -83,7 +83,7 @@ public class ApiFixture : EventStoreDatabase
     }
 
     public Task<long> EventCountAsync() =>
-        ScalarAsync("select count(*) from sc.events where stream_id not like 'user-%' and stream_id not like 'username-%'");
+        ScalarAsync("select count(*) from sc_events.mt_events where stream_id not like 'user-%' and stream_id not like 'username-%' and stream_id <> 'mt_tombstone'");
 
     public override async Task DisposeAsync()
     {

@@ -94,11 +94,11 @@ public sealed class BusyStreamTests(ApiFixture fixture) : IClassFixture<ApiFixtu
     {
         var expected = postings.Count;
         var stream = $"wage-account-{inmate:N}";
-        (await fixture.ScalarAsync($"select count(*) from sc.events where stream_id = '{stream}' and type = 'wage_credited.v1'"))
+        (await fixture.ScalarAsync($"select count(*) from sc_events.mt_events where stream_id = '{stream}' and type = 'wage_credited.v1'"))
             .Should().Be(expected);
-        (await fixture.ScalarAsync($"select count(distinct data->>'postingId') from sc.events where stream_id = '{stream}' and type = 'wage_credited.v1'"))
+        (await fixture.ScalarAsync($"select count(distinct data->>'postingId') from sc_events.mt_events where stream_id = '{stream}' and type = 'wage_credited.v1'"))
             .Should().Be(expected, "no credit was written twice");
-        (await fixture.ScalarAsync($"select sum((data->>'amountMinor')::bigint) from sc.events where stream_id = '{stream}'"))
+        (await fixture.ScalarAsync($"select sum((data->>'amountMinor')::bigint) from sc_events.mt_events where stream_id = '{stream}'"))
             .Should().Be(ExpectedTotal);
 
         var account = await _api.GetAsync($"/inmates/{inmate}/wage-account");

@@ -48,7 +48,7 @@ public sealed class WageApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var again = await _api.PostAsync($"/inmates/{inmate}/wage-account/credits", Credit(postingId: postingId));
 
         again.Id.Should().Be(postingId);
-        (await fixture.ScalarAsync("select count(*) from sc.events where type = 'wage_credited.v1'")).Should().Be(1);
+        (await fixture.ScalarAsync("select count(*) from sc_events.mt_events where type = 'wage_credited.v1'")).Should().Be(1);
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class WageApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         await Given.Ok($"/inmates/{inmate}/release", new { releasedAt = Scenario.Past, reason = "Served" });
         (await _api.PostAsync($"/inmates/{inmate}/wage-account/payout", payout)).Status.Should().Be(HttpStatusCode.OK);
         (await _api.PostAsync($"/inmates/{inmate}/wage-account/payout", payout)).Code.Should().Be("already_paid_out");
-        (await fixture.ScalarAsync("select count(*) from sc.events where type = 'release_payout_made.v1'")).Should().Be(1);
+        (await fixture.ScalarAsync("select count(*) from sc_events.mt_events where type = 'release_payout_made.v1'")).Should().Be(1);
     }
 
     [Fact]

@@ -1,0 +1,277 @@
+using System.Globalization;
+using System.Text.Json;
+using JasperFx.Events;
+using Marten;
+using Marten.Services;
+using Npgsql;
+using SecondChance.Domain;
+using SecondChance.EventStore;
+using SecondChance.Integrity.HashChain;
+using SecondChance.Integrity.Privacy;
+
+namespace SecondChance.Integrity.Events;
+
+/// <summary>
+/// The application's event log on Marten: appends through Marten sessions with Marten's optimistic concurrency at the
+/// version each decision was made on, reads streams with Marten (time travel by version or instant), and reads the
+/// global log in commit-safe order for the projections still run by the old engine (from our link table, which records
+/// each event's writing transaction). The read-your-writes directories and idempotency records join the append's
+/// transaction, so an acknowledged command is never lost and never doubled.
+/// </summary>
+public sealed class MartenEventLog
+{
+    private static readonly IReadOnlyDictionary<Type, Func<object, Guid>> SubjectOf =
+        DomainPersonalData.All.ToDictionary(p => p.Type, p => SubjectReader(p.Type, p.SubjectProperty));
+
+    private readonly IDocumentStore _store;
+    private readonly IReadOnlyList<IInlineProjection> _inline;
+    private readonly string _links = LinksTable;
+
+    /// <summary>Marten's events table, where every event lives.</summary>
+    public const string EventsTable = MartenSetup.Schema + ".mt_events";
+
+    /// <summary>Our link table: one row per event with its sequence and the transaction that wrote it (the log's order).</summary>
+    public const string LinksTable = MartenSetup.Schema + "." + HashChainSchema.LinksTable;
+
+    public MartenEventLog(IDocumentStore store, NpgsqlDataSource dataSource, SubjectKeyring keys, string appSchema,
+        IEnumerable<IInlineProjection>? inlineProjections = null)
+    {
+        _store = store;
+        DataSource = dataSource;
+        Keys = keys;
+        Schema = appSchema;
+        _inline = inlineProjections?.ToArray() ?? [];
+    }
+
+    /// <summary>Raised after events are committed by this process, so a projection daemon here can wake at once.</summary>
+    public event Action? Committed;
+
+    public void NotifyCommitted() => Committed?.Invoke();
+
+    public IDocumentStore Store => _store;
+
+    /// <summary>The application's own tables (directories, idempotency keys, access, read-model state).</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    public string Schema { get; }
+
+    /// <summary>Per-person encryption keys; erasing a person destroys theirs.</summary>
+    public SubjectKeyring Keys { get; }
+
+    public async Task<AppendResult> AppendAsync(StreamAppend append, CancellationToken ct = default) =>
+        (await AppendAsync([append], ct))[0];
+
+    /// <summary>Appends to one or more streams atomically in a transaction of its own, with the inline projections.</summary>
+    public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
+    {
+        await using var conn = await DataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var results = await AppendAsync(conn, tx, appends, ct);
+        var events = results.SelectMany(r => r.Events).ToList();
+        foreach (var projection in _inline) await projection.ApplyAsync(conn, tx, events, ct);
+        await tx.CommitAsync(ct);
+        Committed?.Invoke();
+        return results;
+    }
+
+    /// <summary>
+    /// Appends inside a caller's transaction, through a Marten session enlisted in it: the caller writes more rows in
+    /// the same transaction (inline read models, the idempotency record) and commits. A stream that is not at the
+    /// expected version throws <see cref="ConcurrencyException"/>; the transaction is then aborted.
+    /// </summary>
+    public async Task<IReadOnlyList<AppendResult>> AppendAsync(
+        NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
+    {
+        if (appends is null || appends.Count == 0) throw new InvalidAppendException("An append names at least one stream.");
+        // keys are made before serialization: a converter cannot await (SubjectKeyring)
+        await Keys.EnsureKeysAsync(appends.SelectMany(a => a.Events).SelectMany(Subjects), ct);
+
+        await using var session = _store.LightweightSession(SessionOptions.ForTransaction(tx));
+        var metadata = appends[0].Metadata ?? EventMetadata.None;
+        if (appends.Any(a => (a.Metadata ?? EventMetadata.None) != metadata))
+            throw new InvalidAppendException("One append carries one set of metadata for every stream.");
+        session.CorrelationId = metadata.CorrelationId?.ToString();
+        session.CausationId = metadata.CausationId?.ToString();
+        session.LastModifiedBy = metadata.Actor;
+        foreach (var (key, value) in metadata.Headers ?? new Dictionary<string, string>()) session.SetHeader(key, value);
+
+        var actions = new List<(StreamAppend Append, StreamAction Action)>(appends.Count);
+        foreach (var append in appends)
+        {
+            if (append.Events.Count == 0) throw new InvalidAppendException($"The append to {append.StreamId} has no events.");
+            var data = append.Events.Select(e => e.Data).ToArray();
+            StreamAction action = append.Expected switch
+            {
+                { Value: 0 } => session.Events.StartStream(append.StreamId, data),
+                { Value: > 0 } exact => session.Events.Append(append.StreamId, exact.Value + data.Length, data),
+                _ => session.Events.Append(append.StreamId, data),
+            };
+            for (var i = 0; i < data.Length; i++) action.Events[i].Id = append.Events[i].EventId;
+            actions.Add((append, action));
+        }
+
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (NamedStream(e) is { } named)
+        {
+            throw await ConflictAsync(named, actions.Select(a => a.Append).ToList(), ct);
+        }
+
+        return actions.Select(a => Result(a.Append, a.Action, metadata)).ToList();
+    }
+
+    private static AppendResult Result(StreamAppend append, StreamAction action, EventMetadata metadata)
+    {
+        var first = Math.Max(append.Expected.Value, 0);
+        var events = action.Events.Select((e, i) => new StoredEvent(
+            Position: e.Sequence,
+            TransactionId: 0,
+            EventId: e.Id,
+            StreamId: append.StreamId,
+            Version: e.Version > 0 ? e.Version : first + i + 1,
+            Alias: e.EventTypeName,
+            Data: e.Data,
+            Timestamp: e.Timestamp,
+            Tenant: metadata.Tenant,
+            CorrelationId: metadata.CorrelationId,
+            CausationId: metadata.CausationId,
+            Actor: metadata.Actor,
+            Headers: metadata.Headers ?? EmptyHeaders)).ToList();
+        return new AppendResult(append.StreamId, events[^1].Version, events.Select(e => e.Position).ToList(), false, events);
+    }
+
+    /// <summary>
+    /// Marten's refusal of an expected version, as the store's conflict naming the stream that is not where the
+    /// decision expected it. Marten names one stream of the batch, not always the one that moved, so the actual
+    /// versions are read (outside the aborted transaction) and compared with each expectation.
+    /// </summary>
+    private static string? NamedStream(Exception e) => e switch
+    {
+        Marten.Exceptions.ExistingStreamIdCollisionException c => c.Id?.ToString(),
+        JasperFx.Events.ExistingStreamIdCollisionException c => c.Id?.ToString(),
+        JasperFx.ConcurrencyException c => c.Id?.ToString(),
+        _ => null,
+    };
+
+    private async Task<ConcurrencyException> ConflictAsync(string named, List<StreamAppend> appends, CancellationToken ct)
+    {
+        var actual = new Dictionary<string, long>();
+        await using (var cmd = DataSource.CreateCommand($"select id, version from {MartenSetup.Schema}.mt_streams where id = any($1)"))
+        {
+            cmd.Parameters.Add(new() { Value = appends.Select(a => a.StreamId).ToArray() });
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) actual[r.GetString(0)] = r.GetInt64(1);
+        }
+        var moved = appends.FirstOrDefault(a => a.Expected.Value >= 0 && actual.GetValueOrDefault(a.StreamId) != a.Expected.Value)
+                    ?? appends.FirstOrDefault(a => a.StreamId == named) ?? appends[0];
+        return new ConcurrencyException(moved.StreamId, moved.Expected, actual.GetValueOrDefault(moved.StreamId));
+    }
+
+    /// <summary>Reads a stream in version order, optionally only up to a version or as it stood at an instant (time travel).</summary>
+    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(
+        string streamId, long? upToVersion = null, DateTimeOffset? asOf = null, CancellationToken ct = default)
+    {
+        await using var session = _store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(streamId, upToVersion ?? 0, asOf, token: ct);
+        return events.Select(e => Stored(e, 0)).ToList();
+    }
+
+    /// <summary>Folds a stream into state; returns the state and the version it reflects (0 when the stream is absent).</summary>
+    public async Task<(TState State, long Version)> AggregateAsync<TState>(
+        string streamId, TState initial, Func<TState, object, TState> evolve,
+        long? upToVersion = null, DateTimeOffset? asOf = null, CancellationToken ct = default)
+    {
+        var state = initial;
+        long version = 0;
+        foreach (var e in await ReadStreamAsync(streamId, upToVersion, asOf, ct))
+        {
+            state = evolve(state, e.Data);
+            version = e.Version;
+        }
+        return (state, version);
+    }
+
+    /// <summary>
+    /// The global log after a cursor, in (writing transaction, sequence) order, holding back events of transactions
+    /// newer than any still running, so an event that commits late is never skipped.
+    /// </summary>
+    public Task<IReadOnlyList<StoredEvent>> ReadAllAsync(GlobalCursor after, int batchSize, CancellationToken ct = default) =>
+        ReadLogAsync(after, batchSize, "and transaction_id < pg_snapshot_xmin(pg_current_snapshot())", ct);
+
+    /// <summary>
+    /// Every committed event after a cursor, without holding back newer transactions: only for a caller that has stopped
+    /// the writers it depends on (a rebuild swapping in an inline projection).
+    /// </summary>
+    public Task<IReadOnlyList<StoredEvent>> ReadAllCommittedAsync(GlobalCursor after, int batchSize, CancellationToken ct = default) =>
+        ReadLogAsync(after, batchSize, "", ct);
+
+    /// <summary>Whether any event, visible to readers yet or not, lies after the cursor.</summary>
+    public async Task<bool> HasEventsAfterAsync(GlobalCursor after, CancellationToken ct = default)
+    {
+        await using var cmd = DataSource.CreateCommand(
+            $"select exists (select 1 from {_links} where (transaction_id, seq_id) > ($1::text::xid8, $2))");
+        cmd.Parameters.Add(new() { Value = after.TransactionId.ToString(CultureInfo.InvariantCulture) });
+        cmd.Parameters.Add(new() { Value = after.Position });
+        return await cmd.ExecuteScalarAsync(ct) is true;
+    }
+
+    private async Task<IReadOnlyList<StoredEvent>> ReadLogAsync(GlobalCursor after, int batchSize, string visible, CancellationToken ct)
+    {
+        var transactions = new Dictionary<long, ulong>();
+        await using (var cmd = DataSource.CreateCommand($"""
+            select l.seq_id, l.transaction_id::text from {_links} l
+             where (l.transaction_id, l.seq_id) > ($1::text::xid8, $2) {visible}
+             order by l.transaction_id, l.seq_id
+             limit $3
+            """))
+        {
+            cmd.Parameters.Add(new() { Value = after.TransactionId.ToString(CultureInfo.InvariantCulture) });
+            cmd.Parameters.Add(new() { Value = after.Position });
+            cmd.Parameters.Add(new() { Value = Math.Clamp(batchSize, 1, 100_000) });
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) transactions[r.GetInt64(0)] = ulong.Parse(r.GetString(1), CultureInfo.InvariantCulture);
+        }
+        if (transactions.Count == 0) return [];
+
+        await using var session = _store.QuerySession();
+        var sequences = transactions.Keys.ToArray();
+        var events = await session.Events.QueryAllRawEvents().Where(e => sequences.Contains(e.Sequence)).ToListAsync(ct);
+        return events.Select(e => Stored(e, transactions[e.Sequence]))
+            .OrderBy(e => e.TransactionId).ThenBy(e => e.Position).ToList();
+    }
+
+    private static StoredEvent Stored(IEvent e, ulong transactionId) => new(
+        Position: e.Sequence,
+        TransactionId: transactionId,
+        EventId: e.Id,
+        StreamId: e.StreamKey!,
+        Version: e.Version,
+        Alias: e.EventTypeName,
+        Data: e.Data,
+        Timestamp: e.Timestamp,
+        Tenant: e.TenantId,
+        CorrelationId: Guid.TryParse(e.CorrelationId, out var correlation) ? correlation : null,
+        CausationId: Guid.TryParse(e.CausationId, out var causation) ? causation : null,
+        Actor: e.UserName,
+        Headers: e.Headers is { Count: > 0 } headers
+            ? headers.ToDictionary(h => h.Key, h => h.Value switch
+            {
+                string s => s,
+                JsonElement { ValueKind: JsonValueKind.String } j => j.GetString()!,
+                _ => h.Value?.ToString() ?? "",
+            })
+            : EmptyHeaders);
+
+    private static IEnumerable<Guid> Subjects(NewEvent e) =>
+        SubjectOf.TryGetValue(e.Data.GetType(), out var subject) ? [subject(e.Data)] : [];
+
+    private static Func<object, Guid> SubjectReader(Type type, string property)
+    {
+        var p = type.GetProperty(property) ?? throw new InvalidOperationException($"{type.Name} has no property {property}.");
+        return data => (Guid)p.GetValue(data)!;
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyHeaders = new Dictionary<string, string>();
+}
