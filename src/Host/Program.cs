@@ -29,6 +29,7 @@ builder.Services.AddAuditAndOversight().AddSingleton<OversightReportQuery>();
 
 var app = builder.Build();
 if (args.Contains("migrate")) return await app.MigrateAndExitAsync();
+if (args.Contains("move-to-marten")) return await app.MoveToMartenAndExitAsync();
 if (args.Contains("seed-demo")) return await app.SeedDemoAndExitAsync(args);
 if (ProjectionHosting.HandlesRebuild(args)) return await app.RebuildAndExitAsync(args);
 if (CreateAdminVerb.Handles(args)) return await CreateAdminVerb.RunAsync(app, args);

@@ -196,4 +196,26 @@ public sealed class OldStoreMoveTests
         (await act.Should().ThrowAsync<Exception>()).Which.ToString().Should().Contain("does not have the link it had in the old store");
         (await db.ScalarAsync<long>("select count(*) from {schema}.mt_events")).Should().Be(1);
     }
+
+    [Fact]
+    public async Task Personal_data_moved_encrypted_reads_back_on_marten_with_the_moved_keys()
+    {
+        var (db, _) = await MovedAsync();
+        await using var __ = db;
+        var keyring = new Privacy.SubjectKeyring(db.DataSource);
+        await using var store = Marten.DocumentStore.For(o =>
+        {
+            o.Connection(db.ConnectionString);
+            o.ConfigureSecondChanceEvents(keyring: keyring);
+        });
+
+        var log = new Events.MartenEventLog(store, db.DataSource, keyring, "sc");
+        var admitted = (await log.ReadStreamAsync(StreamIds.Inmate(OldStoreDatabase.Inmate)))
+            .Select(e => e.Data).OfType<SecondChance.Domain.Inmates.InmateAdmitted>().Single();
+
+        admitted.FullName.Should().Be("Shazia Bibi");
+        admitted.Cnic.Should().Be("42101-1234567-8");
+        (await db.ScalarAsync<long>($"select count(*) from {S}.sc_subject_keys k join sc.subject_keys o using (subject_id) where k.key = o.key"))
+            .Should().Be(await db.ScalarAsync<long>("select count(*) from sc.subject_keys"));
+    }
 }

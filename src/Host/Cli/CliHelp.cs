@@ -13,7 +13,14 @@ public static class CliHelp
     [
         ("migrate", """
             migrate
-              Applies the database schema and exits. No options.
+              Applies the database schema and exits. No options. A database the old event store wrote (schema sc,
+              table sc.events) is moved into Marten's event store first, as move-to-marten does.
+            """),
+        ("move-to-marten", """
+            move-to-marten
+              Moves the history the old event store wrote (sc.events) into Marten's event store (sc_events) and exits,
+              keeping stream ids, versions, event ids, positions, times, metadata and hash links, so a checkpoint taken
+              before the move still proves. Stop every node first. Running it again moves nothing. No options.
             """),
         ("seed-demo", $"""
             seed-demo [--inmates N]
@@ -80,6 +87,7 @@ public static class CliHelp
 
         verbs:
           migrate        apply the database schema
+          move-to-marten move the old event store's history into Marten
           seed-demo      seed demo data
           create-admin   register an administrator
           rebuild        rebuild read models

@@ -1,3 +1,6 @@
+using Marten.Events;
+using SecondChance.Domain.Facilities;
+using Marten;
 using Npgsql;
 using SecondChance.Application;
 using SecondChance.Application.Facilities;
@@ -34,19 +37,17 @@ public static class FacilityEndpoints
     public sealed record FacilityListItem(Guid FacilityId, string Name, string Code);
 
     /// <summary>Every registered facility the user may read, in the order they were registered.</summary>
-    internal static async Task<List<FacilityListItem>> ListAsync(HttpContext http, NpgsqlDataSource db, EventStoreOptions options, Streams streams,
+    internal static async Task<List<FacilityListItem>> ListAsync(HttpContext http, IDocumentStore store, Streams streams,
         ReadScope scope, CancellationToken ct)
     {
         var readable = await scope.FacilitiesAsync(http.User, ct);
-        await using var cmd = db.CreateCommand($"select id from {options.Schema}.stream_registry where type = $1 order by created, id");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = AggregateTypes.Facility });
-        var ids = new List<string>();
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct)) ids.Add(r.GetString(0));
+        await using var session = store.QuerySession();
+        var registered = await session.Events.QueryAllRawEvents()
+            .Where(e => e.EventTypesAre(typeof(FacilityRegistered))).OrderBy(e => e.Sequence).ToListAsync(ct);
         var list = new List<FacilityListItem>();
-        foreach (var id in ids)
+        foreach (var facilityId in registered.Select(e => ((FacilityRegistered)e.Data).FacilityId).Distinct())
         {
-            if (!Guid.TryParseExact(id.Split('-', 2)[^1], "N", out var facilityId) || readable?.Contains(facilityId) == false) continue;
+            if (readable?.Contains(facilityId) == false) continue;
             var f = await streams.FacilityAsync(facilityId, ct);
             if (f.Exists) list.Add(new FacilityListItem(facilityId, f.State.Name, f.State.Code));
         }

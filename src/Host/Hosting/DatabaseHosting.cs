@@ -2,6 +2,7 @@ using SecondChance.Integrity.Events;
 using Marten;
 using Npgsql;
 using SecondChance.Integrity;
+using SecondChance.Integrity.Moving;
 using SecondChance.Integrity.Privacy;
 using SecondChance.Application;
 using SecondChance.EventStore;
@@ -26,6 +27,7 @@ public static class DatabaseHosting
         services.AddSingleton(new ReadinessStep(ReadinessStep.Migrations));
         services.AddSingleton<Readiness>();
         services.AddHostedService<MigrateAtStartup>();
+        services.AddHostedService<KeyringRefresh>();
         return services;
     }
 
@@ -34,17 +36,58 @@ public static class DatabaseHosting
     {
         var applied = await app.Services.GetRequiredService<SchemaMigrations>().MigrateAsync();
         foreach (var step in applied) app.Logger.LogInformation("Applied {Migration}", step);
+        await MoveOldStoreAsync(app.Services, app.Logger, default);
         app.Logger.LogInformation("Database is up to date ({Count} migrations applied)", applied.Count);
         await app.Services.GetRequiredService<SecondChanceDatabase>().DisposeAsync();
         return 0;
     }
 
+    /// <summary>The <c>move-to-marten</c> verb: move what the old event store wrote into Marten's event store, then exit.</summary>
+    public static async Task<int> MoveToMartenAndExitAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<SchemaMigrations>().MigrateAsync();
+            var report = await MoveOldStoreAsync(app.Services, app.Logger, default);
+            Console.WriteLine(report is null
+                ? "No old event store here (no sc.events): nothing to move."
+                : $"Moved {report.EventsMoved} events of {report.StreamsMoved} streams; {report.EventsMovedBefore} had been moved before.");
+            return 0;
+        }
+        catch (MoveRefusedException e)
+        {
+            await Console.Error.WriteLineAsync($"Move refused: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            await app.Services.GetRequiredService<SecondChanceDatabase>().DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Moves a database the old event store wrote into Marten (once; later runs find it moved and write nothing), so a
+    /// node upgraded in place serves the same history. Null when there is no old store.
+    /// </summary>
+    public static async Task<MoveReport?> MoveOldStoreAsync(IServiceProvider services, ILogger logger, CancellationToken ct)
+    {
+        var connectionString = await services.GetRequiredService<SecondChanceDatabase>().ConnectionStringAsync(ct);
+        await using (var db = NpgsqlDataSource.Create(connectionString))
+        await using (var cmd = db.CreateCommand("select to_regclass('sc.events') is not null"))
+            if (await cmd.ExecuteScalarAsync(ct) is not true) return null;
+        var report = await new OldStoreMove(connectionString, logger: logger).RunAsync(ct: ct);
+        if (report.EventsMoved > 0)
+            logger.LogInformation("Moved {Events} events of {Streams} streams from the old event store into Marten", report.EventsMoved, report.StreamsMoved);
+        return report;
+    }
+
     private sealed class MigrateAtStartup(SchemaMigrations migrations, SecondChanceDatabase database, IHostApplicationLifetime lifetime,
-        Readiness readiness) : IHostedService
+        Readiness readiness, IServiceProvider services, ILogger<MigrateAtStartup> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken ct)
         {
             await migrations.MigrateAsync(ct);
+            await MoveOldStoreAsync(services, logger, ct);
             readiness.Complete(ReadinessStep.Migrations);
             lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
         }

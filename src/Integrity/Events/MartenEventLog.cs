@@ -114,9 +114,9 @@ public sealed class MartenEventLog
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (Exception e) when (NamedStream(e) is { } named)
+        catch (Exception e) when (IsVersionConflict(e))
         {
-            throw await ConflictAsync(named, actions.Select(a => a.Append).ToList(), ct);
+            throw await ConflictAsync(NamedStream(e), actions.Select(a => a.Append).ToList(), ct);
         }
 
         return actions.Select(a => Result(a.Append, a.Action, metadata)).ToList();
@@ -147,6 +147,15 @@ public sealed class MartenEventLog
     /// decision expected it. Marten names one stream of the batch, not always the one that moved, so the actual
     /// versions are read (outside the aborted transaction) and compared with each expectation.
     /// </summary>
+    /// <summary>
+    /// Marten's refusals of an expected version: a stale version found before writing, a lost race at commit (the
+    /// stream-and-version key), or a stream started twice. Npgsql redacts the row, so the stream is often not named.
+    /// </summary>
+    private static bool IsVersionConflict(Exception e) => e is JasperFx.ConcurrencyException
+        or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException
+        || e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } unique
+           && unique.ConstraintName is "pk_mt_events_stream_and_version" or "pkey_mt_streams_id";
+
     private static string? NamedStream(Exception e) => e switch
     {
         Marten.Exceptions.ExistingStreamIdCollisionException c => c.Id?.ToString(),
@@ -155,7 +164,7 @@ public sealed class MartenEventLog
         _ => null,
     };
 
-    private async Task<ConcurrencyException> ConflictAsync(string named, List<StreamAppend> appends, CancellationToken ct)
+    private async Task<ConcurrencyException> ConflictAsync(string? named, List<StreamAppend> appends, CancellationToken ct)
     {
         var actual = new Dictionary<string, long>();
         await using (var cmd = DataSource.CreateCommand($"select id, version from {MartenSetup.Schema}.mt_streams where id = any($1)"))

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using SecondChance.Domain;
 using SecondChance.Integrity.HashChain;
+using SecondChance.Integrity.Privacy;
 
 namespace SecondChance.Integrity.Moving;
 
@@ -81,6 +82,14 @@ public sealed class OldStoreMove(string connectionString, string oldSchema = "sc
         await using (var cmd = db.CreateCommand($"select tenant_id, count(*) from {_old}.events group by tenant_id order by tenant_id"))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct)) tenants.Add((r.GetString(0), r.GetInt64(1)));
+
+        // personal data moves encrypted, so its keys (and erasures) move with it; a key already in Marten's table wins
+        if (await Scalar<bool>(db, $"select to_regclass('{_old}.subject_keys') is not null", ct))
+            await Execute(db, $"""
+                insert into {New}.{SubjectKeysSchema.Table} (subject_id, key, created_at, erased_at, erased_by, erasure_reason)
+                select subject_id, key, created_at, erased_at, erased_by, erasure_reason from {_old}.subject_keys
+                on conflict (subject_id) do nothing
+                """, ct);
 
         var report = new List<TenantMoved>();
         long done = 0;

@@ -23,7 +23,7 @@ public sealed class InmateApiTests(ApiFixture fixture) : IClassFixture<ApiFixtur
 
         r.Status.Should().Be(HttpStatusCode.Created, r.ToString());
         r.Message.Headers.Location!.ToString().Should().Be($"/inmates/{r.Id}");
-        (await fixture.ScalarAsync("select count(*) from sc.streams where type = 'prisoner_number'")).Should().Be(1);
+        (await fixture.ScalarAsync("select count(*) from sc_events.mt_streams where id like 'prisoner-number-%'")).Should().Be(1);
     }
 
     [Fact]

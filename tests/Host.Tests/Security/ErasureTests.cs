@@ -90,7 +90,7 @@ public sealed class ErasureTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         unknown.Status.Should().Be(HttpStatusCode.NotFound);
         forbidden.Status.Should().Be(HttpStatusCode.Forbidden);
         (await _api.GetAsync($"/inmates/{inmate}")).Body.ToString().Should().Contain(Name);
-        (await fixture.ScalarAsync("select count(*) from sc.subject_keys where key is null")).Should().Be(0);
+        (await fixture.ScalarAsync("select count(*) from sc_events.sc_subject_keys where key is null")).Should().Be(0);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class ErasureTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 
         r.Status.Should().Be(HttpStatusCode.UnprocessableEntity, r.ToString());
         r.Code.Should().Be("retention_period_running");
-        (await fixture.ScalarAsync("select count(*) from sc.subject_keys where key is null")).Should().Be(0);
+        (await fixture.ScalarAsync("select count(*) from sc_events.sc_subject_keys where key is null")).Should().Be(0);
     }
 
     private async Task<string> StatementAsync(Guid inmate)
