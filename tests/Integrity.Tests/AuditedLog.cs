@@ -110,17 +110,25 @@ public sealed class AuditedLog(TestStore db) : IAsyncDisposable
     /// What someone who knows the public recipe can do: edit an event, then recompute every link of its stream in
     /// version order, so that every link matches its event and predecessor again.
     /// </summary>
-    public Task<int> RewriteWithRecomputedLinksAsync(string stream) => ExecuteAsync($$"""
+    public Task<int> RewriteWithRecomputedLinksAsync(string stream) => ExecuteAsync(RewriteWithRecomputedLinks(stream));
+
+    /// <summary>
+    /// What someone who knows the public recipe can do once they have edited an event: recompute every link of its
+    /// stream in version order, so that every link matches its event and predecessor again.
+    /// </summary>
+    public static string RewriteWithRecomputedLinks(string stream) => $$"""
         do $$ declare r record; h bytea := ''::bytea; begin
-          for r in select e.*, e.id::text as i, e.data::text as d, e.headers::text as hd from {schema}.mt_events e
+          for r in select e.*, e.id::text as i, e.data::text as d, e.headers::text as hd from {{S}}.mt_events e
                     where e.stream_id = '{{stream}}' order by e.version loop
             h := sha256(sha256(convert_to({{Field("r.i")}} || {{Field("r.stream_id")}} || {{Field("r.type")}} || {{Field("r.d")}}
                    || {{Field("r.tenant_id")}} || {{Field("r.correlation_id")}} || {{Field("r.causation_id")}} || {{Field("r.user_name")}}
                    || {{Field("r.hd")}}, 'UTF8')) || int8send(r.version) || timestamptz_send(r.timestamp) || h);
-            update {schema}.sc_event_hashes set hash = h, hash_format = 2 where seq_id = r.seq_id;
+            update {{S}}.sc_event_hashes set hash = h, hash_format = 2 where seq_id = r.seq_id;
           end loop;
         end $$;
-        """);
+        """;
+
+    private const string S = MartenSetup.Schema;
 
     private static string Field(string text) => $"coalesce(octet_length({text})::text || ':' || {text} || ';', '-;')";
 
