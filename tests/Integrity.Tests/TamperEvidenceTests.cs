@@ -85,6 +85,20 @@ public sealed class TamperEvidenceTests
         Named((await log.VerifyAsync()).BrokenLinks).Should().Equal((AuditedLog.Inmate(1), 3L), (AuditedLog.Inmate(1), 4L));
     }
 
+    [Fact]
+    public async Task Swapping_two_events_data_names_both_and_fails_the_checkpoint_at_the_first()
+    {
+        await using var log = await AuditedLog.CreateAsync();
+        var checkpoint = await log.CheckpointAsync();
+        await log.ExecuteAsync($$"""
+            update {schema}.mt_events e set data = o.data from {schema}.mt_events o
+             where e.stream_id = '{{AuditedLog.Inmate(1)}}' and o.stream_id = e.stream_id and e.version in (2, 3) and o.version = 5 - e.version
+            """);
+
+        Named((await log.VerifyAsync()).BrokenLinks).Should().Equal((AuditedLog.Inmate(1), 2L), (AuditedLog.Inmate(1), 3L));
+        Named((await log.Checkpoints.ProveAsync(checkpoint)).BrokenLinks).Should().Equal((AuditedLog.Inmate(1), 2L));
+    }
+
     internal static string Swap(string stream, long a, long b) => $$"""
         update {schema}.mt_events set version = -1 where stream_id = '{{stream}}' and version = {{a}};
         update {schema}.mt_events set version = {{a}} where stream_id = '{{stream}}' and version = {{b}};
