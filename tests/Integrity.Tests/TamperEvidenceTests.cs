@@ -99,6 +99,17 @@ public sealed class TamperEvidenceTests
         Named((await log.Checkpoints.ProveAsync(checkpoint)).BrokenLinks).Should().Equal((AuditedLog.Inmate(1), 2L));
     }
 
+    [Fact]
+    public async Task A_link_of_an_unknown_format_is_named_by_the_verifier_and_the_proof_instead_of_stopping_them()
+    {
+        await using var log = await AuditedLog.CreateAsync();
+        var file = await log.CheckpointFileAsync();
+        await log.ExecuteAsync($"update {{schema}}.sc_event_hashes set hash_format = 9 where stream_id = '{AuditedLog.Inmate(4)}' and version = 2");
+
+        (await log.VerifyAsync()).BrokenLinks.Should().Equal(new BrokenLink(AuditedLog.Inmate(4), 2, "unknown hash format"));
+        (await log.ProveAsync(file)).BrokenLinks.Should().Equal(new BrokenLink(AuditedLog.Inmate(4), 2, "unknown hash format"));
+    }
+
     internal static string Swap(string stream, long a, long b) => $$"""
         update {schema}.mt_events set version = -1 where stream_id = '{{stream}}' and version = {{a}};
         update {schema}.mt_events set version = {{a}} where stream_id = '{{stream}}' and version = {{b}};
