@@ -70,7 +70,7 @@ public sealed class OldStoreMoveTests
 
         var checkpoints = new AuditCheckpoints(db.DataSource);
         var proof = await checkpoints.ProveAsync(new AuditCheckpoint(old.TransactionId, old.Position, old.Streams, old.Events, old.RootHash, old.TakenAt));
-        proof.Failures.Should().BeEmpty();
+        proof.BrokenLinks.Should().BeEmpty();
         proof.Holds.Should().BeTrue();
         // a checkpoint taken on Marten's side now is the very same one: same place in the log, same heads, same root
         var fresh = await checkpoints.TakeAsync(TimeProvider.System);
@@ -90,7 +90,7 @@ public sealed class OldStoreMoveTests
         var proof = await new AuditCheckpoints(db.DataSource)
             .ProveAsync(new AuditCheckpoint(old.TransactionId, old.Position, old.Streams, old.Events, old.RootHash, old.TakenAt));
         proof.Holds.Should().BeFalse();
-        proof.Failures.Should().ContainSingle(f => f.StreamId == StreamIds.WageAccount(OldStoreDatabase.Inmate) && f.Version == 2);
+        proof.BrokenLinks.Should().Equal(new BrokenLink(StreamIds.WageAccount(OldStoreDatabase.Inmate), 2, "hash does not match the event and its predecessor"));
     }
 
     [Fact]

@@ -108,7 +108,7 @@ public sealed class PersonalDataTests
 
         (await new ChainVerifier(db.DataSource).VerifyAsync()).IsClean.Should().BeTrue();
         var proof = await new AuditCheckpoints(db.DataSource).ProveAsync(checkpoint);
-        proof.Holds.Should().BeTrue(string.Join("; ", proof.Failures));
+        proof.Holds.Should().BeTrue(string.Join("; ", proof.BrokenLinks));
     }
 
     [Fact]

@@ -1,180 +1,219 @@
 using FluentAssertions;
-using SecondChance.Domain;
 using SecondChance.Integrity.HashChain;
 using Xunit;
 
 namespace SecondChance.Integrity.Tests;
 
-/// <summary>Someone with SQL access edits Marten's tables directly; the verifier and the auditor's checkpoint say where.</summary>
+/// <summary>Someone with SQL access edits Marten's tables directly; the verifier names what it can, the auditor's checkpoint the rest.</summary>
 public sealed class TamperEvidenceTests
 {
-    private static async Task<(TestStore Db, string Stream, AuditCheckpoint Checkpoint)> FiveEventsCheckpointed()
-    {
-        var db = await TestStore.CreateAsync();
-        var id = Guid.NewGuid();
-        var stream = StreamIds.Inmate(id);
-        await db.AppendAsync(stream, TestEvents.Segregations(id, 3));
-        await db.AppendAsync(stream, TestEvents.Segregation(id, 4), TestEvents.Segregation(id, 5));
-        var other = Guid.NewGuid();
-        await db.AppendAsync(StreamIds.Inmate(other), TestEvents.Segregations(other, 2));
-        return (db, stream, await CheckpointCovering(db, 7));
-    }
-
-    /// <summary>
-    /// A checkpoint stops below the oldest transaction still running anywhere on the server (its snapshot's xmin), and
-    /// other tests share this server, so wait until it reaches what this test appended.
-    /// </summary>
-    private static async Task<AuditCheckpoint> CheckpointCovering(TestStore db, long events)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var checkpoint = await new AuditCheckpoints(db.DataSource).TakeAsync(TimeProvider.System);
-            if (checkpoint.Events >= events || attempt == 600) return checkpoint;
-            await Task.Delay(100);
-        }
-    }
-
-    private static Task<VerificationReport> Verify(TestStore db) => new ChainVerifier(db.DataSource).VerifyAsync();
-
-    private static Task<CheckpointProof> Prove(TestStore db, AuditCheckpoint checkpoint) => new AuditCheckpoints(db.DataSource).ProveAsync(checkpoint);
+    private static IEnumerable<(string, long)> Named(IEnumerable<BrokenLink> links) => links.Select(b => (b.StreamId, b.Version));
 
     [Fact]
-    public async Task An_untouched_log_proves_its_checkpoint_and_later_appends_do_not_break_it()
+    public async Task An_untouched_log_verifies_clean_and_reports_its_progress_to_the_end()
     {
-        var (db, stream, checkpoint) = await FiveEventsCheckpointed();
-        await using var _ = db;
-        checkpoint.Streams.Should().Be(2);
-        checkpoint.Events.Should().Be(7);
-        await db.AppendAsync(stream, TestEvents.Segregation(Guid.NewGuid(), 6));
-        var late = Guid.NewGuid();
-        await db.AppendAsync(StreamIds.Inmate(late), TestEvents.Segregation(late, 1));
+        await using var log = await AuditedLog.CreateAsync();
+        var heard = new List<VerificationProgress>();
 
-        var proof = await Prove(db, checkpoint);
+        var report = await log.VerifyAsync(new Immediate<VerificationProgress>(heard.Add));
 
-        proof.Holds.Should().BeTrue(string.Join("; ", proof.Failures));
-        proof.RecomputedRootHash.Should().Be(checkpoint.RootHash);
-        (await Verify(db)).IsClean.Should().BeTrue();
+        report.BrokenLinks.Should().BeEmpty();
+        (report.StreamsChecked, report.EventsChecked).Should().Be((5L, AuditedLog.Events));
+        heard.Should().HaveCount(3, "each of the three partitions reports when it ends");
+        heard.Max(p => p.EventsChecked).Should().Be(AuditedLog.Events);
     }
 
     [Fact]
-    public async Task An_sql_update_of_one_events_data_is_named_by_the_verifier_and_fails_the_proof_at_that_version()
+    public async Task Changing_one_events_data_names_exactly_that_stream_and_version()
     {
-        var (db, stream, checkpoint) = await FiveEventsCheckpointed();
-        await using var _ = db;
-        await db.ExecuteAsync($"update {{schema}}.mt_events set data = jsonb_set(data, '{{reason}}', '\"nothing happened\"') where stream_id = '{stream}' and version = 3");
+        await using var log = await AuditedLog.CreateAsync();
+        await log.ExecuteAsync($"update {{schema}}.mt_events set data = jsonb_set(data, '{{reason}}', '\"nothing happened\"') where stream_id = '{AuditedLog.Inmate(2)}' and version = 2");
 
-        (await Verify(db)).BrokenLinks.Should().Equal(new BrokenLink(stream, 3, "hash does not match the event and its predecessor"));
-        var proof = await Prove(db, checkpoint);
-        proof.Holds.Should().BeFalse();
-        proof.Failures.Should().Equal(new ProofFailure(stream, 3, "hash does not match the event and its predecessor"));
+        (await log.VerifyAsync()).BrokenLinks.Should().Equal(new BrokenLink(AuditedLog.Inmate(2), 2, "hash does not match the event and its predecessor"));
     }
 
     [Fact]
-    public async Task Deleting_a_middle_event_is_named_by_the_verifier_and_fails_the_proof_at_that_version()
+    public async Task Altering_metadata_names_that_event()
     {
-        var (db, stream, checkpoint) = await FiveEventsCheckpointed();
-        await using var _ = db;
-        await db.ExecuteAsync($"delete from {{schema}}.mt_events where stream_id = '{stream}' and version = 2");
+        await using var log = await AuditedLog.CreateAsync();
+        await log.ExecuteAsync($"update {{schema}}.mt_events set user_name = 'someone else' where stream_id = '{AuditedLog.Inmate(3)}' and version = 4");
+        await log.ExecuteAsync($"update {{schema}}.mt_events set headers = '{{\"note\": \"other\"}}' where stream_id = '{AuditedLog.Bulk}' and version = 1");
 
-        (await Verify(db)).BrokenLinks.Should().Contain(new BrokenLink(stream, 2, "event missing"));
-        var proof = await Prove(db, checkpoint);
-        proof.Holds.Should().BeFalse();
-        proof.Failures.Should().Equal(new ProofFailure(stream, 2, "event missing"));
+        Named((await log.VerifyAsync()).BrokenLinks).Should().Equal((AuditedLog.Inmate(3), 4L), (AuditedLog.Bulk, 1L));
     }
 
     [Fact]
-    public async Task Swapping_two_events_data_names_both_versions()
+    public async Task Deleting_a_middle_event_names_the_missing_version_and_the_link_it_left_behind()
     {
-        var (db, stream, checkpoint) = await FiveEventsCheckpointed();
-        await using var _ = db;
-        await db.ExecuteAsync($$"""
+        await using var log = await AuditedLog.CreateAsync();
+        await log.ExecuteAsync($"delete from {{schema}}.mt_events where stream_id = '{AuditedLog.Inmate(3)}' and version = 3");
+
+        (await log.VerifyAsync()).BrokenLinks.Should().Equal(
+            new BrokenLink(AuditedLog.Inmate(3), 3, "event missing"), new BrokenLink(AuditedLog.Inmate(3), 3, "event removed; its chain link remains"));
+    }
+
+    [Fact]
+    public async Task Deleting_a_middle_event_with_its_link_names_the_missing_version()
+    {
+        await using var log = await AuditedLog.CreateAsync();
+        await log.ExecuteAsync($$"""
+            delete from {schema}.sc_event_hashes where stream_id = '{{AuditedLog.Inmate(3)}}' and version = 3;
+            delete from {schema}.mt_events where stream_id = '{{AuditedLog.Inmate(3)}}' and version = 3;
+            """);
+
+        (await log.VerifyAsync()).BrokenLinks.Should().Equal(new BrokenLink(AuditedLog.Inmate(3), 3, "event missing"));
+    }
+
+    [Fact]
+    public async Task Deleting_every_event_of_a_stream_with_its_links_is_named()
+    {
+        await using var log = await AuditedLog.CreateAsync();
+        await log.ExecuteAsync($$"""
+            delete from {schema}.sc_event_hashes where stream_id = '{{AuditedLog.Inmate(4)}}';
+            delete from {schema}.mt_events where stream_id = '{{AuditedLog.Inmate(4)}}';
+            """);
+
+        (await log.VerifyAsync()).BrokenLinks.Should().Equal(new BrokenLink(AuditedLog.Inmate(4), 1, "stream has no events"));
+    }
+
+    [Fact]
+    public async Task Swapping_two_versions_names_both()
+    {
+        await using var log = await AuditedLog.CreateAsync();
+        await log.ExecuteAsync(Swap(AuditedLog.Inmate(1), 3, 4));
+
+        Named((await log.VerifyAsync()).BrokenLinks).Should().Equal((AuditedLog.Inmate(1), 3L), (AuditedLog.Inmate(1), 4L));
+    }
+
+    [Fact]
+    public async Task Swapping_two_events_data_names_both_and_fails_the_checkpoint_at_the_first()
+    {
+        await using var log = await AuditedLog.CreateAsync();
+        var checkpoint = await log.CheckpointAsync();
+        await log.ExecuteAsync($$"""
             update {schema}.mt_events e set data = o.data from {schema}.mt_events o
-             where e.stream_id = '{{stream}}' and o.stream_id = e.stream_id and e.version in (2, 3) and o.version = 5 - e.version
+             where e.stream_id = '{{AuditedLog.Inmate(1)}}' and o.stream_id = e.stream_id and e.version in (2, 3) and o.version = 5 - e.version
             """);
 
-        (await Verify(db)).BrokenLinks.Select(b => b.Version).Should().Equal(2, 3);
-        (await Prove(db, checkpoint)).Failures.Select(f => (f.StreamId, f.Version)).Should().Equal((stream, 2L), (stream, 3L));
+        Named((await log.VerifyAsync()).BrokenLinks).Should().Equal((AuditedLog.Inmate(1), 2L), (AuditedLog.Inmate(1), 3L));
+        Named((await log.Checkpoints.ProveAsync(checkpoint)).BrokenLinks).Should().Equal((AuditedLog.Inmate(1), 2L));
     }
 
     [Fact]
-    public async Task Swapping_two_events_versions_names_both_versions()
+    public async Task A_link_of_an_unknown_format_is_named_by_the_verifier_and_the_proof_instead_of_stopping_them()
     {
-        var (db, stream, checkpoint) = await FiveEventsCheckpointed();
-        await using var _ = db;
-        await db.ExecuteAsync($$"""
-            update {schema}.mt_events set version = -2 where stream_id = '{{stream}}' and version = 2;
-            update {schema}.mt_events set version = 2 where stream_id = '{{stream}}' and version = 3;
-            update {schema}.mt_events set version = 3 where stream_id = '{{stream}}' and version = -2;
-            """);
+        await using var log = await AuditedLog.CreateAsync();
+        var file = await log.CheckpointFileAsync();
+        await log.ExecuteAsync($"update {{schema}}.sc_event_hashes set hash_format = 9 where stream_id = '{AuditedLog.Inmate(4)}' and version = 2");
 
-        (await Verify(db)).BrokenLinks.Select(b => b.Version).Should().Equal(2, 3);
-        (await Prove(db, checkpoint)).Failures.Select(f => (f.StreamId, f.Version)).Should().Equal((stream, 2L), (stream, 3L));
+        (await log.VerifyAsync()).BrokenLinks.Should().Equal(new BrokenLink(AuditedLog.Inmate(4), 2, "unknown hash format"));
+        (await log.ProveAsync(file)).BrokenLinks.Should().Equal(new BrokenLink(AuditedLog.Inmate(4), 2, "unknown hash format"));
     }
 
+    internal static string Swap(string stream, long a, long b) => $$"""
+        update {schema}.mt_events set version = -1 where stream_id = '{{stream}}' and version = {{a}};
+        update {schema}.mt_events set version = {{a}} where stream_id = '{{stream}}' and version = {{b}};
+        update {schema}.mt_events set version = {{b}} where stream_id = '{{stream}}' and version = -1;
+        """;
+
     [Fact]
-    public async Task Truncating_the_newest_events_with_their_links_passes_the_verifier_but_fails_the_checkpoint()
+    public async Task Deleting_the_newest_events_with_their_links_leaves_an_intact_shorter_chain_that_the_checkpoint_catches_by_its_root()
     {
-        var (db, stream, checkpoint) = await FiveEventsCheckpointed();
-        await using var _ = db;
-        await db.ExecuteAsync($$"""
-            delete from {schema}.sc_event_hashes where stream_id = '{{stream}}' and version > 3;
-            delete from {schema}.mt_events where stream_id = '{{stream}}' and version > 3;
-            update {schema}.mt_streams set version = 3 where id = '{{stream}}';
+        await using var log = await AuditedLog.CreateAsync();
+        var checkpoint = await log.CheckpointAsync();
+        await log.ExecuteAsync($$"""
+            delete from {schema}.sc_event_hashes where stream_id = '{{AuditedLog.Inmate(3)}}' and version > 3;
+            delete from {schema}.mt_events where stream_id = '{{AuditedLog.Inmate(3)}}' and version > 3;
+            update {schema}.mt_streams set version = 3 where id = '{{AuditedLog.Inmate(3)}}';
             """);
 
-        (await Verify(db)).IsClean.Should().BeTrue("a shorter chain is intact");
-        var proof = await Prove(db, checkpoint);
+        (await log.VerifyAsync()).IsClean.Should().BeTrue("a shorter chain is intact");
+        var proof = await log.Checkpoints.ProveAsync(checkpoint);
+
         proof.Holds.Should().BeFalse();
-        proof.Events.Should().Be(checkpoint.Events - 2);
+        proof.FirstBroken.Should().BeNull("a checkpoint without heads cannot say which stream is short");
+        (proof.Streams, proof.Events, proof.HeadsCompared).Should().Be((5L, AuditedLog.Events - 2, false));
         proof.RecomputedRootHash.Should().NotBe(checkpoint.RootHash);
-        proof.Failures.Should().ContainSingle().Which.StreamId.Should().BeNull();
     }
 
     [Fact]
-    public async Task Truncating_the_newest_events_but_not_their_links_is_named_by_stream_and_version()
+    public async Task Deleting_the_newest_events_but_not_their_links_is_named_even_without_the_checkpoints_heads()
     {
-        var (db, stream, checkpoint) = await FiveEventsCheckpointed();
-        await using var _ = db;
-        await db.ExecuteAsync($"delete from {{schema}}.mt_events where stream_id = '{stream}' and version > 3");
+        await using var log = await AuditedLog.CreateAsync();
+        var checkpoint = await log.CheckpointAsync();
+        await log.ExecuteAsync($"delete from {{schema}}.mt_events where stream_id = '{AuditedLog.Inmate(3)}' and version > 3");
+        await log.ExecuteAsync($"delete from {{schema}}.mt_events where stream_id = '{AuditedLog.Bulk}'");
 
-        (await Verify(db)).BrokenLinks.Select(b => b.Version).Should().Equal(4, 5);
-        (await Prove(db, checkpoint)).Failures.Should().Equal(
-            new ProofFailure(stream, 4, "event removed; its chain link remains"), new ProofFailure(stream, 5, "event removed; its chain link remains"));
+        Named((await log.VerifyAsync()).BrokenLinks).Should().Equal(
+            (AuditedLog.Inmate(3), 4L), (AuditedLog.Inmate(3), 5L), (AuditedLog.Bulk, 1L), (AuditedLog.Bulk, 1L), (AuditedLog.Bulk, 2L));
+        var proof = await log.Checkpoints.ProveAsync(checkpoint);
+        proof.Holds.Should().BeFalse();
+        proof.BrokenLinks.Should().Equal(
+            new BrokenLink(AuditedLog.Inmate(3), 4, "event removed; its chain link remains"),
+            new BrokenLink(AuditedLog.Bulk, 1, "event removed; its chain link remains"));
     }
 
     [Fact]
-    public async Task An_event_inserted_before_covered_events_fails_the_proof_at_its_version()
+    public async Task A_checkpoint_without_its_heads_fails_and_names_an_event_whose_data_was_updated()
     {
-        var (db, stream, checkpoint) = await FiveEventsCheckpointed();
-        await using var _ = db;
-        // shift versions 3..5 up and slip a forged event in at 3 with the trigger's help: its link is new, after the checkpoint
-        await db.ExecuteAsync($$"""
-            update {schema}.mt_events set version = -version where stream_id = '{{stream}}' and version >= 3;
-            update {schema}.mt_events set version = 1 - version where stream_id = '{{stream}}' and version < 0;
-            delete from {schema}.sc_event_hashes where stream_id = '{{stream}}' and version >= 3;
-            insert into {schema}.sc_event_hashes (seq_id, stream_id, version, hash, hash_format, transaction_id)
-            select seq_id, stream_id, version, '\x00'::bytea, 2, '1'::xid8 from {schema}.mt_events where stream_id = '{{stream}}' and version >= 4;
-            """);
-        await db.ExecuteAsync($$"""
-            insert into {schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived)
-            select nextval('{schema}.mt_events_sequence'), gen_random_uuid(), stream_id, 3, data, type, timestamp, tenant_id, mt_dotnet_type, false
-              from {schema}.mt_events where stream_id = '{{stream}}' and version = 2
-            """);
+        await using var log = await AuditedLog.CreateAsync();
+        var checkpoint = await log.CheckpointAsync();
+        await log.ExecuteAsync($"update {{schema}}.mt_events set data = jsonb_set(data, '{{reason}}', '\"calm\"') where stream_id = '{AuditedLog.Inmate(2)}' and version = 2");
 
-        var proof = await Prove(db, checkpoint);
+        var proof = await log.Checkpoints.ProveAsync(checkpoint);
 
         proof.Holds.Should().BeFalse();
-        proof.Failures.Should().Contain(new ProofFailure(stream, 3, "event added after the checkpoint before events the checkpoint covers"));
+        proof.FirstBroken.Should().Be(new BrokenLink(AuditedLog.Inmate(2), 2, "hash does not match the event and its predecessor"));
     }
 
     [Fact]
-    public async Task A_malformed_checkpoint_is_an_input_error_not_a_failed_proof()
+    public async Task A_checkpoint_still_holds_after_new_appends_but_not_after_history_is_rewritten_with_recomputed_links()
     {
-        var (db, _, checkpoint) = await FiveEventsCheckpointed();
-        await using var _ = db;
+        await using var log = await AuditedLog.CreateAsync();
+        var checkpoint = await log.CheckpointAsync();
+        await log.Db.AppendAsync(AuditedLog.Inmate(1), TestEvents.Segregation(Guid.NewGuid(), 6));
+        var later = Guid.NewGuid();
+        await log.Db.AppendAsync(SecondChance.Domain.StreamIds.Inmate(later), TestEvents.Segregation(later, 1));
 
-        var act = () => Prove(db, checkpoint with { RootHash = "not a hash" });
+        (await log.Checkpoints.ProveAsync(checkpoint)).Holds.Should().BeTrue();
 
-        await act.Should().ThrowAsync<InvalidCheckpointException>();
+        // whoever rewrites an old event and recomputes every link after it leaves the chains valid...
+        await log.ExecuteAsync($"update {{schema}}.mt_events set data = jsonb_set(data, '{{reason}}', '\"calm\"') where stream_id = '{AuditedLog.Inmate(2)}' and version = 1");
+        await log.RewriteWithRecomputedLinksAsync(AuditedLog.Inmate(2));
+        (await log.VerifyAsync()).IsClean.Should().BeTrue();
+        // ...but not the checkpoint the auditor kept
+        var proof = await log.Checkpoints.ProveAsync(checkpoint);
+        proof.Holds.Should().BeFalse();
+        proof.RecomputedRootHash.Should().NotBe(checkpoint.RootHash);
+        (proof.Streams, proof.Events).Should().Be((5L, AuditedLog.Events));
     }
+
+    [Fact]
+    public async Task An_event_slipped_in_before_covered_events_with_a_link_after_the_checkpoint_fails_the_proof_at_its_version()
+    {
+        await using var log = await AuditedLog.CreateAsync();
+        var checkpoint = await log.CheckpointAsync();
+        var stream = AuditedLog.Inmate(4);
+        // versions 3..5 and their links moved up one, and a copy of version 2 inserted at 3: the trigger links it, now
+        await log.ExecuteAsync(ShiftUpFrom(stream, 3));
+        await log.ExecuteAsync(InsertCopy(stream, from: 2, at: 3));
+
+        var proof = await log.Checkpoints.ProveAsync(checkpoint);
+
+        proof.Holds.Should().BeFalse();
+        proof.BrokenLinks.Should().Equal(new BrokenLink(stream, 3, "event added after the checkpoint before events the checkpoint covers"));
+    }
+
+    internal static string ShiftUpFrom(string stream, long version) => $$"""
+        update {schema}.mt_events set version = -version where stream_id = '{{stream}}' and version >= {{version}};
+        update {schema}.mt_events set version = 1 - version where stream_id = '{{stream}}' and version < 0;
+        update {schema}.sc_event_hashes set version = -version where stream_id = '{{stream}}' and version >= {{version}};
+        update {schema}.sc_event_hashes set version = 1 - version where stream_id = '{{stream}}' and version < 0;
+        """;
+
+    internal static string InsertCopy(string stream, long from, long at) => $$"""
+        insert into {schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived)
+        select nextval('{schema}.mt_events_sequence'), gen_random_uuid(), stream_id, {{at}}, data, type, timestamp, tenant_id, mt_dotnet_type, false
+          from {schema}.mt_events where stream_id = '{{stream}}' and version = {{from}}
+        """;
 }

@@ -23,6 +23,8 @@ public static class ChainHash
     /// <summary>Microseconds between the Unix epoch and PostgreSQL's (2000-01-01), in which timestamptz_send counts.</summary>
     private const long PostgresEpochMicros = 946_684_800_000_000;
 
+    public static bool IsKnownFormat(short format) => format is 1 or 2;
+
     public static byte[] Compute(short format, byte[]? previous, StoredRow row) => format switch
     {
         1 => Format1(previous, row),

@@ -3,13 +3,6 @@ using Npgsql;
 
 namespace SecondChance.Integrity.HashChain;
 
-public sealed record BrokenLink(string StreamId, long Version, string Problem);
-
-public sealed record VerificationReport(long StreamsChecked, long EventsChecked, IReadOnlyList<BrokenLink> BrokenLinks)
-{
-    public bool IsClean => BrokenLinks.Count == 0;
-}
-
 /// <summary>
 /// Recomputes every stream's hash chain from Marten's stored events, in parallel partitions that stream rows from
 /// the database, and names each broken link: an event whose link does not match its content and predecessor, an
@@ -19,17 +12,20 @@ public sealed record VerificationReport(long StreamsChecked, long EventsChecked,
 /// </summary>
 public sealed class ChainVerifier(NpgsqlDataSource dataSource, string schema = MartenSetup.Schema)
 {
-    public async Task<VerificationReport> VerifyAsync(int partitions = 0, CancellationToken ct = default)
+    /// <summary>Verifies every chain; <paramref name="progress"/> hears the streams and events checked so far, now and then and at the end.</summary>
+    public async Task<VerificationReport> VerifyAsync(int partitions = 0, IProgress<VerificationProgress>? progress = null,
+        CancellationToken ct = default)
     {
         partitions = partitions > 0 ? partitions : Math.Max(2, Environment.ProcessorCount);
         var counters = new long[2];
-        var results = await Task.WhenAll(Enumerable.Range(0, partitions).Select(p => VerifyPartition(p, partitions, counters, ct)));
+        var results = await Task.WhenAll(Enumerable.Range(0, partitions).Select(p => VerifyPartition(p, partitions, counters, progress, ct)));
         var broken = results.SelectMany(r => r).Concat(await OrphanLinksAsync(ct))
             .OrderBy(b => b.StreamId, StringComparer.Ordinal).ThenBy(b => b.Version).ToList();
         return new VerificationReport(counters[0], counters[1], broken);
     }
 
-    private async Task<List<BrokenLink>> VerifyPartition(int partition, int partitions, long[] counters, CancellationToken ct)
+    private async Task<List<BrokenLink>> VerifyPartition(int partition, int partitions, long[] counters,
+        IProgress<VerificationProgress>? progress, CancellationToken ct)
     {
         var broken = new List<BrokenLink>();
         await using var streamsConn = await dataSource.OpenConnectionAsync(ct);
@@ -59,7 +55,7 @@ public sealed class ChainVerifier(NpgsqlDataSource dataSource, string schema = M
             var streamId = streams.GetString(0);
 
             // events whose stream is not registered sort before this stream
-            while (row is not null && string.CompareOrdinal(row.Event.StreamId, streamId) < 0)
+            while (row is not null && CheckpointRoot.Compare(row.Event.StreamId, streamId) < 0)
             {
                 broken.Add(new BrokenLink(row.Event.StreamId, row.Event.Version, "event belongs to no stream"));
                 row = await events.ReadAsync(ct) ? Row.Read(events) : null;
@@ -79,11 +75,18 @@ public sealed class ChainVerifier(NpgsqlDataSource dataSource, string schema = M
                     broken.Add(new BrokenLink(streamId, expected, "event missing"));
                     afterGap = true;
                 }
+                if (version < expected) broken.Add(new BrokenLink(streamId, version, "version out of order"));
                 if (row.Hash is not { } stored)
                 {
                     broken.Add(new BrokenLink(streamId, version, "event has no chain link"));
                     afterGap = true; // the next link cannot be checked against an unknown predecessor
                     previous = null;
+                }
+                else if (!ChainHash.IsKnownFormat(row.Format))
+                {
+                    broken.Add(new BrokenLink(streamId, version, "unknown hash format"));
+                    afterGap = false;
+                    previous = stored;
                 }
                 else
                 {
@@ -103,15 +106,19 @@ public sealed class ChainVerifier(NpgsqlDataSource dataSource, string schema = M
                 row = await events.ReadAsync(ct) ? Row.Read(events) : null;
             }
             if (!seen) broken.Add(new BrokenLink(streamId, 1, "stream has no events"));
-            Interlocked.Increment(ref counters[0]);
+            if (Interlocked.Increment(ref counters[0]) % 10_000 == 0) Report(progress, counters);
         }
         while (row is not null)
         {
             broken.Add(new BrokenLink(row.Event.StreamId, row.Event.Version, "event belongs to no stream"));
             row = await events.ReadAsync(ct) ? Row.Read(events) : null;
         }
+        Report(progress, counters);
         return broken;
     }
+
+    private static void Report(IProgress<VerificationProgress>? progress, long[] counters) =>
+        progress?.Report(new VerificationProgress(Interlocked.Read(ref counters[0]), Interlocked.Read(ref counters[1])));
 
     /// <summary>Links left behind by a deleted event: history removed even where the versions still look contiguous.</summary>
     private async Task<List<BrokenLink>> OrphanLinksAsync(CancellationToken ct)
