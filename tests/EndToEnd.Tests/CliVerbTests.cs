@@ -61,9 +61,9 @@ public sealed class CliVerbTests(CliFixture fx) : IClassFixture<CliFixture>
             JsonDocument.Parse(holds.Output).RootElement.GetProperty("holds").GetBoolean().Should().BeTrue();
 
             var (stream, version) = await FirstEventAsync();
-            await fx.ExecuteAsync($"update sc.events set data = data || '{{\"forged\": true}}' where stream_id = '{stream}' and version = {version}");
+            await fx.ExecuteAsync($"update sc_events.mt_events set data = data || '{{\"forged\": true}}' where stream_id = '{stream}' and version = {version}");
             var broken = await fx.RunAsync("prove", file);
-            await fx.ExecuteAsync($"update sc.events set data = data - 'forged' where stream_id = '{stream}' and version = {version}");
+            await fx.ExecuteAsync($"update sc_events.mt_events set data = data - 'forged' where stream_id = '{stream}' and version = {version}");
 
             broken.ExitCode.Should().Be(1, broken.Errors);
             var report = JsonDocument.Parse(broken.Output).RootElement;

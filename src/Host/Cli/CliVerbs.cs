@@ -1,6 +1,6 @@
 using SecondChance.Application;
 using SecondChance.Application.Audit;
-using SecondChance.EventStore.Audit;
+using SecondChance.Integrity.HashChain;
 using SecondChance.Host.Endpoints;
 using SecondChance.Host.Http;
 using SecondChance.Host.Hosting;

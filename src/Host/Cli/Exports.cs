@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using SecondChance.Application.Audit;
 using SecondChance.Application.Oversight;
 using SecondChance.Host.Endpoints;
-using SecondChance.EventStore.Audit;
+using SecondChance.Integrity.HashChain;
 
 namespace SecondChance.Host.Cli;
 

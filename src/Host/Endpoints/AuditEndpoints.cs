@@ -1,5 +1,5 @@
 using SecondChance.Application.Audit;
-using SecondChance.EventStore.Audit;
+using SecondChance.Integrity.HashChain;
 using SecondChance.Host.Cli;
 using SecondChance.Host.Http;
 using SecondChance.Host.Security;

@@ -132,7 +132,7 @@ public sealed class AuditApiTests(ApiFixture fixture) : IClassFixture<ApiFixture
     {
         var (facility, _, _) = await FacilityWithHistoryAsync();
         await fixture.ScalarAsync("""
-            with u as (update sc.events set data = jsonb_set(data, '{priceMinor}', '1000500') where type = 'sale_proceeds_distributed.v1' returning 1)
+            with u as (update sc_events.mt_events set data = jsonb_set(data, '{priceMinor}', '1000500') where type = 'sale_proceeds_distributed.v1' returning 1)
             select count(*) from u
             """);
 
@@ -146,9 +146,10 @@ public sealed class AuditApiTests(ApiFixture fixture) : IClassFixture<ApiFixture
     {
         var (facility, a, _) = await FacilityWithHistoryAsync();
         await fixture.ScalarAsync($"""
-            with src as (select * from sc_events.mt_events where type = 'share_of_sale_credited.v1' and stream_id = 'wage-account-{a:N}'),
-                 u as (insert into sc.events (id, stream_id, version, data, type, timestamp, tenant_id, hash)
-                       select gen_random_uuid(), stream_id, 99, data, type, timestamp, tenant_id, hash from src returning 1)
+            with src as (select * from sc_events.mt_events where type = 'share_of_sale_credited.v1' and stream_id = 'wage-account-{a:N}' limit 1),
+                 u as (insert into sc_events.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type)
+                       select nextval('sc_events.mt_events_sequence'), gen_random_uuid(), stream_id, (select max(version) + 1 from sc_events.mt_events where stream_id = src.stream_id),
+                              data, type, timestamp, tenant_id, mt_dotnet_type from src returning 1)
             select count(*) from u
             """);
 
@@ -193,7 +194,7 @@ public sealed class AuditApiTests(ApiFixture fixture) : IClassFixture<ApiFixture
     {
         var (_, a, _) = await FacilityWithHistoryAsync();
         (await _api.PostAsync("/audit/verify", new { })).Body.GetProperty("isClean").GetBoolean().Should().BeTrue();
-        await fixture.ScalarAsync($"with u as (update sc.events set data = jsonb_set(data, '{{amountMinor}}', '1') where stream_id = 'wage-account-{a:N}' and version = 2 returning 1) select count(*) from u");
+        await fixture.ScalarAsync($"with u as (update sc_events.mt_events set data = jsonb_set(data, '{{amountMinor}}', '1') where stream_id = 'wage-account-{a:N}' and version = 2 returning 1) select count(*) from u");
 
         var r = await _api.PostAsync("/audit/verify", new { });
 
@@ -223,7 +224,7 @@ public sealed class AuditApiTests(ApiFixture fixture) : IClassFixture<ApiFixture
     {
         var (_, a, _) = await FacilityWithHistoryAsync();
         var json = (await _api.PostAsync("/audit/checkpoints", new { })).Body.GetRawText();
-        await fixture.ScalarAsync($"with u as (update sc.events set data = jsonb_set(data, '{{amountMinor}}', '1') where stream_id = 'wage-account-{a:N}' and version = 2 returning 1) select count(*) from u");
+        await fixture.ScalarAsync($"with u as (update sc_events.mt_events set data = jsonb_set(data, '{{amountMinor}}', '1') where stream_id = 'wage-account-{a:N}' and version = 2 returning 1) select count(*) from u");
 
         var proof = await _api.SendRawAsync(HttpMethod.Post, "/audit/checkpoints/prove", json, []);
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using FluentAssertions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using SecondChance.EventStore.Audit;
+using SecondChance.Integrity.HashChain;
 using SecondChance.Host.Tests.Support;
 using Xunit;
 
@@ -54,7 +54,7 @@ public sealed class ErasureTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 
         erased.Status.Should().Be(HttpStatusCode.OK, erased.ToString());
         (await fixture.EventCountAsync()).Should().Be(events);
-        (await new ChainVerifier(fixture.Factory.Services.GetRequiredService<SecondChance.EventStore.PgEventStore>()).VerifyAsync())
+        (await fixture.Factory.Services.GetRequiredService<ChainVerifier>().VerifyAsync())
             .IsClean.Should().BeTrue();
         (await StatementAsync(inmate)).Should().Be(statementBefore, "amounts and dates stay for auditors");
 
