@@ -12,6 +12,7 @@ public sealed class BenchDatabase : IAsyncDisposable
     private readonly string _admin;
     private readonly string _name;
     public NpgsqlDataSource DataSource { get; }
+    public string ConnectionString { get; }
     public PgEventStore Store { get; }
     public string ServerVersion { get; private set; } = "";
 
@@ -19,6 +20,7 @@ public sealed class BenchDatabase : IAsyncDisposable
     {
         _admin = admin;
         _name = name;
+        ConnectionString = connectionString;
         DataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         Store = new PgEventStore(DataSource, new EventTypeRegistry().Register<BenchEvent>("bench_event.v1"),
             new EventStoreOptions { ConnectionString = connectionString });

@@ -245,9 +245,14 @@ public sealed class MartenEventLog
         if (transactions.Count == 0) return [];
 
         await using var session = _store.QuerySession();
+        // a range read on the sequence key; events of newer transactions inside the range are dropped here
+        // (a late-committing transaction can spread a batch thinly over the sequence: then the positions are asked for)
+        var (from, to) = (transactions.Keys.Min(), transactions.Keys.Max());
         var sequences = transactions.Keys.ToArray();
-        var events = await session.Events.QueryAllRawEvents().Where(e => sequences.Contains(e.Sequence)).ToListAsync(ct);
-        return events.Select(e => Stored(e, transactions[e.Sequence]))
+        var events = to - from < 4L * sequences.Length
+            ? await session.Events.QueryAllRawEvents().Where(e => e.Sequence >= from && e.Sequence <= to).ToListAsync(ct)
+            : await session.Events.QueryAllRawEvents().Where(e => sequences.Contains(e.Sequence)).ToListAsync(ct);
+        return events.Where(e => transactions.ContainsKey(e.Sequence)).Select(e => Stored(e, transactions[e.Sequence]))
             .OrderBy(e => e.TransactionId).ThenBy(e => e.Position).ToList();
     }
 
