@@ -106,12 +106,12 @@ public static class ReliabilityRun
 
         // 4. every acknowledged command stored exactly once, nothing duplicated
         var duplicates = await Scalar(connectionString, """
-            select count(*) from (select stream_id, type from sc.events where stream_id like 'inmate-%' group by stream_id, type having count(*) > 1) d
+            select count(*) from (select stream_id, type from sc_events.mt_events where stream_id like 'inmate-%' group by stream_id, type having count(*) > 1) d
             """);
-        var killAdmitted = await Scalar(connectionString, $"select count(*) from sc.events where type = 'inmate_admitted.v1' and data->>'prisonerNumber' like 'KILL-%'");
+        var killAdmitted = await Scalar(connectionString, $"select count(*) from sc_events.mt_events where type = 'inmate_admitted.v1' and data->>'prisonerNumber' like 'KILL-%'");
         var killScreened = await Scalar(connectionString, $"""
-            select count(*) from sc.events e where e.type = 'medical_screening_recorded.v1'
-               and e.stream_id in (select stream_id from sc.events where type = 'inmate_admitted.v1' and data->>'prisonerNumber' like 'KILL-%')
+            select count(*) from sc_events.mt_events e where e.type = 'medical_screening_recorded.v1'
+               and e.stream_id in (select stream_id from sc_events.mt_events where type = 'inmate_admitted.v1' and data->>'prisonerNumber' like 'KILL-%')
             """);
         log($"stored: kill phase {killAdmitted} admissions and {killScreened} screenings for {inmates} inmates; streams with a duplicated event type: {duplicates}");
 
@@ -184,7 +184,7 @@ public static class ReliabilityRun
         {
             var behind = await Scalar(cs, """
                 select count(*) from sc.projections p
-                 where exists (select 1 from sc.events e where (e.transaction_id, e.seq_id) > (p.checkpoint_tx, p.checkpoint_seq))
+                 where exists (select 1 from sc_events.sc_event_hashes e where (e.transaction_id, e.seq_id) > (p.checkpoint_tx, p.checkpoint_seq))
                 """);
             if (behind == 0) return;
             await Task.Delay(200);
