@@ -91,6 +91,7 @@ public sealed class MartenReadModelRebuilder
             }
             var built = await ShadowPositionAsync(ct);
             progress?.Report(new RebuildProgress("building", chosenNames, built, head, sw.Elapsed));
+            await WaitForLiveAsync(chosen.Select(p => ReadModelState.ShardOf(p.Name)).ToList(), built, ct);
             foreach (var p in chosen)
             {
                 await SwapAsync(store, p, built, ct);
@@ -126,22 +127,28 @@ public sealed class MartenReadModelRebuilder
     }
 
     /// <summary>
-    /// Waits until the live read model has reached the shadow's position, or has stopped moving for
+    /// Waits until each live read model has reached the shadow's position, or has stopped moving for
     /// <see cref="MartenReadModelOptions.SwapWait"/> (paused, or no daemon running it).
     /// </summary>
-    private async Task WaitForLiveAsync(string shard, long built, CancellationToken ct)
+    private async Task WaitForLiveAsync(IReadOnlyList<string> shards, long built, CancellationToken ct)
     {
-        long? last = null;
-        var still = Stopwatch.StartNew();
-        while (true)
+        var last = new Dictionary<string, long?>();
+        var still = new Dictionary<string, Stopwatch>();
+        var waiting = shards.ToHashSet();
+        while (waiting.Count > 0)
         {
-            await using var cmd = State.DataSource.CreateCommand($"select last_seq_id from {State.Progression} where name = $1");
-            cmd.Parameters.Add(new() { Value = shard });
-            var at = await cmd.ExecuteScalarAsync(ct) as long?;
-            if (at >= built) return;
-            if (at != last) (last, still) = (at, Stopwatch.StartNew());
-            else if (still.Elapsed >= Options.SwapWait) return;
-            await Task.Delay(50, ct);
+            await using var cmd = State.DataSource.CreateCommand($"select n, p.last_seq_id from unnest($1::text[]) n left join {State.Progression} p on p.name = n");
+            cmd.Parameters.Add(new() { Value = waiting.ToArray() });
+            var seen = new Dictionary<string, long?>();
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+                while (await r.ReadAsync(ct)) seen[r.GetString(0)] = r.IsDBNull(1) ? null : r.GetInt64(1);
+            foreach (var (shard, at) in seen)
+            {
+                if (at >= built) waiting.Remove(shard);
+                else if (!last.TryGetValue(shard, out var before) || before != at) (last[shard], still[shard]) = (at, Stopwatch.StartNew());
+                else if (still[shard].Elapsed >= Options.SwapWait) waiting.Remove(shard);
+            }
+            if (waiting.Count > 0) await Task.Delay(50, ct);
         }
     }
 
@@ -149,7 +156,6 @@ public sealed class MartenReadModelRebuilder
     {
         var shard = ReadModelState.ShardOf(p.Name);
         var (live, shadow) = (Options.LiveSchema(p.Name), Options.ShadowSchema(p.Name));
-        await WaitForLiveAsync(shard, built, ct);
         await using var conn = await State.DataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         async Task<long?> LockLiveAsync()
@@ -184,18 +190,21 @@ public sealed class MartenReadModelRebuilder
             alter schema {live} rename to {live}_old;
             alter schema {shadow} rename to {live};
             drop schema {live}_old cascade;
+            """, conn, tx))
+            await rename.ExecuteNonQueryAsync(ct);
+        await using (var record = new NpgsqlCommand($"""
+            with cleared as (delete from {State.Failures} where name = $1)
             update {State.Models}
                set version = $2, rebuild_requested = false, events_applied = (select count(*) from {Options.EventSchema}.mt_events where seq_id <= $3),
                    last_event_at = (select timestamp from {Options.EventSchema}.mt_events where seq_id <= $3 order by seq_id desc limit 1),
                    updated_at = now()
-             where name = $1;
-            delete from {State.Failures} where name = $1;
+             where name = $1
             """, conn, tx))
         {
-            rename.Parameters.Add(new() { Value = p.Name });
-            rename.Parameters.Add(new() { Value = p.Version });
-            rename.Parameters.Add(new() { Value = final });
-            await rename.ExecuteNonQueryAsync(ct);
+            record.Parameters.Add(new() { Value = p.Name });
+            record.Parameters.Add(new() { Value = p.Version });
+            record.Parameters.Add(new() { Value = final });
+            await record.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
     }

@@ -1,0 +1,57 @@
+namespace SecondChance.Projections.Tests.OnMarten;
+
+[Collection("projections")]
+public sealed class MartenRebuildTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDatabase>
+{
+    private static readonly string[] Names = ["timeline", "dashboard", "wages", "compliance", "catalogue", "oversight"];
+
+    private async Task<Dictionary<string, string>> DumpAsync()
+    {
+        var d = new Dictionary<string, string>();
+        foreach (var n in Names) d[n] = await TableDump.SchemaAsync(db, $"sc_{n}");
+        return d;
+    }
+
+    [Fact]
+    public async Task A_rebuild_while_events_keep_arriving_never_empties_the_live_model_and_ends_equal_to_a_rebuild_from_scratch()
+    {
+        await db.ResetAllAsync();
+        await using var m = await MartenHarness.CreateAsync(db, options: MartenHarness.Fast with { RebuildBatchSize = 40 });
+        var facility = await m.RegisterFacilityAsync();
+        for (var i = 0; i < 150; i++) await m.AdmitAsync(facility);
+        await m.StartDaemonAsync();
+        await m.WaitCaughtUpAsync();
+        var before = await db.ScalarAsync("select count(*) from sc_timeline.timeline");
+
+        using var stop = new CancellationTokenSource();
+        var watcher = Task.Run(async () =>
+        {
+            long smallest = long.MaxValue;
+            while (!stop.IsCancellationRequested) smallest = Math.Min(smallest, await db.ScalarAsync("select count(*) from sc_timeline.timeline"));
+            return smallest;
+        });
+        var writer = Task.Run(async () => { for (var i = 0; i < 150; i++) await m.AdmitAsync(facility); });
+        var phases = new List<string>();
+        await m.Rebuilder.RebuildAllAsync(new SyncProgress(p => phases.Add(p.Phase)));
+        await writer;
+        await m.WaitCaughtUpAsync();
+        await stop.CancelAsync();
+        (await watcher).Should().BeGreaterThanOrEqualTo(before, "readers see the old tables until the swap, then the new ones");
+        phases.Where(p => p == "swapped").Should().HaveCount(Names.Length);
+        (await db.ScalarAsync("select count(*) from sc_timeline.timeline")).Should().Be(300);
+        var live = await DumpAsync();
+
+        await m.Rebuilder.RebuildAllAsync();
+        (await DumpAsync()).Should().BeEquivalentTo(live);
+        (await m.Models.Status.ReadAsync()).Should().OnlyContain(s => !s.Rebuilding && s.State == "running" && s.LagEvents == 0);
+        (await db.ScalarAsync("select count(*) from pg_namespace where nspname like 'sc\\_%\\_rebuild' or nspname like 'sc\\_%\\_old'")).Should().Be(0);
+    }
+
+    private sealed class SyncProgress(Action<Engine.RebuildProgress> report) : IProgress<Engine.RebuildProgress>
+    {
+        public void Report(Engine.RebuildProgress value)
+        {
+            lock (this) report(value);
+        }
+    }
+}
