@@ -14,11 +14,13 @@ public sealed class BenchDatabase : IAsyncDisposable
     public NpgsqlDataSource DataSource { get; }
     public PgEventStore Store { get; }
     public string ServerVersion { get; private set; } = "";
+    public string ConnectionString { get; }
 
     private BenchDatabase(string admin, string name, string connectionString)
     {
         _admin = admin;
         _name = name;
+        ConnectionString = connectionString;
         DataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         Store = new PgEventStore(DataSource, new EventTypeRegistry().Register<BenchEvent>("bench_event.v1"),
             new EventStoreOptions { ConnectionString = connectionString });

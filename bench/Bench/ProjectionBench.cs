@@ -17,7 +17,7 @@ namespace SecondChance.Bench;
 /// </summary>
 public static class ProjectionBench
 {
-    public static async Task<string> RunAsync(BenchDatabase db, int inmates)
+    public static async Task<string> RunAsync(BenchDatabase db, int inmates, bool marten = false)
     {
         var types = new EventTypeRegistry();
         foreach (var (type, alias) in DomainEventTypes.All) types.Register(type, alias);
@@ -52,6 +52,8 @@ public static class ProjectionBench
         Console.WriteLine($"\rrebuilt {projections.Count} projections from {events:N0} events in {rebuild.TotalSeconds:F1} s: {rate:N0} events/s (target >= 50,000)");
         await db.ExecAsync("vacuum analyze");
 
+        if (marten) return await MartenProjectionBench.RunAsync(db, facilities, events, inmates, rate);
+
         var queries = new ReadModelQueries(db.DataSource, "sc");
         var today = new DateOnly(2026, 6, 1);
         var rng = new Random(5);
@@ -74,9 +76,9 @@ public static class ProjectionBench
         return string.Join("\n", lines.Select(l => "- " + l));
     }
 
-    private static Guid InmateId(int n) => new($"{n:D8}-0000-4000-8000-000000000001");
+    internal static Guid InmateId(int n) => new($"{n:D8}-0000-4000-8000-000000000001");
 
-    private static async Task<(double P50, double P95)> TimeAsync<T>(int runs, Func<int, Task<T>> query)
+    internal static async Task<(double P50, double P95)> TimeAsync<T>(int runs, Func<int, Task<T>> query)
     {
         for (var i = 0; i < 20; i++) await query(i);
         var ms = new List<double>(runs);

@@ -70,12 +70,16 @@ public sealed class MartenReadModelRebuilder
                 await State.ExecAsync($"drop schema if exists {Options.ShadowSchema(p.Name)} cascade", ct);
                 await SchemaMigrator.MigrateAsync(State.DataSource, Options.ShadowSchema(p.Name), [(p.Name, p.Migrations)], ct);
             }
+            await State.ResetRebuildPositionsAsync(chosenNames, ct);
             await State.SetRebuildingAsync(chosenNames, true, ct);
             await using var store = DocumentStore.For(o =>
             {
                 _configureStore(o);
-                o.Projections.Add(new ShadowRebuild(chosen, Options), ProjectionLifecycle.Async, ShadowRebuild.Name,
-                    a => a.BatchSize = Options.RebuildBatchSize);
+                o.Projections.Add(new ShadowRebuild(chosen, State, Options), ProjectionLifecycle.Async, ShadowRebuild.Name, a =>
+                {
+                    a.BatchSize = Options.RebuildBatchSize;
+                    a.MaximumHopperSize = 3 * Options.RebuildBatchSize; // the next pages load while one applies
+                });
             });
             var head = await ScalarAsync($"select coalesce(max(seq_id), 0) from {Options.EventSchema}.mt_events", ct);
             using (var daemon = await store.BuildProjectionDaemonAsync())
@@ -98,6 +102,7 @@ public sealed class MartenReadModelRebuilder
                 progress?.Report(new RebuildProgress("swapped", [p.Name], built, head, sw.Elapsed));
             }
             await State.ExecAsync($"delete from {State.Progression} where name = $1", ct, ReadModelState.ShardOf(ShadowRebuild.Name));
+            await State.ExecAsync($"delete from {State.Rebuilds} where name = any($1)", ct, (object)chosenNames.ToArray());
         }
         finally
         {
@@ -137,14 +142,25 @@ public sealed class MartenReadModelRebuilder
         var waiting = shards.ToHashSet();
         while (waiting.Count > 0)
         {
-            await using var cmd = State.DataSource.CreateCommand($"select n, p.last_seq_id from unnest($1::text[]) n left join {State.Progression} p on p.name = n");
+            await using var cmd = State.DataSource.CreateCommand($"""
+                select n, p.last_seq_id, m.version from unnest($1::text[]) n
+                  left join {State.Progression} p on p.name = n
+                  left join {State.Models} m on m.name || ':All' = n
+                """);
             cmd.Parameters.Add(new() { Value = waiting.ToArray() });
             var seen = new Dictionary<string, long?>();
+            var halted = new HashSet<string>();
             await using (var r = await cmd.ExecuteReaderAsync(ct))
-                while (await r.ReadAsync(ct)) seen[r.GetString(0)] = r.IsDBNull(1) ? null : r.GetInt64(1);
+                while (await r.ReadAsync(ct))
+                {
+                    seen[r.GetString(0)] = r.IsDBNull(1) ? null : r.GetInt64(1);
+                    // built by another code version: its live batches stop at the version check, so nothing will move
+                    var model = _models.Find(r.GetString(0)[..^":All".Length]);
+                    if (model is not null && !r.IsDBNull(2) && r.GetInt32(2) != model.Version) halted.Add(r.GetString(0));
+                }
             foreach (var (shard, at) in seen)
             {
-                if (at >= built) waiting.Remove(shard);
+                if (at >= built || halted.Contains(shard)) waiting.Remove(shard);
                 else if (!last.TryGetValue(shard, out var before) || before != at) (last[shard], still[shard]) = (at, Stopwatch.StartNew());
                 else if (still[shard].Elapsed >= Options.SwapWait) waiting.Remove(shard);
             }

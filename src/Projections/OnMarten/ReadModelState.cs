@@ -15,6 +15,7 @@ internal sealed class ReadModelState(NpgsqlDataSource dataSource, MartenReadMode
     public string Models => $"{options.EventSchema}.sc_read_models";
     public string Failures => $"{options.EventSchema}.sc_read_model_failures";
     public string Progression => $"{options.EventSchema}.mt_event_progression";
+    public string Rebuilds => $"{options.EventSchema}.sc_read_model_rebuilds";
     public NpgsqlDataSource DataSource => dataSource;
 
     /// <summary>Marten's progression row of a live read model (a projection of version 1 has one shard, "All").</summary>
@@ -37,6 +38,7 @@ internal sealed class ReadModelState(NpgsqlDataSource dataSource, MartenReadMode
             create table if not exists {Failures} (
                 name text primary key, position bigint not null, event_type text not null, stream_id text not null,
                 error text not null, failed_at timestamptz not null default now());
+            create table if not exists {Rebuilds} (name text primary key, position bigint not null);
             """, ct);
         foreach (var p in projections)
         {
@@ -112,6 +114,27 @@ internal sealed class ReadModelState(NpgsqlDataSource dataSource, MartenReadMode
         while (await r.ReadAsync(ct))
             if (r.GetInt32(1) != code[r.GetString(0)] || r.GetBoolean(2)) stale.Add(r.GetString(0));
         return stale;
+    }
+
+    /// <summary>Where each shadow copy has been applied up to; a rebuild starts them at 0.</summary>
+    public Task ResetRebuildPositionsAsync(IReadOnlyList<string> names, CancellationToken ct) => ExecAsync($"""
+        insert into {Rebuilds} (name, position) select unnest($1::text[]), 0
+        on conflict (name) do update set position = 0
+        """, ct, (object)names.ToArray());
+
+    public async Task<long> LockRebuildPositionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string name, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand($"select position from {Rebuilds} where name = $1 for update", conn, tx);
+        cmd.Parameters.Add(new() { Value = name });
+        return await cmd.ExecuteScalarAsync(ct) as long? ?? throw new InvalidOperationException($"No rebuild of '{name}' was started.");
+    }
+
+    public async Task SetRebuildPositionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string name, long position, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand($"update {Rebuilds} set position = $2 where name = $1", conn, tx);
+        cmd.Parameters.Add(new() { Value = name });
+        cmd.Parameters.Add(new() { Value = position });
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     public Task SetRebuildingAsync(IEnumerable<string> names, bool rebuilding, CancellationToken ct) =>
