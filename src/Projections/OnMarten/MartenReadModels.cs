@@ -1,3 +1,4 @@
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
@@ -29,11 +30,13 @@ public sealed class MartenReadModels
         }
         State = new ReadModelState(dataSource, Options);
         Status = new MartenProjectionStatusReader(this);
+        Positions = new MartenReadModelPositions(this);
     }
 
     public MartenReadModelOptions Options { get; }
     public IReadOnlyList<SqlProjection> Projections { get; }
     public MartenProjectionStatusReader Status { get; }
+    public MartenReadModelPositions Positions { get; }
     internal ReadModelState State { get; }
 
     public SqlProjection? Find(string name) => _byName.GetValueOrDefault(name);
@@ -68,6 +71,13 @@ public sealed class MartenReadModels
 
     /// <summary>Asks for these read models to be rebuilt (after an erasure) without pausing them; the rebuild clears the mark.</summary>
     public Task MarkForRebuildAsync(IEnumerable<string> names, CancellationToken ct = default) => State.MarkForRebuildAsync(names, ct);
+
+    /// <summary>
+    /// Starts a paused read model again in this process's daemon; it retries the event it stopped at. (A daemon run by
+    /// Marten's coordinator, <c>AddAsyncDaemon(DaemonMode.HotCold)</c>, does this by itself every health-check interval.)
+    /// </summary>
+    public Task ResumeAsync(IProjectionDaemon daemon, string name, CancellationToken ct = default) =>
+        Find(name) is null ? throw new ArgumentException($"No read model is called '{name}'.") : daemon.StartAgentAsync(ReadModelState.ShardOf(name), ct);
 
     /// <summary>Read models whose tables another code version built, or that were marked for rebuild.</summary>
     public Task<IReadOnlyList<string>> StaleAsync(CancellationToken ct = default) => State.StaleAsync(Projections, ct);

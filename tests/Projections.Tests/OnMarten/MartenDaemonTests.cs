@@ -106,12 +106,35 @@ public sealed class MartenDaemonTests(ProjectionsDatabase db) : IClassFixture<Pr
         (await db.ScalarAsync("select count(*) from sc_counter.applied"))
             .Should().Be(await db.ScalarAsync($"select count(*) from sc_events.mt_events where seq_id <= {paused.Checkpoint.Position}"));
         (await m.StatusAsync("other")).Should().Match<Engine.ProjectionStatus>(s => s.State == "running" && s.LagEvents == 0 && s.Failure == null);
+        var refused = await m.Models.Positions.CatchUpAsync(["counter", "other"], TimeSpan.FromSeconds(30), CancellationToken.None);
+        refused.Should().Match<Engine.CatchUp>(c => c.Failure == Engine.CatchUpFailure.Paused && c.Projection == "counter"
+                                                   && c.Position.Position == paused.Checkpoint.Position);
 
         counter.Poison = null;
-        await daemon.StartAgentAsync("counter:All", CancellationToken.None);
+        await m.Models.ResumeAsync(daemon, "counter");
         await m.WaitCaughtUpAsync();
         await AssertAppliedOnceAsync("counter");
         (await m.StatusAsync("counter")).Failure.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Catch_up_waits_until_the_read_models_include_every_committed_event_or_says_which_is_behind()
+    {
+        await db.ResetAllAsync();
+        await using var m = await MartenHarness.CreateAsync(db, [new CountingProjection("counter"), new CountingProjection("other")], Small);
+        await AdmitManyAsync(m, 40);
+        var head = await m.Models.Positions.LogHeadAsync(CancellationToken.None);
+        head.Position.Should().Be(await db.ScalarAsync("select max(seq_id) from sc_events.mt_events"));
+
+        var behind = await m.Models.Positions.CatchUpAsync(["counter", "other"], TimeSpan.FromMilliseconds(300), CancellationToken.None);
+        behind.Should().Match<Engine.CatchUp>(c => c.Failure == Engine.CatchUpFailure.Behind && c.Target == head && c.Position.Position == 0);
+
+        await m.StartDaemonAsync();
+        var reached = await m.Models.Positions.CatchUpAsync(["counter", "other"], TimeSpan.FromSeconds(60), CancellationToken.None);
+        reached.Reached.Should().BeTrue();
+        reached.Position.Position.Should().BeGreaterThanOrEqualTo(head.Position);
+        (await db.ScalarAsync("select count(*) from sc_counter.applied")).Should().BeGreaterThanOrEqualTo(40);
+        (await m.Models.Positions.CurrentAsync(["counter"], CancellationToken.None)).Should().Be((await m.StatusAsync("counter")).Checkpoint);
     }
 
     [Fact]
@@ -133,7 +156,7 @@ public sealed class MartenDaemonTests(ProjectionsDatabase db) : IClassFixture<Pr
         (await db.ScalarAsync("select count(*) from sc_counter.applied")).Should().Be(60, "version 2 applies nothing to version 1's tables");
 
         (await m.Rebuilder.RebuildStaleAsync()).Should().Equal("counter");
-        await daemon.StartAgentAsync("counter:All", CancellationToken.None);
+        await m.Models.ResumeAsync(daemon, "counter");
         await m.WaitCaughtUpAsync();
         await AssertAppliedOnceAsync("counter");
         (await m.StatusAsync("counter")).Should().Match<Engine.ProjectionStatus>(s => s.Version == 2 && s.State == "running");

@@ -68,7 +68,7 @@ public sealed class SameAsOldEngineTests(ProjectionsDatabase db) : IClassFixture
         (await DumpAsync()).Should().BeEquivalentTo(old, "a paused read model writes nothing");
 
         (await m.Rebuilder.RebuildStaleAsync()).Should().BeEquivalentTo(Names);
-        foreach (var n in Names) await daemon.StartAgentAsync($"{n}:All", CancellationToken.None);
+        foreach (var n in Names) await m.Models.ResumeAsync(daemon, n);
         await m.WaitCaughtUpAsync();
         (await DumpAsync()).Should().BeEquivalentTo(old);
         (await m.Models.Status.ReadAsync()).Should().OnlyContain(s => s.Version == s.CodeVersion && s.Failure == null);
