@@ -36,11 +36,15 @@ internal sealed class LiveReadModel(SqlProjection projection, ReadModelState sta
             var stored = StoredEvents.From(events);
             try
             {
-                var version = await state.RecordBatchAsync(connection, transaction, p.Name, stored.Count, stored[^1].Timestamp, token)
-                              ?? throw new InvalidOperationException($"Read model '{p.Name}' is not set up: call MartenReadModels.EnsureAsync first.");
+                var (version, appliedThrough) = await state.RecordBatchAsync(connection, transaction, p.Name, stored.Count, stored[^1].Timestamp, token)
+                    ?? throw new InvalidOperationException($"Read model '{p.Name}' is not set up: call MartenReadModels.EnsureAsync first.");
                 if (version != p.Version) throw new StaleReadModelException(p.Name, version, p.Version);
-                var context = new ProjectionContext(connection, transaction, schema);
-                await PoisonSearch.ApplyAsync(p, context, stored, events, token);
+                // a rebuilt copy swapped in ahead of this shard already holds the events up to appliedThrough
+                var from = 0;
+                while (from < stored.Count && stored[from].Position <= appliedThrough) from++;
+                if (from == stored.Count) return;
+                var (todo, originals) = from == 0 ? (stored, events) : (stored.Skip(from).ToList(), events.Skip(from).ToList());
+                await PoisonSearch.ApplyAsync(p, new ProjectionContext(connection, transaction, schema), todo, originals, token);
             }
             catch (ReadModelApplyException e)
             {

@@ -19,12 +19,6 @@ public sealed record MartenReadModelOptions
     public TimeSpan RebuildTimeout { get; init; } = TimeSpan.FromHours(2);
 
     /// <summary>
-    /// How long the swap waits for a live read model that is behind the rebuilt copy and not advancing (paused, or no
-    /// daemon running) before it moves the live progress forward to the copy's position itself.
-    /// </summary>
-    public TimeSpan SwapWait { get; init; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>
     /// Marten's <c>StaleSequenceThreshold</c>: how long a sequence gap must stand before the high-water detection even
     /// considers skipping it (it then skips only with no live transaction that could fill it).
     /// </summary>

@@ -13,10 +13,11 @@ namespace SecondChance.Projections.OnMarten;
 /// Rebuilds read models through Marten's rebuild without a moment in which one is empty or half built. Marten
 /// rebuilds one projection, <c>sc_rebuild</c>, that applies every chosen read model into its shadow schema
 /// (<c>sc_{name}_rebuild</c>) while the live ones keep serving and running. Then each is swapped in by one
-/// transaction that locks the live read model's progression row (so its next batch waits), applies what the live
-/// one has seen beyond the shadow, renames the schemas and leaves the progression where both now are. Readers see
-/// the old tables until that commit and the new ones after. One rebuild runs at a time; a crashed one leaves the live
-/// models untouched and the next starts over.
+/// transaction that locks the live read model's progression row (its next batch waits), applies to the copy what the
+/// live one has applied beyond it, renames the schemas, and records the code version and the copy's position. A live
+/// shard that was behind the copy goes on from its own position and skips what the copy holds, so Marten's
+/// progression is never moved under a running shard. Readers see the old tables until that commit and the new ones
+/// after. One rebuild runs at a time; a crashed one leaves the live models untouched and the next starts over.
 /// </summary>
 public sealed class MartenReadModelRebuilder
 {
@@ -95,7 +96,6 @@ public sealed class MartenReadModelRebuilder
             }
             var built = await ShadowPositionAsync(ct);
             progress?.Report(new RebuildProgress("building", chosenNames, built, head, sw.Elapsed));
-            await WaitForLiveAsync(chosen.Select(p => ReadModelState.ShardOf(p.Name)).ToList(), built, ct);
             foreach (var p in chosen)
             {
                 await SwapAsync(store, p, built, ct);
@@ -131,43 +131,6 @@ public sealed class MartenReadModelRebuilder
         catch (NpgsqlException) { }
     }
 
-    /// <summary>
-    /// Waits until each live read model has reached the shadow's position, or has stopped moving for
-    /// <see cref="MartenReadModelOptions.SwapWait"/> (paused, or no daemon running it).
-    /// </summary>
-    private async Task WaitForLiveAsync(IReadOnlyList<string> shards, long built, CancellationToken ct)
-    {
-        var last = new Dictionary<string, long?>();
-        var still = new Dictionary<string, Stopwatch>();
-        var waiting = shards.ToHashSet();
-        while (waiting.Count > 0)
-        {
-            await using var cmd = State.DataSource.CreateCommand($"""
-                select n, p.last_seq_id, m.version from unnest($1::text[]) n
-                  left join {State.Progression} p on p.name = n
-                  left join {State.Models} m on m.name || ':All' = n
-                """);
-            cmd.Parameters.Add(new() { Value = waiting.ToArray() });
-            var seen = new Dictionary<string, long?>();
-            var halted = new HashSet<string>();
-            await using (var r = await cmd.ExecuteReaderAsync(ct))
-                while (await r.ReadAsync(ct))
-                {
-                    seen[r.GetString(0)] = r.IsDBNull(1) ? null : r.GetInt64(1);
-                    // built by another code version: its live batches stop at the version check, so nothing will move
-                    var model = _models.Find(r.GetString(0)[..^":All".Length]);
-                    if (model is not null && !r.IsDBNull(2) && r.GetInt32(2) != model.Version) halted.Add(r.GetString(0));
-                }
-            foreach (var (shard, at) in seen)
-            {
-                if (at >= built || halted.Contains(shard)) waiting.Remove(shard);
-                else if (!last.TryGetValue(shard, out var before) || before != at) (last[shard], still[shard]) = (at, Stopwatch.StartNew());
-                else if (still[shard].Elapsed >= Options.SwapWait) waiting.Remove(shard);
-            }
-            if (waiting.Count > 0) await Task.Delay(50, ct);
-        }
-    }
-
     private async Task SwapAsync(DocumentStore store, SqlProjection p, long built, CancellationToken ct)
     {
         var shard = ReadModelState.ShardOf(p.Name);
@@ -183,23 +146,17 @@ public sealed class MartenReadModelRebuilder
         var at = await LockLiveAsync();
         if (at is null)
         {
-            // never ran: start it where the copy is; a first batch racing us fails on this row and starts over from it
+            // never ran: start it where the copy is; a first batch racing us fails on this row (a key violation, so Marten
+            // pauses it and starts it again from here)
             await using var insert = new NpgsqlCommand(
                 $"insert into {State.Progression} (name, last_seq_id) values ($1, $2) on conflict (name) do nothing", conn, tx);
             insert.Parameters.Add(new() { Value = shard });
             insert.Parameters.Add(new() { Value = built });
             at = await insert.ExecuteNonQueryAsync(ct) == 1 ? built : await LockLiveAsync();
         }
-        if (at < built)
-        {
-            // the live model is not advancing: it continues from the copy's position (a batch of it still under way
-            // fails on the progression row, applies nothing, and Marten starts the shard again from here)
-            await using var move = new NpgsqlCommand($"update {State.Progression} set last_seq_id = $2, last_updated = now() where name = $1", conn, tx);
-            move.Parameters.Add(new() { Value = shard });
-            move.Parameters.Add(new() { Value = built });
-            await move.ExecuteNonQueryAsync(ct);
-        }
-        else if (at > built) await CatchUpAsync(store, p, new ProjectionContext(conn, tx, shadow), built, at.Value, ct);
+        // behind the copy: the live shard goes on from where it is and skips what the copy holds (applied_through);
+        // Marten's progression is never moved under it, so no batch of it fails on its progress update
+        if (at > built) await CatchUpAsync(store, p, new ProjectionContext(conn, tx, shadow), built, at.Value, ct);
         var final = Math.Max(built, at!.Value);
         await using (var rename = new NpgsqlCommand($"""
             drop schema if exists {live}_old cascade;
@@ -211,7 +168,7 @@ public sealed class MartenReadModelRebuilder
         await using (var record = new NpgsqlCommand($"""
             with cleared as (delete from {State.Failures} where name = $1)
             update {State.Models}
-               set version = $2, rebuild_requested = false, events_applied = (select count(*) from {Options.EventSchema}.mt_events where seq_id <= $3),
+               set version = $2, rebuild_requested = false, applied_through = $4, events_applied = (select count(*) from {Options.EventSchema}.mt_events where seq_id <= $3),
                    last_event_at = (select timestamp from {Options.EventSchema}.mt_events where seq_id <= $3 order by seq_id desc limit 1),
                    updated_at = now()
              where name = $1
@@ -220,6 +177,7 @@ public sealed class MartenReadModelRebuilder
             record.Parameters.Add(new() { Value = p.Name });
             record.Parameters.Add(new() { Value = p.Version });
             record.Parameters.Add(new() { Value = final });
+            record.Parameters.Add(new() { Value = built });
             await record.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);

@@ -33,7 +33,7 @@ internal sealed class ReadModelState(NpgsqlDataSource dataSource, MartenReadMode
             create schema if not exists {options.EventSchema};
             create table if not exists {Models} (
                 name text primary key, version int not null, rebuild_requested boolean not null default false,
-                rebuilding boolean not null default false, events_applied bigint not null default 0,
+                rebuilding boolean not null default false, applied_through bigint not null default 0, events_applied bigint not null default 0,
                 last_event_at timestamptz, updated_at timestamptz not null default now());
             create table if not exists {Failures} (
                 name text primary key, position bigint not null, event_type text not null, stream_id text not null,
@@ -76,20 +76,22 @@ internal sealed class ReadModelState(NpgsqlDataSource dataSource, MartenReadMode
 
     /// <summary>
     /// First statement of a live batch's own work, in Marten's transaction: clears a recorded failure, counts the
-    /// events and returns the version the tables were built by (null: not set up).
+    /// events and returns the version the tables were built by and the position a swapped-in copy already holds
+    /// (null: not set up).
     /// </summary>
-    public async Task<int?> RecordBatchAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string name, int count,
+    public async Task<(int Version, long AppliedThrough)?> RecordBatchAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string name, int count,
         DateTimeOffset lastEventAt, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand($"""
             with cleared as (delete from {Failures} where name = $1)
             update {Models} set events_applied = events_applied + $2, last_event_at = $3, updated_at = now()
-             where name = $1 returning version
+             where name = $1 returning version, applied_through
             """, conn, tx);
         cmd.Parameters.Add(new() { Value = name });
         cmd.Parameters.Add(new() { Value = (long)count });
         cmd.Parameters.Add(new() { Value = lastEventAt.ToUniversalTime() });
-        return await cmd.ExecuteScalarAsync(ct) is int version ? version : null;
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? (r.GetInt32(0), r.GetInt64(1)) : null;
     }
 
     /// <summary>Written on a connection of its own: the batch's transaction is about to roll back.</summary>

@@ -32,6 +32,9 @@ internal sealed class ShadowRebuild(IReadOnlyList<SqlProjection> projections, Re
     {
         public async Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
         {
+            // Marten's own commit (the shadow shard's progression) need not wait for the disk either
+            await using (var sync = new NpgsqlCommand("set local synchronous_commit = off", connection, transaction))
+                await sync.ExecuteNonQueryAsync(token);
             var stored = StoredEvents.From(events);
             await Task.WhenAll(projections.Select(p => ApplyToShadowAsync(p, stored, token)));
         }

@@ -33,7 +33,7 @@ public sealed class MartenHarness : IAsyncDisposable
 
     public static readonly MartenReadModelOptions Fast = new()
     {
-        StaleSequenceThreshold = TimeSpan.FromSeconds(1), SwapWait = TimeSpan.FromSeconds(2), BatchSize = 500,
+        StaleSequenceThreshold = TimeSpan.FromSeconds(1), BatchSize = 500,
     };
 
     public MartenReadModels Models { get; }
