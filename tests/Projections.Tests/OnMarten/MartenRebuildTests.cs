@@ -71,6 +71,30 @@ public sealed class MartenRebuildTests(ProjectionsDatabase db) : IClassFixture<P
         (await db.ScalarAsync("select count(distinct position) from sc_counter.applied")).Should().Be(events);
     }
 
+    [Fact]
+    public async Task A_rebuild_that_meets_a_poison_event_fails_naming_it_and_leaves_the_live_model_as_it_was()
+    {
+        await db.ResetAllAsync();
+        var counter = new CountingProjection("counter");
+        await using var m = await MartenHarness.CreateAsync(db, [counter]);
+        var facility = await m.RegisterFacilityAsync();
+        for (var i = 0; i < 30; i++) await m.AdmitAsync(facility);
+        await m.StartDaemonAsync();
+        await m.WaitCaughtUpAsync();
+        var live = await TableDump.SchemaAsync(db, "sc_counter");
+        var bad = await db.ScalarAsync("select max(seq_id) from sc_events.mt_events where type = 'inmate_admitted.v1'") - 10;
+        counter.Poison = e => e.Position == bad;
+
+        var rebuild = () => m.Rebuilder.RebuildAllAsync();
+        (await rebuild.Should().ThrowAsync<Exception>()).Which.ToString().Should().Contain($"could not apply event {bad}");
+        (await TableDump.SchemaAsync(db, "sc_counter")).Should().Be(live);
+        (await m.StatusAsync("counter")).Should().Match<Engine.ProjectionStatus>(s => !s.Rebuilding && s.State == "running" && s.Version == 1);
+
+        counter.Poison = null;
+        await m.Rebuilder.RebuildAllAsync();
+        (await TableDump.SchemaAsync(db, "sc_counter")).Should().Be(live);
+    }
+
     private sealed class SyncProgress(Action<Engine.RebuildProgress> report) : IProgress<Engine.RebuildProgress>
     {
         public void Report(Engine.RebuildProgress value)
