@@ -1,3 +1,4 @@
+using JasperFx;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
@@ -73,11 +74,19 @@ public sealed class MartenReadModels
     public Task MarkForRebuildAsync(IEnumerable<string> names, CancellationToken ct = default) => State.MarkForRebuildAsync(names, ct);
 
     /// <summary>
-    /// Starts a paused read model again in this process's daemon; it retries the event it stopped at. (A daemon run by
-    /// Marten's coordinator, <c>AddAsyncDaemon(DaemonMode.HotCold)</c>, does this by itself every health-check interval.)
+    /// Starts a paused (or stopped) read model again in this daemon; it retries the event it stopped at. Returns false
+    /// when the daemon is running it already. For a Solo daemon: Marten's coordinator
+    /// (<c>AddAsyncDaemon(DaemonMode.HotCold)</c>) starts paused shards again by itself every health-check interval, on
+    /// the node that leads, and starting one on another node would run it twice.
     /// </summary>
-    public Task ResumeAsync(IProjectionDaemon daemon, string name, CancellationToken ct = default) =>
-        Find(name) is null ? throw new ArgumentException($"No read model is called '{name}'.") : daemon.StartAgentAsync(ReadModelState.ShardOf(name), ct);
+    public async Task<bool> ResumeAsync(IProjectionDaemon daemon, string name, CancellationToken ct = default)
+    {
+        if (Find(name) is null) throw new ArgumentException($"No read model is called '{name}'.");
+        var shard = ReadModelState.ShardOf(name);
+        if (daemon.StatusFor(shard) == AgentStatus.Running) return false;
+        await daemon.StartAgentAsync(shard, ct);
+        return true;
+    }
 
     /// <summary>Read models whose tables another code version built, or that were marked for rebuild.</summary>
     public Task<IReadOnlyList<string>> StaleAsync(CancellationToken ct = default) => State.StaleAsync(Projections, ct);

@@ -111,10 +111,11 @@ public sealed class MartenDaemonTests(ProjectionsDatabase db) : IClassFixture<Pr
                                                    && c.Position.Position == paused.Checkpoint.Position);
 
         counter.Poison = null;
-        await m.Models.ResumeAsync(daemon, "counter");
+        (await m.Models.ResumeAsync(daemon, "counter")).Should().BeTrue();
         await m.WaitCaughtUpAsync();
         await AssertAppliedOnceAsync("counter");
         (await m.StatusAsync("counter")).Failure.Should().BeNull();
+        (await m.Models.ResumeAsync(daemon, "counter")).Should().BeFalse("it runs");
     }
 
     [Fact]
