@@ -17,7 +17,7 @@ namespace SecondChance.Bench;
 /// </summary>
 public static class ProjectionBench
 {
-    public static async Task<string> RunAsync(BenchDatabase db, int inmates)
+    public static async Task<string> RunAsync(BenchDatabase db, int inmates, bool marten = false)
     {
         var types = new EventTypeRegistry();
         foreach (var (type, alias) in DomainEventTypes.All) types.Register(type, alias);
@@ -27,15 +27,15 @@ public static class ProjectionBench
         Console.WriteLine($"imported {events:N0} events for {inmates:N0} inmates in {sw.Elapsed.TotalSeconds:F1} s");
         // the app reads its log from Marten: the imported history moves there as an upgraded node's would
         sw.Restart();
-        await new SecondChance.Integrity.Moving.OldStoreMove(db.ConnectionString).RunAsync(batchSize: 5000);
+        await new SecondChance.Integrity.Moving.OldStoreMove(new Npgsql.NpgsqlConnectionStringBuilder(db.ConnectionString) { CommandTimeout = 0 }.ConnectionString).RunAsync(batchSize: 5000);
         Console.WriteLine($"moved into Marten in {sw.Elapsed.TotalSeconds:F1} s");
         var keyring = new SecondChance.Integrity.Privacy.SubjectKeyring(db.DataSource);
-        await using var marten = Marten.DocumentStore.For(o =>
+        await using var martenStore = Marten.DocumentStore.For(o =>
         {
             o.Connection(db.ConnectionString);
             SecondChance.Integrity.MartenSetup.ConfigureSecondChanceEvents(o, keyring: keyring);
         });
-        var log = new SecondChance.Integrity.Events.MartenEventLog(marten, db.DataSource, keyring, "sc");
+        var log = new SecondChance.Integrity.Events.MartenEventLog(martenStore, db.DataSource, keyring, "sc");
 
         var projections = SecondChanceProjections.Create();
         var registry = new ProjectionRegistry(projections);
@@ -63,6 +63,8 @@ public static class ProjectionBench
         Console.WriteLine($"\rrebuilt {projections.Count} projections from {events:N0} events in {rebuild.TotalSeconds:F1} s: {rate:N0} events/s (target >= 50,000)");
         await db.ExecAsync("vacuum analyze");
 
+        if (marten) return await MartenProjectionBench.RunAsync(db, facilities, events, inmates, rate);
+
         var queries = new ReadModelQueries(db.DataSource, "sc");
         var today = new DateOnly(2026, 6, 1);
         var rng = new Random(5);
@@ -85,9 +87,9 @@ public static class ProjectionBench
         return string.Join("\n", lines.Select(l => "- " + l));
     }
 
-    private static Guid InmateId(int n) => new($"{n:D8}-0000-4000-8000-000000000001");
+    internal static Guid InmateId(int n) => new($"{n:D8}-0000-4000-8000-000000000001");
 
-    private static async Task<(double P50, double P95)> TimeAsync<T>(int runs, Func<int, Task<T>> query)
+    internal static async Task<(double P50, double P95)> TimeAsync<T>(int runs, Func<int, Task<T>> query)
     {
         for (var i = 0; i < 20; i++) await query(i);
         var ms = new List<double>(runs);
