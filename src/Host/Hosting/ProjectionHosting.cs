@@ -16,7 +16,7 @@ public sealed record ReadModelWaits(TimeSpan CatchUpTimeout);
 /// Registers the read models on Marten's async daemon (<see cref="MartenReadModels"/>), their queries and their rebuild.
 /// Configuration section "Projections": Enabled (default true: this node runs Marten's daemon, HotCold, so one node of
 /// several applies the read models), BatchSize, CatchUpTimeoutSeconds (default 5: how long an audit read waits for its
-/// read model to include everything acknowledged). "Reporting:TimeZone" (an IANA id, default Asia/Karachi) is where
+/// read model to include everything acknowledged), StaleSequenceThresholdSeconds (default 1: Marten's stale-gap threshold). "Reporting:TimeZone" (an IANA id, default Asia/Karachi) is where
 /// "today" is taken when a report is asked for without a date. The <c>rebuild [name]</c> verb
 /// (<see cref="RebuildAndExitAsync"/>) rebuilds one or all read models with a progress bar and exits.
 /// </summary>
@@ -28,7 +28,13 @@ public static class ProjectionHosting
         var section = configuration.GetSection("Projections");
         services.AddSingleton(new ReportingCalendar(configuration.GetValue("Reporting:TimeZone", ReportingCalendar.DefaultZoneId)!));
         services.AddSingleton(new ReadModelWaits(TimeSpan.FromSeconds(section.GetValue("CatchUpTimeoutSeconds", 5.0))));
-        var options = new MartenReadModelOptions { BatchSize = section.GetValue("BatchSize", 2000) };
+        var options = new MartenReadModelOptions
+        {
+            BatchSize = section.GetValue("BatchSize", 2000),
+            // safe at any value (a gap is skipped only when no live transaction can fill it); it is how soon the gap a
+            // rolled-back append leaves (a conflict on a busy stream) is passed, which audit reads wait for
+            StaleSequenceThreshold = TimeSpan.FromSeconds(section.GetValue("StaleSequenceThresholdSeconds", 1.0)),
+        };
         // registered with Marten's store by AddSecondChanceDatabase; its tables are made at start-up before the daemon starts
         services.AddSingleton(sp => new MartenReadModels(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), SecondChanceProjections.Create(), options));
         services.AddSingleton<ReadModelRebuilds>();
