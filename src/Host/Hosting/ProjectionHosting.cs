@@ -65,7 +65,6 @@ public static class ProjectionHosting
             var models = sp.GetRequiredService<MartenReadModels>();
             var chosen = name is null ? models.Projections.Select(p => p.Name).ToList()
                 : [models.Find(name)?.Name ?? throw new ArgumentException($"No projection is called '{name}'.")];
-            await models.EnsureAsync();
             await sp.GetRequiredService<ReadModelRebuilds>().Rebuilder().RebuildAsync(chosen, new Progress<RebuildProgress>(Draw), default);
             Console.Error.WriteLine();
             Console.WriteLine($"Rebuilt {string.Join(", ", chosen)}.");
