@@ -21,9 +21,9 @@ if (args.Any(CliHelp.IsVerb))
     builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 builder.AddSecondChanceHttp();
 builder.AddSecondChanceSecurity();
-builder.Services.AddSecondChanceDatabase();
+var marten = builder.Services.AddSecondChanceDatabase();
 builder.Services.AddSecondChanceApplication();
-builder.Services.AddProjectionDaemon(builder.Configuration);
+builder.Services.AddProjectionDaemon(builder.Configuration, marten);
 builder.Services.AddDemoSeeding(builder.Configuration);
 builder.Services.AddAuditAndOversight().AddSingleton<OversightReportQuery>();
 

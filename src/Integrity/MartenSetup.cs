@@ -27,24 +27,26 @@ public static class MartenSetup
     /// </summary>
     public const string Schema = "sc_events";
 
-    public static IServiceCollection AddSecondChanceMarten(this IServiceCollection services, string connectionString,
-        Action<StoreOptions>? configure = null) => services.AddSecondChanceMarten(_ => connectionString, configure);
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddSecondChanceMarten(this IServiceCollection services,
+        string connectionString, Action<StoreOptions>? configure = null) =>
+        services.AddSecondChanceMarten(_ => connectionString, configure is null ? null : (_, o) => configure(o));
 
     /// <param name="connectionString">Asked once, when the store is first needed (a host may start its database first).</param>
-    public static IServiceCollection AddSecondChanceMarten(this IServiceCollection services, Func<IServiceProvider, string> connectionString,
-        Action<StoreOptions>? configure = null)
+    /// <param name="configure">More store configuration (the read models' projections), after the events'.</param>
+    /// <returns>Marten's configuration expression, for the caller to add the async daemon.</returns>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddSecondChanceMarten(this IServiceCollection services,
+        Func<IServiceProvider, string> connectionString, Action<IServiceProvider, StoreOptions>? configure = null)
     {
         services.AddSingleton(provider => new SubjectKeyring(NpgsqlDataSource.Create(connectionString(provider))));
-        services.AddMarten(provider =>
+        return services.AddMarten(provider =>
         {
             var options = new StoreOptions();
             options.Connection(connectionString(provider));
             options.ConfigureSecondChanceEvents(provider.GetService<ILoggerFactory>()?.CreateLogger("Marten"),
                 provider.GetRequiredService<SubjectKeyring>());
-            configure?.Invoke(options);
+            configure?.Invoke(provider, options);
             return options;
         });
-        return services;
     }
 
     /// <summary>Personal fields of events, per <see cref="DomainPersonalData"/>: encrypted under each person's key.</summary>

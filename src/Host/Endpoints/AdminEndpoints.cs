@@ -6,7 +6,8 @@ using SecondChance.Domain.Access;
 using SecondChance.EventStore;
 using SecondChance.Host.Http;
 using SecondChance.Host.Security;
-using SecondChance.Projections.Engine;
+using SecondChance.Host.Hosting;
+using SecondChance.Projections.OnMarten;
 
 namespace SecondChance.Host.Endpoints;
 
@@ -52,7 +53,7 @@ public static class AdminEndpoints
             .WithTags("Users").WithName("AccessLog").RequireAuthorization(Policies.ReadAudit);
 
         routes.MapPost("/admin/inmates/{inmateId:guid}/erasure", async (Guid inmateId, HttpContext http, EraseInmateHandler h,
-                ProjectionDaemon daemon, ProjectionRegistry registry) =>
+                MartenReadModels models, ReadModelRebuilds rebuilds) =>
             {
                 var body = await JsonBody.ReadAsync<ReasonBody>(http);
                 if (body.Error is { } invalid) return invalid;
@@ -65,9 +66,8 @@ public static class AdminEndpoints
                 }
                 // every read model built from decrypted events is rebuilt, so none keeps the name. The mark makes the
                 // daemon finish the job should this process stop first; the rebuild does not end with the request.
-                var all = registry.All.ToList();
-                await daemon.Store.MarkForRebuildAsync(all.Select(p => p.Name), CancellationToken.None);
-                await daemon.Rebuilder.RebuildAsync(all, null, http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+                await models.MarkForRebuildAsync(models.Projections.Select(p => p.Name), CancellationToken.None);
+                await rebuilds.Rebuilder().RebuildAllAsync(null, http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
                 return Results.Ok(new { inmateId, erased = true, alreadyErased = result.Status == ErasureStatus.AlreadyErased });
             })
             .WithTags("Users").WithName("EraseInmate").RequireAuthorization(Policies.Administer)

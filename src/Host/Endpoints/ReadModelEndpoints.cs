@@ -1,4 +1,7 @@
-using SecondChance.Projections.Engine;
+using JasperFx;
+using JasperFx.Events.Daemon;
+using SecondChance.Host.Hosting;
+using SecondChance.Projections.OnMarten;
 using SecondChance.Projections.ReadModels;
 using SecondChance.Host.Http;
 using SecondChance.Host.Security;
@@ -51,23 +54,29 @@ public static class ReadModelEndpoints
             q.Catalogue.AvailableAsync(facilityId, craft, limit ?? 100, offset ?? 0, ct)).WithName("MarketplaceCatalogue").AllowAnonymous().ReadsReadModel("catalogue");
 
         var admin = routes.MapGroup("/admin/projections").WithTags("Projections").RequireAuthorization(Policies.Administer);
-        admin.MapGet("/", (ProjectionDaemon daemon, CancellationToken ct) => daemon.Status.ReadAsync(ct)).WithName("ProjectionStatus");
-        admin.MapPost("/rebuild", (string? name, ProjectionDaemon daemon, ProjectionRegistry registry, IHostApplicationLifetime life, ILoggerFactory logs) =>
+        admin.MapGet("/", (MartenReadModels models, CancellationToken ct) => models.Status.ReadAsync(ct)).WithName("ProjectionStatus");
+        admin.MapPost("/rebuild", (string? name, MartenReadModels models, ReadModelRebuilds rebuilds, IHostApplicationLifetime life, ILoggerFactory logs) =>
         {
-            IReadOnlyList<IProjection> chosen = name is null ? registry.All.ToList() : registry.Find(name) is { } p ? [p] : [];
+            IReadOnlyList<string> chosen = name is null ? models.Projections.Select(p => p.Name).ToList() : models.Find(name) is { } p ? [p.Name] : [];
             if (chosen.Count == 0) return Results.Problem($"No projection is called '{name}'.", statusCode: StatusCodes.Status404NotFound);
             // a rebuild outlives the request; its progress shows in the status (rebuilding, rebuild_position)
             _ = Task.Run(async () =>
             {
-                try { await daemon.Rebuilder.RebuildAsync(chosen, null, life.ApplicationStopping); }
+                try { await rebuilds.Rebuilder().RebuildAsync(chosen, null, life.ApplicationStopping); }
                 catch (Exception e) { logs.CreateLogger("SecondChance.Projections").LogError(e, "Rebuild of {Projections} failed", name ?? "all"); }
             });
-            return Results.Accepted("/admin/projections", new { rebuilding = chosen.Select(p => p.Name) });
+            return Results.Accepted("/admin/projections", new { rebuilding = chosen });
         }).WithName("RebuildProjections");
-        admin.MapPost("/{name}/resume", async (string name, ProjectionStore store, ProjectionDaemon daemon, CancellationToken ct) =>
+        admin.MapPost("/{name}/resume", async (string name, MartenReadModels models, IProjectionCoordinator coordinator, CancellationToken ct) =>
         {
-            if (!await store.ResumeAsync(name, ct)) return Results.Problem($"Projection '{name}' is not paused.", statusCode: StatusCodes.Status409Conflict);
-            daemon.Wake.Pulse();
+            if (models.Find(name) is null) return Results.Problem($"Projection '{name}' is not paused.", statusCode: StatusCodes.Status409Conflict);
+            var daemon = coordinator.DaemonForMainDatabase();
+            var shard = $"{name}:All";
+            var cleared = await models.ClearFailureAsync(name, ct);
+            // under HotCold only the leading node runs shards (daemon.IsRunning); elsewhere its coordinator restarts paused ones
+            var stopped = daemon.IsRunning && daemon.StatusFor(shard) != AgentStatus.Running;
+            if (!cleared && !stopped) return Results.Problem($"Projection '{name}' is not paused.", statusCode: StatusCodes.Status409Conflict);
+            if (stopped) await models.ResumeAsync(daemon, name, ct);
             return Results.NoContent();
         }).WithName("ResumeProjection");
         return routes;

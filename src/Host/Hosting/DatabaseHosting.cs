@@ -6,12 +6,14 @@ using SecondChance.Integrity.Moving;
 using SecondChance.Integrity.Privacy;
 using SecondChance.Application;
 using SecondChance.EventStore;
+using SecondChance.Projections.OnMarten;
 
 namespace SecondChance.Host.Hosting;
 
 public static class DatabaseHosting
 {
-    public static IServiceCollection AddSecondChanceDatabase(this IServiceCollection services)
+    /// <returns>Marten's configuration expression (the read models add the async daemon to it).</returns>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddSecondChanceDatabase(this IServiceCollection services)
     {
         services.AddSingleton<SecondChanceDatabase>();
         // resolved once at start-up, before the server listens, so blocking here is harmless
@@ -21,14 +23,16 @@ public static class DatabaseHosting
         {
             ConnectionString = sp.GetRequiredService<NpgsqlDataSource>().ConnectionString,
         });
-        services.AddSecondChanceMarten(sp => sp.GetRequiredService<SecondChanceDatabase>().ConnectionStringAsync().GetAwaiter().GetResult());
         services.AddSingleton(sp => new MartenEventLog(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredService<SubjectKeyring>(), sp.GetRequiredService<EventStoreOptions>().Schema, sp.GetServices<IInlineProjection>()));
         services.AddSingleton(new ReadinessStep(ReadinessStep.Migrations));
         services.AddSingleton<Readiness>();
+        // before Marten's daemon (added to the expression below): hosted services start in order, and the read models'
+        // tables must exist before it runs them
         services.AddHostedService<MigrateAtStartup>();
         services.AddHostedService<KeyringRefresh>();
-        return services;
+        return services.AddSecondChanceMarten(sp => sp.GetRequiredService<SecondChanceDatabase>().ConnectionStringAsync().GetAwaiter().GetResult(),
+            (sp, options) => sp.GetService<MartenReadModels>()?.Register(options));
     }
 
     /// <summary>The <c>migrate</c> verb: bring every module's schema up to date, then exit.</summary>
@@ -37,6 +41,7 @@ public static class DatabaseHosting
         var applied = await app.Services.GetRequiredService<SchemaMigrations>().MigrateAsync();
         foreach (var step in applied) app.Logger.LogInformation("Applied {Migration}", step);
         await MoveOldStoreAsync(app.Services, app.Logger, default);
+        if (app.Services.GetService<MartenReadModels>() is { } readModels) await readModels.EnsureAsync();
         app.Logger.LogInformation("Database is up to date ({Count} migrations applied)", applied.Count);
         await app.Services.GetRequiredService<SecondChanceDatabase>().DisposeAsync();
         return 0;
@@ -88,6 +93,7 @@ public static class DatabaseHosting
         {
             await migrations.MigrateAsync(ct);
             await MoveOldStoreAsync(services, logger, ct);
+            if (services.GetService<MartenReadModels>() is { } readModels) await readModels.EnsureAsync(ct);
             readiness.Complete(ReadinessStep.Migrations);
             lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
         }

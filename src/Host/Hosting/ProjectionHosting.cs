@@ -1,51 +1,57 @@
-using SecondChance.Integrity.Events;
+using JasperFx.Events.Daemon;
+using Marten;
 using SecondChance.Application;
-using SecondChance.EventStore;
+using SecondChance.Integrity;
+using SecondChance.Integrity.Privacy;
 using SecondChance.Projections.Engine;
+using SecondChance.Projections.OnMarten;
 using SecondChance.Projections.ReadModels;
 
 namespace SecondChance.Host.Hosting;
 
+/// <summary>How long an audit read waits for its read model to include everything acknowledged before the request.</summary>
+public sealed record ReadModelWaits(TimeSpan CatchUpTimeout);
+
 /// <summary>
-/// Registers the read models, their queries and the projection daemon. Configuration section "Projections":
-/// Enabled (default true), Inline (names applied in the append transaction), BatchSize, CatchUpTimeoutSeconds
-/// (default 5: how long an audit read waits for its read model to include everything acknowledged). "Reporting:TimeZone" (an IANA
-/// id, default Asia/Karachi) is where "today" is taken when a report is asked for without a date. The <c>rebuild [name]</c>
-/// verb (<see cref="RebuildAndExitAsync"/>) rebuilds one or all projections with a progress bar and exits.
+/// Registers the read models on Marten's async daemon (<see cref="MartenReadModels"/>), their queries and their rebuild.
+/// Configuration section "Projections": Enabled (default true: this node runs Marten's daemon, HotCold, so one node of
+/// several applies the read models), BatchSize, CatchUpTimeoutSeconds (default 5: how long an audit read waits for its
+/// read model to include everything acknowledged), StaleSequenceThresholdSeconds (default 1: Marten's stale-gap threshold). "Reporting:TimeZone" (an IANA id, default Asia/Karachi) is where
+/// "today" is taken when a report is asked for without a date. The <c>rebuild [name]</c> verb
+/// (<see cref="RebuildAndExitAsync"/>) rebuilds one or all read models with a progress bar and exits.
 /// </summary>
 public static class ProjectionHosting
 {
-    public static IServiceCollection AddProjectionDaemon(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddProjectionDaemon(this IServiceCollection services, IConfiguration configuration,
+        MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
     {
         var section = configuration.GetSection("Projections");
-        var inline = section.GetSection("Inline").Get<string[]>() ?? [];
-        var options = new ProjectionOptions
+        services.AddSingleton(new ReportingCalendar(configuration.GetValue("Reporting:TimeZone", ReportingCalendar.DefaultZoneId)!));
+        services.AddSingleton(new ReadModelWaits(TimeSpan.FromSeconds(section.GetValue("CatchUpTimeoutSeconds", 5.0))));
+        var options = new MartenReadModelOptions
         {
             BatchSize = section.GetValue("BatchSize", 2000),
-            CatchUpTimeout = TimeSpan.FromSeconds(section.GetValue("CatchUpTimeoutSeconds", 5.0)),
-            Inline = inline.ToHashSet(StringComparer.Ordinal),
+            // safe at any value (a gap is skipped only when no live transaction can fill it); it is how soon the gap a
+            // rolled-back append leaves (a conflict on a busy stream) is passed, which audit reads wait for
+            StaleSequenceThreshold = TimeSpan.FromSeconds(section.GetValue("StaleSequenceThresholdSeconds", 1.0)),
         };
-        services.AddSingleton(new ReportingCalendar(configuration.GetValue("Reporting:TimeZone", ReportingCalendar.DefaultZoneId)!));
-        var registry = new ProjectionRegistry(SecondChanceProjections.Create(), inline);
-        services.AddSingleton(options);
-        services.AddSingleton(registry);
-        services.AddSingleton<ProjectionMetrics>();
-        foreach (var p in registry.InlineProjections)
-            services.AddSingleton<IInlineProjection>(sp => new InlineProjection(p, sp.GetRequiredService<EventStoreOptions>().Schema));
-        services.AddSingleton(sp => new ProjectionStore(sp.GetRequiredService<MartenEventLog>()));
-        services.AddSingleton(sp => new ProjectionDaemon(sp.GetRequiredService<ProjectionStore>(), registry, options,
-            sp.GetRequiredService<ProjectionMetrics>(), Logger(sp)));
-        services.AddSingleton(sp => new ReadModelPositions(sp.GetRequiredService<ProjectionStore>(), registry));
+        // registered with Marten's store by AddSecondChanceDatabase; its tables are made at start-up before the daemon starts
+        services.AddSingleton(sp => new MartenReadModels(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), SecondChanceProjections.Create(), options));
+        services.AddSingleton<ReadModelRebuilds>();
         services.AddSingleton(sp => new ReadModelQueries(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
-            sp.GetRequiredService<EventStoreOptions>().Schema));
-        if (section.GetValue("Enabled", true)) services.AddHostedService<DaemonService>();
+            sp.GetRequiredService<SecondChance.EventStore.EventStoreOptions>().Schema));
+        if (section.GetValue("Enabled", true))
+        {
+            marten.AddAsyncDaemon(DaemonMode.HotCold);
+            services.AddHostedService<StaleRebuildAtStartup>();
+        }
         return services;
     }
 
     public static bool HandlesRebuild(string[] args) => args.Contains("rebuild");
 
     /// <summary>
-    /// The <c>rebuild [name]</c> verb: brings the schema up to date, rebuilds one or all projections with a progress bar
+    /// The <c>rebuild [name]</c> verb: brings the schema up to date, rebuilds one or all read models with a progress bar
     /// and exits, without starting the web server, so it runs beside a serving Host on the same port.
     /// </summary>
     public static async Task<int> RebuildAndExitAsync(this WebApplication app, string[] args)
@@ -56,12 +62,12 @@ public static class ProjectionHosting
         try
         {
             await sp.GetRequiredService<SchemaMigrations>().MigrateAsync();
-            var registry = sp.GetRequiredService<ProjectionRegistry>();
-            var chosen = name is null ? registry.All.ToList()
-                : [registry.Find(name) ?? throw new ArgumentException($"No projection is called '{name}'.")];
-            await sp.GetRequiredService<ProjectionDaemon>().Rebuilder.RebuildAsync(chosen, new Progress<RebuildProgress>(Draw), default);
+            var models = sp.GetRequiredService<MartenReadModels>();
+            var chosen = name is null ? models.Projections.Select(p => p.Name).ToList()
+                : [models.Find(name)?.Name ?? throw new ArgumentException($"No projection is called '{name}'.")];
+            await sp.GetRequiredService<ReadModelRebuilds>().Rebuilder().RebuildAsync(chosen, new Progress<RebuildProgress>(Draw), default);
             Console.Error.WriteLine();
-            Console.WriteLine($"Rebuilt {string.Join(", ", chosen.Select(p => p.Name))}.");
+            Console.WriteLine($"Rebuilt {string.Join(", ", chosen)}.");
             return 0;
         }
         catch (Exception e)
@@ -82,25 +88,32 @@ public static class ProjectionHosting
         Console.Error.Write($"\r[{bar}] {fraction,4:P0} {p.EventsApplied:N0}/{p.EventsInLog:N0} events, {p.EventsPerSecond:N0}/s {p.Phase} {string.Join(",", p.Projections)}   ");
     }
 
-    private static Action<string, Exception?> Logger(IServiceProvider sp)
+    /// <summary>Read models another code version built, or marked by an erasure this node did not finish, are rebuilt in the background.</summary>
+    private sealed class StaleRebuildAtStartup(ReadModelRebuilds rebuilds, ILogger<StaleRebuildAtStartup> logger) : BackgroundService
     {
-        var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("SecondChance.Projections");
-        return (message, error) =>
+        protected override async Task ExecuteAsync(CancellationToken ct)
         {
-            if (error is null) log.LogInformation("{Message}", message);
-            else log.LogWarning(error, "{Message}", message);
-        };
-    }
-
-    private sealed class DaemonService(ProjectionDaemon daemon, ProjectionStore store, ProjectionRegistry registry) : BackgroundService
-    {
-        public override async Task StartAsync(CancellationToken ct)
-        {
-            // inline read models must have their tables before the first append
-            await store.EnsureAsync(registry.All, ct);
-            await base.StartAsync(ct);
+            try
+            {
+                var rebuilt = await rebuilds.Rebuilder().RebuildStaleAsync(null, ct);
+                if (rebuilt.Count > 0) logger.LogInformation("Rebuilt the read models {Projections} at start-up", string.Join(", ", rebuilt));
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+            catch (Exception e) { logger.LogError(e, "Rebuilding stale read models at start-up failed"); }
         }
+    }
+}
 
-        protected override Task ExecuteAsync(CancellationToken ct) => daemon.RunAsync(ct);
+/// <summary>Rebuilds of the read models through a Marten store configured as the application's (connection, events, keys).</summary>
+public sealed class ReadModelRebuilds(MartenReadModels models, SecondChanceDatabase database, SubjectKeyring keyring, ILoggerFactory logs)
+{
+    public MartenReadModelRebuilder Rebuilder()
+    {
+        var connectionString = database.ConnectionStringAsync().GetAwaiter().GetResult();
+        return models.Rebuilder(o =>
+        {
+            o.Connection(connectionString);
+            o.ConfigureSecondChanceEvents(logs.CreateLogger("Marten"), keyring);
+        });
     }
 }

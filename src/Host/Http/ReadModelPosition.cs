@@ -1,6 +1,8 @@
 using System.Globalization;
 using SecondChance.EventStore;
+using SecondChance.Host.Hosting;
 using SecondChance.Projections.Engine;
+using SecondChance.Projections.OnMarten;
 
 namespace SecondChance.Host.Http;
 
@@ -18,7 +20,8 @@ public sealed record ReadModelSource(IReadOnlyList<string> Projections, bool Mus
 
 /// <summary>
 /// Says on every read-model and audit answer up to which place in the global log it is current, in the header
-/// <see cref="Header"/> as transactionId:position (the log's order: by transaction, then position). An answer that
+/// <see cref="Header"/> as transactionId:position. On Marten the place is the event's sequence (<c>mt_events.seq_id</c>),
+/// the order Marten's daemon applies events in, so the transaction id is always 0. An answer that
 /// must be current waits, bounded, until its read models include every event committed before the request began,
 /// and is refused with 503 and Retry-After if they cannot, never answered stale.
 /// </summary>
@@ -27,8 +30,8 @@ public static class ReadModelPosition
     public const string Header = "X-Read-Model-Position";
 
     public const string Description =
-        "The place in the global event log (transactionId:position, ordered by transaction then position) up to which this answer is current: "
-        + "for a read model its projection's checkpoint, for an answer from the event log the committed head it read up to.";
+        "The place in the global event log (transactionId:position; on Marten 0:sequence, ordered by sequence) up to which this answer is current: "
+        + "for a read model its projection's progression, for an answer from the event log the committed head it read up to.";
 
     /// <summary>From read models that lag by design; the header says how far they had come.</summary>
     public static RouteHandlerBuilder ReadsReadModel(this RouteHandlerBuilder b, params string[] projections) =>
@@ -54,7 +57,7 @@ public static class ReadModelPosition
         b.WithMetadata(source).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var positions = http.RequestServices.GetRequiredService<ReadModelPositions>();
+            var positions = http.RequestServices.GetRequiredService<MartenReadModels>().Positions;
             var ct = http.RequestAborted;
             if (source.IsEventLog(http.Request))
                 http.Response.Headers[Header] = Format(await positions.LogHeadAsync(ct));
@@ -62,7 +65,7 @@ public static class ReadModelPosition
                 http.Response.Headers[Header] = Format(await positions.CurrentAsync(source.Projections, ct));
             else
             {
-                var timeout = http.RequestServices.GetRequiredService<ProjectionOptions>().CatchUpTimeout;
+                var timeout = http.RequestServices.GetRequiredService<ReadModelWaits>().CatchUpTimeout;
                 var caughtUp = await positions.CatchUpAsync(source.Projections, timeout, ct);
                 if (!caughtUp.Reached && source.RefuseIfBehind) return Behind(http, caughtUp, timeout);
                 http.Response.Headers[Header] = Format(caughtUp.Position);

@@ -76,6 +76,9 @@ public sealed class MartenReadModelRebuilder
             await using var store = DocumentStore.For(o =>
             {
                 _configureStore(o);
+                // this store runs its own daemon (below); Marten otherwise warns on standard output that async
+                // projections will not run, which a verb's output must not carry
+                o.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.Solo;
                 o.Projections.Add(new ShadowRebuild(chosen, State, Options), ProjectionLifecycle.Async, ShadowRebuild.Name, a =>
                 {
                     a.BatchSize = Options.RebuildBatchSize;

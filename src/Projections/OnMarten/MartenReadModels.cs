@@ -88,6 +88,13 @@ public sealed class MartenReadModels
         return true;
     }
 
+    /// <summary>
+    /// Forgets the failure recorded for a paused read model (an operator asks it to try again); its next batch records
+    /// it again if the event still fails. Returns false when none was recorded.
+    /// </summary>
+    public async Task<bool> ClearFailureAsync(string name, CancellationToken ct = default) =>
+        await State.ExecAsync($"delete from {State.Failures} where name = $1", ct, name) > 0;
+
     /// <summary>Read models whose tables another code version built, or that were marked for rebuild.</summary>
     public Task<IReadOnlyList<string>> StaleAsync(CancellationToken ct = default) => State.StaleAsync(Projections, ct);
 }

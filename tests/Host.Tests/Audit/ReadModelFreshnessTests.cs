@@ -18,8 +18,8 @@ public sealed class ReadModelFreshnessTests(ApiFixture fixture) : IClassFixture<
 
     public Task InitializeAsync() => fixture.ResetAsync();
 
-    public async Task DisposeAsync() =>
-        await fixture.ExecuteAsync("update sc.projections set state = 'running' where state = 'paused'");
+    // the next test's reset starts every read model again
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static object Credit(long amount) =>
         new { kind = "Wage", amountMinor = amount, currency = "PKR", description = "Wages", creditedAt = Scenario.Past };
@@ -37,11 +37,11 @@ public sealed class ReadModelFreshnessTests(ApiFixture fixture) : IClassFixture<
         return results.Count(r => r.Status == HttpStatusCode.OK);
     }
 
+    /// <summary>In the header's terms: on Marten's daemon the place is the event's sequence, with transaction id 0.</summary>
     private async Task<(ulong Tx, long Seq)> LastEventOfAsync(Guid inmate)
     {
         var seq = await fixture.ScalarAsync($"select max(seq_id) from sc_events.mt_events where stream_id like '%{inmate:N}%' or stream_id like '%{inmate}%'");
-        var tx = await fixture.ScalarAsync($"select transaction_id::text::bigint from sc_events.sc_event_hashes where seq_id = {seq}");
-        return ((ulong)tx, seq);
+        return (0, seq);
     }
 
     private static (ulong Tx, long Seq) Position(ApiResponse r)
@@ -88,7 +88,7 @@ public sealed class ReadModelFreshnessTests(ApiFixture fixture) : IClassFixture<
         var facility = await Given.FacilityAsync();
         var inmate = await Given.AdmitAsync(facility.Id);
         await Given.Ok($"/inmates/{inmate}/wage-account/credits", Credit(5_000));
-        await fixture.ExecuteAsync("update sc.projections set state = 'paused' where name = 'wages'");
+        await fixture.PauseReadModelAsync("wages");
         // once paused the wage projection cannot move its checkpoint, so this credit never reaches the read model
         await Given.Ok($"/inmates/{inmate}/wage-account/credits", Credit(7_000));
 

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using JasperFx.Events.Daemon;
 using Microsoft.Extensions.DependencyInjection;
 using SecondChance.Domain.Access;
+using SecondChance.Projections.OnMarten;
 using SecondChance.Testing;
 
 namespace SecondChance.Host.Tests.Support;
@@ -40,22 +42,53 @@ public class ApiFixture : EventStoreDatabase
         _adminToken = await TestUsers.TokenAsync(client, Admin);
     }
 
-    /// <summary>Empties every table, sets the projections up again, then registers the fixture's administrator again under the same id.</summary>
+    private MartenReadModels ReadModels => Factory.Services.GetRequiredService<MartenReadModels>();
+
+    private IProjectionCoordinator Coordinator => Factory.Services.GetRequiredService<IProjectionCoordinator>();
+
+    /// <summary>
+    /// Empties every table with Marten's daemon stopped, sets the read models up again and starts the daemon, so every
+    /// read model starts from the empty log; then registers the fixture's administrator again under the same id.
+    /// </summary>
     public new async Task ResetAsync()
     {
-        // the projection daemon keeps running; a truncate can deadlock with its checkpoint writes, so try again
-        for (var attempt = 1; ; attempt++)
+        // agents keep their positions in memory; stopped, they read the emptied progression again when they start.
+        // Marten's sequence is not wound back, so no new event reuses a position the high-water mark has passed.
+        await Coordinator.PauseAsync();
+        try
         {
-            try
+            var sequence = await ScalarAsync("select last_value from sc_events.mt_events_sequence");
+            for (var attempt = 1; ; attempt++)
             {
-                await base.ResetAsync();
-                break;
+                try
+                {
+                    await base.ResetAsync();
+                    break;
+                }
+                catch (Npgsql.PostgresException e) when (e.SqlState is "40P01" or "55P03" && attempt < 10) { await Task.Delay(20 * attempt); }
             }
-            catch (Npgsql.PostgresException e) when (e.SqlState is "40P01" or "55P03" && attempt < 10) { await Task.Delay(20 * attempt); }
+            if (sequence > 1) await ExecuteAsync($"select setval('sc_events.mt_events_sequence', {sequence})");
+            await ReadModels.EnsureAsync();
         }
-        var registry = Factory.Services.GetRequiredService<SecondChance.Projections.Engine.ProjectionRegistry>();
-        await Factory.Services.GetRequiredService<SecondChance.Projections.Engine.ProjectionStore>().EnsureAsync(registry.All);
+        finally
+        {
+            await Coordinator.ResumeAsync();
+        }
         await TestUsers.RegisterAsync(Factory, Role.Administrator, userId: Admin.Id, username: Admin.Username, password: Admin.Password);
+    }
+
+    /// <summary>
+    /// Stops one read model in Marten's daemon and records a failure for it, as a poison event does (the daemon's
+    /// coordinator restarts shards an error paused, not stopped ones), until it is resumed or the data reset.
+    /// </summary>
+    public async Task PauseReadModelAsync(string name)
+    {
+        await Coordinator.DaemonForMainDatabase().StopAgentAsync($"{name}:All");
+        await ExecuteAsync($"""
+            insert into sc_events.sc_read_model_failures (name, position, event_type, stream_id, error)
+            select '{name}', coalesce((select last_seq_id from sc_events.mt_event_progression where name = '{name}:All'), 0) + 1,
+                   'test.paused', 'test', 'Paused by the test'
+            """);
     }
 
     public Api CreateApi()
@@ -67,21 +100,16 @@ public class ApiFixture : EventStoreDatabase
 
     public Api CreateAnonymousApi() => new(Factory.CreateClient());
 
-    /// <summary>Events outside the user and username streams (the fixture's own administrator is not under test).</summary>
-    /// <summary>Waits until every projection has applied every event committed so far (read models lag by design).</summary>
+    /// <summary>Waits until every read model has applied every event committed so far (read models lag by design).</summary>
     public async Task ProjectionsCaughtUpAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await ScalarAsync("""
-            select count(*) from sc.projections p
-             where exists (select 1 from sc_events.sc_event_hashes e where (e.transaction_id, e.seq_id) > (p.checkpoint_tx, p.checkpoint_seq))
-            """) > 0)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The projections did not catch up within 60 seconds.");
-            await Task.Delay(50);
-        }
+        var names = ReadModels.Projections.Select(p => p.Name).ToList();
+        var caughtUp = await ReadModels.Positions.CatchUpAsync(names, TimeSpan.FromSeconds(60), default);
+        if (!caughtUp.Reached)
+            throw new TimeoutException($"The {caughtUp.Projection} read model did not catch up ({caughtUp.Failure}) to {caughtUp.Target.Position}.");
     }
 
+    /// <summary>Events outside the user and username streams (the fixture's own administrator is not under test).</summary>
     public Task<long> EventCountAsync() =>
         ScalarAsync("select count(*) from sc_events.mt_events where stream_id not like 'user-%' and stream_id not like 'username-%' and stream_id <> 'mt_tombstone'");
 
