@@ -3,7 +3,6 @@ using Marten;
 using SecondChance.Integrity;
 using SecondChance.Integrity.Moving;
 using SecondChance.Integrity.Privacy;
-using SecondChance.Projections.Engine;
 using SecondChance.Projections.OnMarten;
 using SecondChance.Projections.ReadModels;
 
@@ -16,7 +15,7 @@ namespace SecondChance.Bench;
 /// </summary>
 public static class MartenProjectionBench
 {
-    public static async Task<string> RunAsync(BenchDatabase db, Guid[] facilities, long events, int inmates, double oldRate)
+    public static async Task<string> RunAsync(BenchDatabase db, Guid[] facilities, long events, int inmates)
     {
         var connectionString = db.ConnectionString;
         var sw = Stopwatch.StartNew();
@@ -73,7 +72,6 @@ public static class MartenProjectionBench
         var timeline = await ProjectionBench.TimeAsync(1000, _ => queries.Timeline.ForInmateAsync(ProjectionBench.InmateId(rng.Next(inmates))));
         var lines = new[]
         {
-            $"old engine, rebuild all {models.Projections.Count} projections (same run, same data): {oldRate:N0} events/s",
             $"Marten, rebuild all {models.Projections.Count} read models: {events:N0} events ({inmates:N0} inmates) in {rebuild.TotalSeconds:F1} s = {rate:N0} events/s",
             $"reading and deserialising the log through Marten alone: {readRate:N0} events/s",
             $"dashboard query (one facility or overall, 12 months, releases due): p50 {dashboard.P50:F2} ms, p95 {dashboard.P95:F2} ms",

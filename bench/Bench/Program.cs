@@ -1,6 +1,6 @@
 using SecondChance.Bench;
 
-// Release build: dotnet run -c Release --project bench/Bench -- [append|import|projections|all] [--seconds N] [--clients N] [--events N] [--inmates N] [--marten]
+// Release build: dotnet run -c Release --project bench/Bench -- [append|import|projections|all] [--seconds N] [--clients N] [--events N] [--inmates N]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 var seconds = Arg("--seconds", 8);
 var importEvents = Arg("--events", 200_000);
@@ -10,7 +10,7 @@ await using var bench = await BenchDatabase.CreateAsync();
 Console.WriteLine($"PostgreSQL: {bench.ServerVersion}; {Environment.ProcessorCount} cores; durable settings (fsync on, synchronous_commit on)");
 if (mode is "append" or "all") await AppendBench.RunAsync(bench, TimeSpan.FromSeconds(seconds), args.Contains("--clients") ? Arg("--clients", 1) : null);
 if (mode is "import" or "all") await ImportBench.RunAsync(bench, importEvents);
-if (mode is "projections" or "all") await ProjectionBench.RunAsync(bench, inmates, args.Contains("--marten"));
+if (mode is "projections" or "all") await ProjectionBench.RunAsync(bench, inmates);
 return 0;
 
 int Arg(string name, int fallback)

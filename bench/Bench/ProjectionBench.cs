@@ -6,18 +6,16 @@ using SecondChance.Domain.Items;
 using SecondChance.Domain.Programmes;
 using SecondChance.Domain.Wages;
 using SecondChance.EventStore;
-using SecondChance.Projections.Engine;
-using SecondChance.Projections.ReadModels;
 
 namespace SecondChance.Bench;
 
 /// <summary>
-/// Imports a province-sized history (default 100k inmates, about 1M events), rebuilds every projection from the start
-/// of the log, and times the dashboard and wage-statement queries against the result.
+/// Imports a province-sized history (default 100k inmates, about 1M events) into the old store, from which
+/// <see cref="MartenProjectionBench"/> moves it into Marten, rebuilds every read model and times the queries.
 /// </summary>
 public static class ProjectionBench
 {
-    public static async Task<string> RunAsync(BenchDatabase db, int inmates, bool marten = false)
+    public static async Task<string> RunAsync(BenchDatabase db, int inmates)
     {
         var types = new EventTypeRegistry();
         foreach (var (type, alias) in DomainEventTypes.All) types.Register(type, alias);
@@ -25,66 +23,9 @@ public static class ProjectionBench
         var sw = Stopwatch.StartNew();
         var (facilities, events) = await ImportAsync(store, inmates);
         Console.WriteLine($"imported {events:N0} events for {inmates:N0} inmates in {sw.Elapsed.TotalSeconds:F1} s");
-        // the app reads its log from Marten: the imported history moves there as an upgraded node's would
-        sw.Restart();
-        await new SecondChance.Integrity.Moving.OldStoreMove(new Npgsql.NpgsqlConnectionStringBuilder(db.ConnectionString) { CommandTimeout = 0 }.ConnectionString).RunAsync(batchSize: 5000);
-        Console.WriteLine($"moved into Marten in {sw.Elapsed.TotalSeconds:F1} s");
-        var keyring = new SecondChance.Integrity.Privacy.SubjectKeyring(db.DataSource);
-        await using var martenStore = Marten.DocumentStore.For(o =>
-        {
-            o.Connection(db.ConnectionString);
-            SecondChance.Integrity.MartenSetup.ConfigureSecondChanceEvents(o, keyring: keyring);
-        });
-        var log = new SecondChance.Integrity.Events.MartenEventLog(martenStore, db.DataSource, keyring, "sc");
-
-        var projections = SecondChanceProjections.Create();
-        var registry = new ProjectionRegistry(projections);
-        var projectionStore = new ProjectionStore(log);
-        await projectionStore.EnsureAsync(projections);
-        var rebuilder = new ProjectionRebuilder(projectionStore, new LogReader(log), registry);
-        await db.ExecAsync("vacuum analyze");
-        sw.Restart();
-        var reader = new LogReader(log);
-        for (var at = GlobalCursor.Start; ;)
-        {
-            var batch = await reader.ReadAsync(at, 5000, default);
-            if (batch.Count == 0) break;
-            at = batch[^1].Cursor;
-        }
-        var readRate = events / sw.Elapsed.TotalSeconds;
-        Console.WriteLine($"reading and deserialising the log alone: {readRate:N0} events/s");
-        sw.Restart();
-        await rebuilder.RebuildAllAsync(new Progress<RebuildProgress>(p =>
-        {
-            if (p.Phase == "building") Console.Write($"\rrebuilding {p.EventsApplied:N0}/{p.EventsInLog:N0} events, {p.EventsPerSecond:N0} events/s   ");
-        }));
-        var rebuild = sw.Elapsed;
-        var rate = events / rebuild.TotalSeconds;
-        Console.WriteLine($"\rrebuilt {projections.Count} projections from {events:N0} events in {rebuild.TotalSeconds:F1} s: {rate:N0} events/s (target >= 50,000)");
-        await db.ExecAsync("vacuum analyze");
-
-        if (marten) return await MartenProjectionBench.RunAsync(db, facilities, events, inmates, rate);
-
-        var queries = new ReadModelQueries(db.DataSource, "sc");
-        var today = new DateOnly(2026, 6, 1);
-        var rng = new Random(5);
-        var dashboard = await TimeAsync(400, i => queries.Dashboard.GetAsync(i % 11 == 0 ? null : facilities[rng.Next(facilities.Length)],
-            today.AddMonths(-12), today, today));
-        var overall = await TimeAsync(100, _ => queries.Dashboard.GetAsync(null, today.AddMonths(-12), today, today));
-        if ((await queries.Wages.StatementAsync(InmateId(1))).Count == 0) throw new InvalidOperationException("statements are empty");
-        var statement = await TimeAsync(1000, _ => queries.Wages.StatementAsync(InmateId(rng.Next(inmates))));
-        var timeline = await TimeAsync(1000, _ => queries.Timeline.ForInmateAsync(InmateId(rng.Next(inmates))));
-        var lines = new[]
-        {
-            $"rebuild all {projections.Count} projections: {events:N0} events ({inmates:N0} inmates) in {rebuild.TotalSeconds:F1} s = {rate:N0} events/s",
-            $"reading and deserialising the log alone (one reader): {readRate:N0} events/s",
-            $"dashboard query (one facility or overall, 12 months, releases due): p50 {dashboard.P50:F2} ms, p95 {dashboard.P95:F2} ms",
-            $"dashboard query, overall only: p50 {overall.P50:F2} ms, p95 {overall.P95:F2} ms",
-            $"wage statement query: p50 {statement.P50:F2} ms, p95 {statement.P95:F2} ms",
-            $"inmate timeline query: p50 {timeline.P50:F2} ms, p95 {timeline.P95:F2} ms",
-        };
-        foreach (var l in lines) Console.WriteLine(l);
-        return string.Join("\n", lines.Select(l => "- " + l));
+        // the app reads its log from Marten: the imported history moves there as an upgraded node's would, and the
+        // read models are rebuilt there
+        return await MartenProjectionBench.RunAsync(db, facilities, events, inmates);
     }
 
     internal static Guid InmateId(int n) => new($"{n:D8}-0000-4000-8000-000000000001");

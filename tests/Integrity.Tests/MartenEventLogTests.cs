@@ -77,22 +77,4 @@ public sealed class MartenEventLogTests
         (await log.ReadStreamAsync(StreamIds.Inmate(id), upToVersion: 2)).Should().HaveCount(2);
         (await log.ReadStreamAsync(StreamIds.Inmate(id), asOf: new DateTimeOffset(between, TimeSpan.Zero))).Should().HaveCount(2);
     }
-
-    [Fact]
-    public async Task The_global_log_reads_in_transaction_order_after_a_cursor()
-    {
-        await using var db = await TestStore.CreateAsync();
-        var log = Log(db);
-        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
-        await log.AppendAsync(Append(a, ExpectedVersion.NoStream, 2));
-        await log.AppendAsync(Append(b, ExpectedVersion.NoStream, 1));
-
-        var first = await log.ReadAllAsync(GlobalCursor.Start, 2);
-        first.Select(e => e.StreamId).Should().Equal(StreamIds.Inmate(a), StreamIds.Inmate(a));
-        first[0].TransactionId.Should().BeGreaterThan(0);
-        var rest = await log.ReadAllAsync(first[^1].Cursor, 10);
-        rest.Single().StreamId.Should().Be(StreamIds.Inmate(b));
-        (await log.HasEventsAfterAsync(rest[0].Cursor)).Should().BeFalse();
-        rest[0].Data.Should().BeOfType<SecondChance.Domain.Inmates.SegregationStarted>();
-    }
 }

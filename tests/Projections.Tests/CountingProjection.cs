@@ -1,6 +1,6 @@
 using SecondChance.EventStore;
 using SecondChance.EventStore.Schema;
-using SecondChance.Projections.Engine;
+using SecondChance.Projections.ReadModels;
 
 namespace SecondChance.Projections.Tests;
 

@@ -1,3 +1,4 @@
+using SecondChance.Projections.Tests.OnMarten;
 using SecondChance.Domain;
 using SecondChance.Domain.Compliance;
 using SecondChance.Domain.Facilities;
@@ -12,8 +13,8 @@ public sealed class OversightFactsTests(ProjectionsDatabase db) : IClassFixture<
     public async Task Findings_from_the_oversight_read_model_equal_findings_folded_from_the_event_log()
     {
         await db.ResetAllAsync();
-        var engine = db.Build();
-        var w = new World(engine.Store);
+        await using var m = await MartenHarness.CreateAsync(db);
+        var w = new World(db.Log);
         var facility = await w.RegisterFacilityAsync("Central Jail Karachi");
         var amina = await w.AdmitAsync(facility, Sex.Female, "Amina Bibi", consent: true);
         var bilal = await w.AdmitAsync(facility, Sex.Male, "Bilal Ahmed", consent: false);
@@ -21,20 +22,21 @@ public sealed class OversightFactsTests(ProjectionsDatabase db) : IClassFixture<
             new SegregationStarted(bilal, "violence", "Superintendent", w.Tick()),
             new SegregationEnded(bilal, "review", "Superintendent", w.Tick(TimeSpan.FromDays(20))));
         (await w.CreditWageAsync(amina, 100_000)).Should().BeTrue();
-        await engine.WithDaemonAsync(() => engine.WaitCaughtUpAsync());
+        await m.StartDaemonAsync();
+        await m.WaitCaughtUpAsync();
 
-        var facilities = await engine.Queries.Oversight.FacilitiesAsync(default);
-        var fromReadModel = await engine.Queries.Oversight.FacilityAsync(facility, default);
+        var facilities = await db.Queries.Oversight.FacilitiesAsync(default);
+        var fromReadModel = await db.Queries.Oversight.FacilityAsync(facility, default);
 
         var fromLog = new List<InmateComplianceFacts>();
         foreach (var inmate in new[] { amina, bilal })
         {
-            var events = (await engine.Store.ReadStreamAsync(StreamIds.Inmate(inmate)))
-                .Concat(await engine.Store.ReadStreamAsync(StreamIds.WageAccount(inmate))).OrderBy(e => e.Cursor);
+            var events = (await db.Log.ReadStreamAsync(StreamIds.Inmate(inmate)))
+                .Concat(await db.Log.ReadStreamAsync(StreamIds.WageAccount(inmate))).OrderBy(e => e.Cursor);
             fromLog.Add(events.Aggregate(InmateComplianceFacts.Initial,
                 (f, e) => InmateComplianceFacts.Evolve(f, new RecordedEvent(e.StreamId, e.Version, e.Timestamp, e.Data))));
         }
-        var (karachi, _) = await engine.Store.AggregateAsync(StreamIds.Facility(facility), FacilityState.Initial, FacilityState.Evolve);
+        var (karachi, _) = await db.Log.AggregateAsync(StreamIds.Facility(facility), FacilityState.Initial, FacilityState.Evolve);
         facilities[facility].Should().BeEquivalentTo(karachi);
 
         var at = w.Now.AddDays(60);

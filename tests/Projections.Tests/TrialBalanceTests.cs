@@ -1,3 +1,4 @@
+using SecondChance.Projections.Tests.OnMarten;
 using SecondChance.Projections.ReadModels.Wages;
 
 namespace SecondChance.Projections.Tests;
@@ -9,20 +10,18 @@ public sealed class TrialBalanceTests(ProjectionsDatabase db) : IClassFixture<Pr
     public async Task Trial_balance_holds_and_statements_match_the_domain_after_thousands_of_random_commands()
     {
         await db.ResetAllAsync();
-        var engine = db.Build();
-        var world = new World(engine.Store);
-        await engine.WithDaemonAsync(async () =>
-        {
-            await Workload.RunAsync(world, 4000, seed: 2026, facilities: 3);
-            await engine.WaitCaughtUpAsync();
-        });
+        await using var m = await MartenHarness.CreateAsync(db);
+        var world = new World(db.Log);
+        await m.StartDaemonAsync();
+        await Workload.RunAsync(world, 4000, seed: 2026, facilities: 3);
+        await m.WaitCaughtUpAsync();
         world.Accounts.Values.Sum(a => a.Postings.Count).Should().BeGreaterThan(500);
 
-        var overall = await engine.Queries.Wages.TrialBalanceAsync(null);
+        var overall = await db.Queries.Wages.TrialBalanceAsync(null);
         overall.Balanced.Should().BeTrue();
         overall.TotalDebitMinor.Should().BeGreaterThan(0);
         foreach (var facility in world.Facilities.Keys)
-            (await engine.Queries.Wages.TrialBalanceAsync(facility)).Balanced.Should().BeTrue();
+            (await db.Queries.Wages.TrialBalanceAsync(facility)).Balanced.Should().BeTrue();
 
         long Net(string account) => overall.Lines.Where(l => l.Account == account).Sum(l => l.CreditMinor - l.DebitMinor);
         Net(WageAccounts.InmateSpendable).Should().Be(world.Accounts.Values.Sum(a => a.Spendable));
@@ -32,7 +31,7 @@ public sealed class TrialBalanceTests(ProjectionsDatabase db) : IClassFixture<Pr
 
         foreach (var (inmate, account) in world.Accounts.Take(40))
         {
-            var statement = await engine.Queries.Wages.StatementAsync(inmate);
+            var statement = await db.Queries.Wages.StatementAsync(inmate);
             statement.Should().HaveCount(account.Postings.Count);
             (statement[^1].SpendableBalance, statement[^1].SavingsBalance, statement[^1].FamilyBalance)
                 .Should().Be((account.Spendable, account.Savings, account.Family));

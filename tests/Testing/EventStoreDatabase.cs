@@ -51,14 +51,8 @@ public class EventStoreDatabase : IAsyncLifetime
         await using var cmd = DataSource.CreateCommand("""
             do $$ declare t text; begin
               select string_agg(format('%I.%I', schemaname, tablename), ', ') into t from pg_tables
-               where schemaname not in ('pg_catalog', 'information_schema') and tablename <> 'schema_migrations'
-                 and not (schemaname = 'sc' and tablename = 'projections');
+               where schemaname not in ('pg_catalog', 'information_schema') and tablename <> 'schema_migrations';
               if t is not null then execute 'truncate ' || t || ' restart identity cascade'; end if;
-              if to_regclass('sc.projections') is not null then
-                update sc.projections set checkpoint_tx = '0', checkpoint_seq = 0, events_applied = 0, state = 'running',
-                       rebuilding = false, rebuild_position = null, last_event_at = null, failed_position = null,
-                       failed_type = null, failed_stream = null, failed_error = null, failed_at = null;
-              end if;
             end $$;
             """);
         await cmd.ExecuteNonQueryAsync();

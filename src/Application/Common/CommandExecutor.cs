@@ -80,7 +80,6 @@ public sealed class CommandExecutor(MartenEventLog store, IEnumerable<IInlinePro
             return CommandResult.KeyTaken(id);
         }
         await tx.CommitAsync(ct);
-        if (written.Count > 0) store.NotifyCommitted();
         return result;
     }
 

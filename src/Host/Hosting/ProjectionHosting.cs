@@ -3,7 +3,6 @@ using Marten;
 using SecondChance.Application;
 using SecondChance.Integrity;
 using SecondChance.Integrity.Privacy;
-using SecondChance.Projections.Engine;
 using SecondChance.Projections.OnMarten;
 using SecondChance.Projections.ReadModels;
 

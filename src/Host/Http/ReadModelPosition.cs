@@ -1,7 +1,6 @@
 using System.Globalization;
 using SecondChance.EventStore;
 using SecondChance.Host.Hosting;
-using SecondChance.Projections.Engine;
 using SecondChance.Projections.OnMarten;
 
 namespace SecondChance.Host.Http;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using JasperFx.Events;
 using Marten;
@@ -6,17 +5,15 @@ using Marten.Services;
 using Npgsql;
 using SecondChance.Domain;
 using SecondChance.EventStore;
-using SecondChance.Integrity.HashChain;
 using SecondChance.Integrity.Privacy;
 
 namespace SecondChance.Integrity.Events;
 
 /// <summary>
 /// The application's event log on Marten: appends through Marten sessions with Marten's optimistic concurrency at the
-/// version each decision was made on, reads streams with Marten (time travel by version or instant), and reads the
-/// global log in commit-safe order for the projections still run by the old engine (from our link table, which records
-/// each event's writing transaction). The read-your-writes directories and idempotency records join the append's
-/// transaction, so an acknowledged command is never lost and never doubled.
+/// version each decision was made on and reads streams with Marten (time travel by version or instant); the read models
+/// read the global log through Marten's async daemon. The read-your-writes directories and idempotency records join
+/// the append's transaction, so an acknowledged command is never lost and never doubled.
 /// </summary>
 public sealed class MartenEventLog
 {
@@ -25,13 +22,9 @@ public sealed class MartenEventLog
 
     private readonly IDocumentStore _store;
     private readonly IReadOnlyList<IInlineProjection> _inline;
-    private readonly string _links = LinksTable;
 
     /// <summary>Marten's events table, where every event lives.</summary>
     public const string EventsTable = MartenSetup.Schema + ".mt_events";
-
-    /// <summary>Our link table: one row per event with its sequence and the transaction that wrote it (the log's order).</summary>
-    public const string LinksTable = MartenSetup.Schema + "." + HashChainSchema.LinksTable;
 
     public MartenEventLog(IDocumentStore store, NpgsqlDataSource dataSource, SubjectKeyring keys, string appSchema,
         IEnumerable<IInlineProjection>? inlineProjections = null)
@@ -42,11 +35,6 @@ public sealed class MartenEventLog
         Schema = appSchema;
         _inline = inlineProjections?.ToArray() ?? [];
     }
-
-    /// <summary>Raised after events are committed by this process, so a projection daemon here can wake at once.</summary>
-    public event Action? Committed;
-
-    public void NotifyCommitted() => Committed?.Invoke();
 
     public IDocumentStore Store => _store;
 
@@ -70,7 +58,6 @@ public sealed class MartenEventLog
         var events = results.SelectMany(r => r.Events).ToList();
         foreach (var projection in _inline) await projection.ApplyAsync(conn, tx, events, ct);
         await tx.CommitAsync(ct);
-        Committed?.Invoke();
         return results;
     }
 
@@ -184,7 +171,7 @@ public sealed class MartenEventLog
     {
         await using var session = _store.QuerySession();
         var events = await session.Events.FetchStreamAsync(streamId, upToVersion ?? 0, asOf, token: ct);
-        return events.Select(e => Stored(e, 0)).ToList();
+        return events.Select(Stored).ToList();
     }
 
     /// <summary>Folds a stream into state; returns the state and the version it reflects (0 when the stream is absent).</summary>
@@ -202,63 +189,9 @@ public sealed class MartenEventLog
         return (state, version);
     }
 
-    /// <summary>
-    /// The global log after a cursor, in (writing transaction, sequence) order, holding back events of transactions
-    /// newer than any still running, so an event that commits late is never skipped.
-    /// </summary>
-    public Task<IReadOnlyList<StoredEvent>> ReadAllAsync(GlobalCursor after, int batchSize, CancellationToken ct = default) =>
-        ReadLogAsync(after, batchSize, "and transaction_id < pg_snapshot_xmin(pg_current_snapshot())", ct);
-
-    /// <summary>
-    /// Every committed event after a cursor, without holding back newer transactions: only for a caller that has stopped
-    /// the writers it depends on (a rebuild swapping in an inline projection).
-    /// </summary>
-    public Task<IReadOnlyList<StoredEvent>> ReadAllCommittedAsync(GlobalCursor after, int batchSize, CancellationToken ct = default) =>
-        ReadLogAsync(after, batchSize, "", ct);
-
-    /// <summary>Whether any event, visible to readers yet or not, lies after the cursor.</summary>
-    public async Task<bool> HasEventsAfterAsync(GlobalCursor after, CancellationToken ct = default)
-    {
-        await using var cmd = DataSource.CreateCommand(
-            $"select exists (select 1 from {_links} where (transaction_id, seq_id) > ($1::text::xid8, $2))");
-        cmd.Parameters.Add(new() { Value = after.TransactionId.ToString(CultureInfo.InvariantCulture) });
-        cmd.Parameters.Add(new() { Value = after.Position });
-        return await cmd.ExecuteScalarAsync(ct) is true;
-    }
-
-    private async Task<IReadOnlyList<StoredEvent>> ReadLogAsync(GlobalCursor after, int batchSize, string visible, CancellationToken ct)
-    {
-        var transactions = new Dictionary<long, ulong>();
-        await using (var cmd = DataSource.CreateCommand($"""
-            select l.seq_id, l.transaction_id::text from {_links} l
-             where (l.transaction_id, l.seq_id) > ($1::text::xid8, $2) {visible}
-             order by l.transaction_id, l.seq_id
-             limit $3
-            """))
-        {
-            cmd.Parameters.Add(new() { Value = after.TransactionId.ToString(CultureInfo.InvariantCulture) });
-            cmd.Parameters.Add(new() { Value = after.Position });
-            cmd.Parameters.Add(new() { Value = Math.Clamp(batchSize, 1, 100_000) });
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) transactions[r.GetInt64(0)] = ulong.Parse(r.GetString(1), CultureInfo.InvariantCulture);
-        }
-        if (transactions.Count == 0) return [];
-
-        await using var session = _store.QuerySession();
-        // a range read on the sequence key; events of newer transactions inside the range are dropped here
-        // (a late-committing transaction can spread a batch thinly over the sequence: then the positions are asked for)
-        var (from, to) = (transactions.Keys.Min(), transactions.Keys.Max());
-        var sequences = transactions.Keys.ToArray();
-        var events = to - from < 4L * sequences.Length
-            ? await session.Events.QueryAllRawEvents().Where(e => e.Sequence >= from && e.Sequence <= to).ToListAsync(ct)
-            : await session.Events.QueryAllRawEvents().Where(e => sequences.Contains(e.Sequence)).ToListAsync(ct);
-        return events.Where(e => transactions.ContainsKey(e.Sequence)).Select(e => Stored(e, transactions[e.Sequence]))
-            .OrderBy(e => e.TransactionId).ThenBy(e => e.Position).ToList();
-    }
-
-    private static StoredEvent Stored(IEvent e, ulong transactionId) => new(
+    private static StoredEvent Stored(IEvent e) => new(
         Position: e.Sequence,
-        TransactionId: transactionId,
+        TransactionId: 0,
         EventId: e.Id,
         StreamId: e.StreamKey!,
         Version: e.Version,

@@ -1,9 +1,9 @@
 using JasperFx.Events;
 using Marten;
 using Npgsql;
-using SecondChance.Projections.Engine;
+using SecondChance.Projections.ReadModels;
 using MartenProjection = Marten.Events.Projections.IProjection;
-using SqlProjection = SecondChance.Projections.Engine.IProjection;
+using SqlProjection = SecondChance.Projections.ReadModels.IProjection;
 
 namespace SecondChance.Projections.OnMarten;
 

@@ -1,18 +1,19 @@
 using SecondChance.EventStore;
-using SecondChance.Projections.Engine;
 
 namespace SecondChance.Projections.OnMarten;
 
 /// <summary>
 /// Today's <see cref="ProjectionStatus"/> for every read model on Marten. Checkpoint is Marten's progression
 /// (<c>mt_event_progression</c>, row <c>{name}:All</c>) as (0, sequence); LagEvents counts committed events past it
-/// (exactly up to <see cref="ProjectionStatusReader.ExactLagLimit"/>, beyond that from the sequences), so an event
+/// (exactly up to <see cref="ExactLagLimit"/>, beyond that from the sequences), so an event
 /// held back below Marten's high-water mark by an open transaction counts as lag, not as done. State is paused while a
 /// failure is recorded (the event it could not apply, with the error); Owner and Held are not known on Marten (null,
 /// false). Rebuilding is true while a rebuild holds its lock, RebuildPosition the shadow's progress.
 /// </summary>
 public sealed class MartenProjectionStatusReader
 {
+    public const int ExactLagLimit = 100_000;
+
     private readonly MartenReadModels _models;
 
     internal MartenProjectionStatusReader(MartenReadModels models) => _models = models;
@@ -21,7 +22,7 @@ public sealed class MartenProjectionStatusReader
     {
         var state = _models.State;
         var s = _models.Options.EventSchema;
-        const int limit = ProjectionStatusReader.ExactLagLimit;
+        const int limit = ExactLagLimit;
         await using var cmd = state.DataSource.CreateCommand($"""
             select r.name, r.version, r.rebuilding and {MartenReadModelRebuilder.LockHeldSql(s)}, r.events_applied, r.last_event_at, r.updated_at,
                    coalesce(p.last_seq_id, 0), p.last_updated,

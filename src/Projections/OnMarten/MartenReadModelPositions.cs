@@ -1,11 +1,9 @@
 using SecondChance.EventStore;
-using SecondChance.Projections.Engine;
 
 namespace SecondChance.Projections.OnMarten;
 
 /// <summary>
-/// How far the log and the read models on Marten have come, as <see cref="ReadModelPositions"/> says it for the old
-/// engine: positions are Marten sequences, as (0, sequence). Every event acknowledged before a call is committed and so
+/// How far the log and the read models on Marten have come: positions are Marten sequences, as (0, sequence). Every event acknowledged before a call is committed and so
 /// at or below the log head; a read model whose progression has reached the head has applied all of them, because
 /// Marten's progression only passes a sequence once everything below it is committed or never will be.
 /// </summary>

@@ -4,8 +4,8 @@ using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
 using SecondChance.EventStore.Schema;
-using SecondChance.Projections.Engine;
-using SqlProjection = SecondChance.Projections.Engine.IProjection;
+using SecondChance.Projections.ReadModels;
+using SqlProjection = SecondChance.Projections.ReadModels.IProjection;
 
 namespace SecondChance.Projections.OnMarten;
 

@@ -3,7 +3,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
-using SqlProjection = SecondChance.Projections.Engine.IProjection;
+using SqlProjection = SecondChance.Projections.ReadModels.IProjection;
 
 namespace SecondChance.Projections.OnMarten;
 

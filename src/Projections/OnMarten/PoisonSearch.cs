@@ -2,8 +2,8 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Npgsql;
 using SecondChance.EventStore;
-using SecondChance.Projections.Engine;
-using SqlProjection = SecondChance.Projections.Engine.IProjection;
+using SecondChance.Projections.ReadModels;
+using SqlProjection = SecondChance.Projections.ReadModels.IProjection;
 
 namespace SecondChance.Projections.OnMarten;
 

@@ -1,7 +1,7 @@
 using Npgsql;
 using SecondChance.EventStore;
 using SecondChance.EventStore.Schema;
-using SqlProjection = SecondChance.Projections.Engine.IProjection;
+using SqlProjection = SecondChance.Projections.ReadModels.IProjection;
 
 namespace SecondChance.Projections.OnMarten;
 

@@ -1,5 +1,4 @@
 using SecondChance.Domain.Facilities;
-using SecondChance.Projections.Engine;
 
 namespace SecondChance.Projections.ReadModels;
 

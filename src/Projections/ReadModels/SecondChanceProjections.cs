@@ -1,4 +1,3 @@
-using SecondChance.Projections.Engine;
 using SecondChance.Projections.ReadModels.Catalogue;
 using SecondChance.Projections.ReadModels.Compliance;
 using SecondChance.Projections.ReadModels.Dashboard;

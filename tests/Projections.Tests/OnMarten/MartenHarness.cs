@@ -5,7 +5,6 @@ using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
 using SecondChance.Integrity;
 using SecondChance.Integrity.Privacy;
-using SecondChance.Projections.Engine;
 using SecondChance.Projections.OnMarten;
 using SecondChance.Projections.ReadModels;
 

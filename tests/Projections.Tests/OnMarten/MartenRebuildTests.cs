@@ -1,3 +1,5 @@
+using SecondChance.Projections.OnMarten;
+
 namespace SecondChance.Projections.Tests.OnMarten;
 
 [Collection("projections")]
@@ -88,16 +90,43 @@ public sealed class MartenRebuildTests(ProjectionsDatabase db) : IClassFixture<P
         var rebuild = () => m.Rebuilder.RebuildAllAsync();
         (await rebuild.Should().ThrowAsync<Exception>()).Which.ToString().Should().Contain($"could not apply event {bad}");
         (await TableDump.SchemaAsync(db, "sc_counter")).Should().Be(live);
-        (await m.StatusAsync("counter")).Should().Match<Engine.ProjectionStatus>(s => !s.Rebuilding && s.State == "running" && s.Version == 1);
+        (await m.StatusAsync("counter")).Should().Match<ProjectionStatus>(s => !s.Rebuilding && s.State == "running" && s.Version == 1);
 
         counter.Poison = null;
         await m.Rebuilder.RebuildAllAsync();
         (await TableDump.SchemaAsync(db, "sc_counter")).Should().Be(live);
     }
 
-    private sealed class SyncProgress(Action<Engine.RebuildProgress> report) : IProgress<Engine.RebuildProgress>
+    [Fact]
+    public async Task A_read_model_marked_for_rebuild_keeps_running_and_the_stale_rebuild_rebuilds_it_alone()
     {
-        public void Report(Engine.RebuildProgress value)
+        await db.ResetAllAsync();
+        await using var m = await MartenHarness.CreateAsync(db, [new CountingProjection("marked"), new CountingProjection("untouched")]);
+        var facility = await m.RegisterFacilityAsync();
+        for (var i = 0; i < 30; i++) await m.AdmitAsync(facility);
+        await m.StartDaemonAsync();
+        await m.WaitCaughtUpAsync();
+        // what an erasure's rebuild replaces: rows built from data that may no longer be read
+        await db.ExecuteAsync("delete from sc_marked.applied; delete from sc_untouched.applied where position % 2 = 0");
+        var untouched = await db.ScalarAsync("select count(*) from sc_untouched.applied");
+        await m.Models.MarkForRebuildAsync(["marked"]);
+        (await m.Models.StaleAsync()).Should().Equal("marked");
+        await m.AdmitAsync(facility);
+        await m.WaitCaughtUpAsync();
+        (await db.ScalarAsync("select count(*) from sc_marked.applied")).Should().Be(1, "a marked read model goes on applying new events");
+
+        (await m.Rebuilder.RebuildStaleAsync()).Should().Equal("marked");
+        await m.WaitCaughtUpAsync();
+        var events = await db.ScalarAsync("select count(*) from sc_events.mt_events");
+        (await db.ScalarAsync("select count(*) from sc_marked.applied")).Should().Be(events);
+        (await db.ScalarAsync("select count(distinct position) from sc_marked.applied")).Should().Be(events);
+        (await db.ScalarAsync("select count(*) from sc_untouched.applied")).Should().Be(untouched + 1, "only the marked one is rebuilt");
+        (await m.Models.StaleAsync()).Should().BeEmpty();
+    }
+
+    private sealed class SyncProgress(Action<RebuildProgress> report) : IProgress<RebuildProgress>
+    {
+        public void Report(RebuildProgress value)
         {
             lock (this) report(value);
         }

@@ -4,7 +4,6 @@ using SecondChance.Domain.Items;
 using SecondChance.Domain.Programmes;
 using SecondChance.EventStore;
 using SecondChance.EventStore.Schema;
-using SecondChance.Projections.Engine;
 
 namespace SecondChance.Projections.ReadModels.Catalogue;
 

@@ -1,5 +1,4 @@
 using SecondChance.EventStore;
-using SecondChance.Projections.Engine;
 
 namespace SecondChance.Projections.ReadModels.Compliance;
 

@@ -2,7 +2,6 @@ using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Wages;
 using SecondChance.EventStore;
 using SecondChance.EventStore.Schema;
-using SecondChance.Projections.Engine;
 
 namespace SecondChance.Projections.ReadModels.Compliance;
 

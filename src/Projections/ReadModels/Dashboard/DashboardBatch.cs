@@ -3,7 +3,6 @@ using SecondChance.Domain.Items;
 using SecondChance.Domain.Programmes;
 using SecondChance.Domain.Wages;
 using SecondChance.EventStore;
-using SecondChance.Projections.Engine;
 
 namespace SecondChance.Projections.ReadModels.Dashboard;
 

@@ -5,7 +5,6 @@ using SecondChance.Domain.Programmes;
 using SecondChance.Domain.Wages;
 using SecondChance.EventStore;
 using SecondChance.EventStore.Schema;
-using SecondChance.Projections.Engine;
 
 namespace SecondChance.Projections.ReadModels.Dashboard;
 

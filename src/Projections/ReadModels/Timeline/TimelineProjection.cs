@@ -3,7 +3,6 @@ using Npgsql;
 using NpgsqlTypes;
 using SecondChance.EventStore;
 using SecondChance.EventStore.Schema;
-using SecondChance.Projections.Engine;
 
 namespace SecondChance.Projections.ReadModels.Timeline;
 

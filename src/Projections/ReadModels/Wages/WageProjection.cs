@@ -5,7 +5,6 @@ using SecondChance.Domain.Items;
 using SecondChance.Domain.Wages;
 using SecondChance.EventStore;
 using SecondChance.EventStore.Schema;
-using SecondChance.Projections.Engine;
 using static SecondChance.Projections.ReadModels.Wages.WageAccounts;
 
 namespace SecondChance.Projections.ReadModels.Wages;

@@ -1,12 +1,12 @@
 using SecondChance.EventStore;
 using SecondChance.EventStore.Schema;
 
-namespace SecondChance.Projections.Engine;
+namespace SecondChance.Projections.ReadModels;
 
 /// <summary>
 /// A read model: its tables (created by <see cref="Migrations"/> in a schema of its own, so a rebuild can build a
-/// fresh copy beside the live one) and how a batch of events changes them. Apply runs inside the engine's
-/// transaction, which also moves the checkpoint; a projection keeps no state between batches.
+/// fresh copy beside the live one) and how a batch of events changes them. Apply runs inside Marten's daemon batch
+/// transaction (<see cref="OnMarten.MartenReadModels"/>), which also moves the progression; a projection keeps no state between batches.
 /// </summary>
 public interface IProjection
 {

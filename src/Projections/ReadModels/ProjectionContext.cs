@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace SecondChance.Projections.Engine;
+namespace SecondChance.Projections.ReadModels;
 
 /// <summary>The connection, transaction and target schema one batch is applied in.</summary>
 public sealed class ProjectionContext(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema)

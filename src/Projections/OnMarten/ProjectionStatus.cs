@@ -1,14 +1,14 @@
 using SecondChance.EventStore;
 
-namespace SecondChance.Projections.Engine;
+namespace SecondChance.Projections.OnMarten;
 
 /// <summary>The event a paused projection could not apply.</summary>
 public sealed record ProjectionFailure(long Position, string EventType, string StreamId, string Error, DateTimeOffset FailedAt);
 
 /// <summary>
-/// One projection as the status endpoint shows it. State is running, paused or inline; Rebuilding says a shadow
+/// One projection as the status endpoint shows it. State is running or paused; Rebuilding says a shadow
 /// copy is being built beside the live one. LagEvents counts committed events past the checkpoint:
-/// exactly up to <see cref="ProjectionStatusReader.ExactLagLimit"/>, and beyond that from the positions (the newest
+/// exactly up to <see cref="MartenProjectionStatusReader.ExactLagLimit"/>, and beyond that from the positions (the newest
 /// position less the checkpoint's), so the status stays cheap however far behind a projection is.
 /// </summary>
 public sealed record ProjectionStatus(

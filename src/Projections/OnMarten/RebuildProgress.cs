@@ -1,4 +1,4 @@
-namespace SecondChance.Projections.Engine;
+namespace SecondChance.Projections.OnMarten;
 
 /// <summary>Phase is "building" while the shadow tables catch up and "swapped" once a projection went live.</summary>
 public sealed record RebuildProgress(string Phase, IReadOnlyList<string> Projections, long EventsApplied, long EventsInLog, TimeSpan Elapsed)
