@@ -13,7 +13,7 @@ public sealed class CountingProjection(string name) : IProjection
     /// <summary>Throws for the events it matches, as buggy projection code would.</summary>
     public Func<StoredEvent, bool>? Poison { get; set; }
 
-    /// <summary>Runs after the batch's rows are written and before the engine commits.</summary>
+    /// <summary>Runs after the batch's rows are written and before Marten's batch commits.</summary>
     public Func<IReadOnlyList<StoredEvent>, CancellationToken, Task>? AfterWrite { get; set; }
 
     public IReadOnlyList<Migration> Migrations { get; } =
