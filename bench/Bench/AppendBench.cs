@@ -35,7 +35,7 @@ public static class AppendBench
         }
     }
 
-    private static async Task<(double Rate, long Ops, long WalBytes)> Measure(BenchDatabase db, int clients, TimeSpan duration,
+    internal static async Task<(double Rate, long Ops, long WalBytes)> Measure(BenchDatabase db, int clients, TimeSpan duration,
         Func<int, int, object?, Task> op)
     {
         var lsn = await WalPosition(db);

@@ -26,10 +26,17 @@ public sealed class BenchDatabase : IAsyncDisposable
             new EventStoreOptions { ConnectionString = connectionString });
     }
 
-    public static async Task<BenchDatabase> CreateAsync()
+    /// <param name="profile">A cluster of its own that loads pg_stat_statements and tracks PL/pgSQL function times
+    /// (<see cref="MartenProfile"/>); measured runs never use it, since the tracking costs time.</param>
+    public static async Task<BenchDatabase> CreateAsync(bool profile = false)
     {
         var admin = Environment.GetEnvironmentVariable("SECONDCHANCE_BENCH_CONNECTION");
-        if (string.IsNullOrWhiteSpace(admin))
+        if (profile)
+            admin = (await LocalPostgres.StartAsync(LocalPostgres.DefaultRoot("bench-profile"), new Dictionary<string, string>
+            {
+                ["shared_preload_libraries"] = "pg_stat_statements", ["pg_stat_statements.track"] = "all", ["track_functions"] = "pl",
+            })).ConnectionString;
+        else if (string.IsNullOrWhiteSpace(admin))
             admin = (await LocalPostgres.StartAsync(LocalPostgres.DefaultRoot("bench"))).ConnectionString;
         var name = $"bench_{Guid.NewGuid():N}";
         await using (var conn = new NpgsqlConnection(admin))

@@ -1,17 +1,31 @@
 using SecondChance.Bench;
 
 // Release build: dotnet run -c Release --project bench/Bench -- [append|import|projections|all] [--seconds N] [--clients N] [--events N] [--inmates N]
+//                or -- [marten-append|marten-import|marten-profile] [--variants quickts,quickts/fetch,...] [--profile] (docs/benchmarks.md, "Marten")
 var mode = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 var seconds = Arg("--seconds", 8);
 var importEvents = Arg("--events", 200_000);
 var inmates = Arg("--inmates", 100_000);
 
-await using var bench = await BenchDatabase.CreateAsync();
+var profile = mode == "marten-profile" || args.Contains("--profile");
+await using var bench = await BenchDatabase.CreateAsync(profile);
 Console.WriteLine($"PostgreSQL: {bench.ServerVersion}; {Environment.ProcessorCount} cores; durable settings (fsync on, synchronous_commit on)");
 if (mode is "append" or "all") await AppendBench.RunAsync(bench, TimeSpan.FromSeconds(seconds), args.Contains("--clients") ? Arg("--clients", 1) : null);
 if (mode is "import" or "all") await ImportBench.RunAsync(bench, importEvents);
 if (mode is "projections" or "all") await ProjectionBench.RunAsync(bench, inmates);
+if (mode is "marten-append")
+    await MartenAppendBench.RunAsync(bench, TimeSpan.FromSeconds(seconds), args.Contains("--clients") ? Arg("--clients", 1) : null,
+        Text("--variants", MartenAppendBench.DefaultVariants).Split(','));
+if (mode is "marten-profile")
+    await MartenProfile.RunAsync(bench, TimeSpan.FromSeconds(seconds), Arg("--clients", 1), Text("--variants", MartenAppendBench.DefaultVariants).Split(','));
+if (mode is "marten-import") await MartenImportBench.RunAsync(bench, importEvents, Text("--variants", MartenImportBench.DefaultVariants).Split(','), profile);
 return 0;
+
+string Text(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
 
 int Arg(string name, int fallback)
 {
