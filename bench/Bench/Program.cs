@@ -2,7 +2,7 @@ using SecondChance.Bench;
 
 // Release build: dotnet run -c Release --project bench/Bench -- [projections|all] [--inmates N]
 //                or -- [marten-append|marten-import|marten-profile] [--seconds N] [--clients N] [--events N] [--variants quickts,quickts/fetch,...] [--profile]
-// (docs/benchmarks.md, "Marten"). The old store's append and import modes went with src/EventStore (commit c5139d3 has them).
+// (docs/benchmarks.md, "Marten"). The old store's append and import modes went with src/EventStore (commit c5139d3 has them; docs/benchmarks.md).
 var mode = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 var seconds = Arg("--seconds", 8);
 var importEvents = Arg("--events", 200_000);

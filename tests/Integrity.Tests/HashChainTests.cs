@@ -116,7 +116,7 @@ public sealed class HashChainTests
         """{"reason": "ünïcode ✓", "inmateId": "0f8fad5b-d9cb-469f-a165-70867728950e"}""", 1767225600123456, "*DEFAULT*",
         "16fd2706-8baf-433b-82eb-8c7fada847da", null, "instructor", """{"note": "ünïcode ✓"}""");
 
-    /// <summary>Expected bytes were computed by the old store's EventHash (deleted with src/EventStore, commit c5139d3).</summary>
+    /// <summary>Expected bytes were computed by the old store's EventHash (deleted with src/EventStore, last at 1b102e2).</summary>
     [Fact]
     public void Chain_hash_has_the_old_stores_format_2_bytes_for_a_chained_pair()
     {

@@ -1,4 +1,4 @@
--- The sc schema as the old home-made store (src/EventStore, deleted; last at commit c5139d3) left it: pg_dump --schema=sc
+-- The sc schema as the old home-made store (src/EventStore, deleted; last at main 1b102e2) left it: pg_dump --schema=sc
 -- --inserts of the database tests/Integrity.Tests/OldStoreDatabase.cs built with the old code (two format-1 events
 -- inserted before its hash migration, then its own appends). Writing transactions renumbered to 101..105 so that every
 -- cluster has passed them; old-store-checkpoint.json is the checkpoint file the old code wrote on it after that.
