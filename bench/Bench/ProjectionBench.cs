@@ -21,14 +21,15 @@ public static class ProjectionBench
     public static async Task<string> RunAsync(BenchDatabase db, int inmates)
     {
         var importing = new Npgsql.NpgsqlConnectionStringBuilder(db.ConnectionString) { CommandTimeout = 0 }.ConnectionString;
+        var keyring = new SubjectKeyring(db.DataSource);
         await using var store = DocumentStore.For(o =>
         {
             o.Connection(importing);
-            o.ConfigureSecondChanceEvents(null, new SubjectKeyring(db.DataSource));
+            o.ConfigureSecondChanceEvents(null, keyring);
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var sw = Stopwatch.StartNew();
-        var (facilities, events) = await ImportAsync(store, inmates);
+        var (facilities, events) = await ImportAsync(store, keyring, inmates);
         Console.WriteLine($"imported {events:N0} events for {inmates:N0} inmates into Marten in {sw.Elapsed.TotalSeconds:F1} s");
         return await MartenProjectionBench.RunAsync(db, facilities, events, inmates);
     }
@@ -52,8 +53,12 @@ public static class ProjectionBench
     /// <summary>One new stream as an import writes it: its events, in order, by the bench's user.</summary>
     private sealed record ImportedStream(string StreamId, string Type, IReadOnlyList<object> Events, string Actor);
 
-    private static async Task<long> ImportStreamsAsync(DocumentStore store, IReadOnlyList<ImportedStream> streams)
+    private static async Task<long> ImportStreamsAsync(DocumentStore store, SubjectKeyring keyring, IReadOnlyList<ImportedStream> streams)
     {
+        // personal fields are encrypted under each person's key, which must exist before Marten serialises the event
+        await keyring.EnsureKeysAsync(streams.SelectMany(s => s.Events)
+            .SelectMany(e => MartenSetup.PersonalData.TryGetValue(e.GetType(), out var spec)
+                ? [(Guid)e.GetType().GetProperty(spec.SubjectProperty)!.GetValue(e)!] : Array.Empty<Guid>()));
         var actions = streams.Select(s =>
         {
             var action = StreamAction.Start(store.Events, s.StreamId, s.Events.ToArray());
@@ -64,7 +69,7 @@ public static class ProjectionBench
         return streams.Sum(s => (long)s.Events.Count);
     }
 
-    private static async Task<(Guid[] Facilities, long Events)> ImportAsync(DocumentStore store, int inmates)
+    private static async Task<(Guid[] Facilities, long Events)> ImportAsync(DocumentStore store, SubjectKeyring keyring, int inmates)
     {
         const string meta = "bench";
         var facilities = Enumerable.Range(0, 10).Select(i => new Guid($"f{i:D7}-0000-4000-8000-000000000000")).ToArray();
@@ -79,7 +84,7 @@ public static class ProjectionBench
             head.Add(new(StreamIds.Programme(p), "programme", [new ProgrammeOpened(p, f, "Embroidery", Craft.Embroidery, ["stitching"],
                 1_000_000, Guid.NewGuid(), "Ustad", new DateOnly(2025, 1, 1))], meta));
         }
-        long events = await ImportStreamsAsync(store, head);
+        long events = await ImportStreamsAsync(store, keyring, head);
         var rng = new Random(1);
         const int chunk = 2000;
         for (var start = 0; start < inmates; start += chunk)
@@ -130,7 +135,7 @@ public static class ProjectionBench
                 wages.Add(new(StreamIds.WageAccount(id), "wage-account", account, meta));
             }
             streams.AddRange(wages);
-            events += await ImportStreamsAsync(store, streams);
+            events += await ImportStreamsAsync(store, keyring, streams);
             if (rng.Next(10) == 0) Console.Write($"\rimporting {start + chunk:N0} inmates   ");
         }
         Console.WriteLine();
