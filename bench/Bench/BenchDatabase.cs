@@ -1,6 +1,5 @@
 using Npgsql;
-using SecondChance.EventStore;
-using SecondChance.EventStore.Hosting;
+using SecondChance.Integrity.Hosting;
 
 namespace SecondChance.Bench;
 
@@ -13,7 +12,6 @@ public sealed class BenchDatabase : IAsyncDisposable
     private readonly string _name;
     public NpgsqlDataSource DataSource { get; }
     public string ConnectionString { get; }
-    public PgEventStore Store { get; }
     public string ServerVersion { get; private set; } = "";
 
     private BenchDatabase(string admin, string name, string connectionString)
@@ -22,8 +20,6 @@ public sealed class BenchDatabase : IAsyncDisposable
         _name = name;
         ConnectionString = connectionString;
         DataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
-        Store = new PgEventStore(DataSource, new EventTypeRegistry().Register<BenchEvent>("bench_event.v1"),
-            new EventStoreOptions { ConnectionString = connectionString });
     }
 
     /// <param name="profile">A cluster of its own that loads pg_stat_statements and tracks PL/pgSQL function times
@@ -46,8 +42,6 @@ public sealed class BenchDatabase : IAsyncDisposable
             await cmd.ExecuteNonQueryAsync();
         }
         var db = new BenchDatabase(admin, name, new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 64, MaxAutoPrepare = 32, AutoPrepareMinUsages = 2 }.ConnectionString);
-        await db.Store.MigrateAsync();
-        await db.ExecAsync("create table sc.raw_events (like sc.events including all)");
         await using var v = db.DataSource.CreateCommand("show server_version");
         db.ServerVersion = (string)(await v.ExecuteScalarAsync())!;
         return db;

@@ -25,7 +25,7 @@ public static class MartenAppendBench
         foreach (var clients in onlyClients is { } n ? [n] : new[] { 1, 16 })
         {
             // warm-up, not counted: every path runs until the JIT has compiled it and Marten has built its code
-            foreach (var path in paths.Prepend(raw)) await AppendBench.Measure(db, clients, TimeSpan.FromSeconds(3), (c, i, _) => path.Append(c, i));
+            foreach (var path in paths.Prepend(raw)) await Throughput.Measure(db, clients, TimeSpan.FromSeconds(3), (c, i, _) => path.Append(c, i));
 
             const int rounds = 4;
             var totals = new Dictionary<AppendPath, Totals>();
@@ -34,7 +34,7 @@ public static class MartenAppendBench
                 foreach (var path in paths.Prepend(raw))
                 {
                     var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-                    var (rate, ops, wal) = await AppendBench.Measure(db, clients, perPath / rounds, (c, i, _) => path.Append(c, i));
+                    var (rate, ops, wal) = await Throughput.Measure(db, clients, perPath / rounds, (c, i, _) => path.Append(c, i));
                     totals[path].Add(rate / rounds, ops, wal, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
                 }
 

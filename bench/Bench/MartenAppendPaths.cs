@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Marten;
 using NpgsqlTypes;
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 
 namespace SecondChance.Bench;
 
@@ -23,7 +23,7 @@ public sealed class AppendPath
     /// <summary>Appends per stream before a client moves to a fresh stream: fetched streams stay app-sized (a few dozen events).</summary>
     public const int StreamLength = 20;
 
-    private static readonly JsonSerializerOptions Json = EventTypeRegistry.CreateSerializerOptions();
+    private static readonly JsonSerializerOptions Json = EventJson.CreateSerializerOptions();
     private static long _rawSequence;
 
     public static BenchEvent Sample(int i) => new($"piece work {i}", 15_000 + i, "embroidery, 6 hours");

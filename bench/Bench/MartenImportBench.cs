@@ -3,7 +3,7 @@ using System.Text.Json;
 using JasperFx.Events;
 using Marten;
 using NpgsqlTypes;
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 using SecondChance.Integrity.HashChain;
 
 namespace SecondChance.Bench;
@@ -37,7 +37,7 @@ public static class MartenImportBench
         var data = Enumerable.Range(0, streamCount)
             .Select(s => Enumerable.Range(0, PerStream).Select(i => new BenchEvent($"piece {i}", 1000 + i, "ledger 2009")).ToArray())
             .ToArray();
-        var json = EventTypeRegistry.CreateSerializerOptions();
+        var json = EventJson.CreateSerializerOptions();
 
         if (profile) await db.ExecAsync("create extension if not exists pg_stat_statements");
         await using var stores = new MartenStores(db);

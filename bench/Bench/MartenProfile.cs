@@ -25,10 +25,10 @@ public static class MartenProfile
 
         foreach (var path in paths)
         {
-            await AppendBench.Measure(db, clients, TimeSpan.FromSeconds(3), (c, i, _) => path.Append(c, i));
+            await Throughput.Measure(db, clients, TimeSpan.FromSeconds(3), (c, i, _) => path.Append(c, i));
             await db.ExecAsync("select pg_stat_statements_reset(); select pg_stat_reset();");
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var (rate, ops, wal) = await AppendBench.Measure(db, clients, perPath, (c, i, _) => path.Append(c, i));
+            var (rate, ops, wal) = await Throughput.Measure(db, clients, perPath, (c, i, _) => path.Append(c, i));
             var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / ops;
             await Task.Delay(600); // statistics reach the shared counters within track_counts' 500 ms flush
             Console.WriteLine($"{path.Name}: {rate:F0}/s at {clients} client(s), {ops} ops, WAL {wal / ops} B/op, client CPU {clientCpu:F0} us/op");

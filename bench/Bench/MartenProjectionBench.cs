@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Marten;
 using SecondChance.Integrity;
-using SecondChance.Integrity.Moving;
 using SecondChance.Integrity.Privacy;
 using SecondChance.Projections.OnMarten;
 using SecondChance.Projections.ReadModels;
@@ -9,7 +8,7 @@ using SecondChance.Projections.ReadModels;
 namespace SecondChance.Bench;
 
 /// <summary>
-/// The same history moved into Marten (<see cref="OldStoreMove"/>, positions kept), then every read model rebuilt
+/// The imported history on Marten, every read model rebuilt
 /// through Marten's rebuild (<see cref="MartenReadModelRebuilder"/>: one shard into shadow schemas, then the swap),
 /// and the queries timed against the swapped-in tables.
 /// </summary>
@@ -19,10 +18,6 @@ public static class MartenProjectionBench
     {
         var connectionString = db.ConnectionString;
         var sw = Stopwatch.StartNew();
-        // a million events move in one transaction per tenant, longer than Npgsql's default 30 s command timeout
-        var moving = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString;
-        var moved = await new OldStoreMove(moving).RunAsync(batchSize: 5000);
-        Console.WriteLine($"moved {moved.EventsMoved:N0} events into Marten in {sw.Elapsed.TotalSeconds:F1} s");
         await db.ExecAsync("vacuum analyze sc_events.mt_events");
 
         var keyring = new SubjectKeyring(db.DataSource);

@@ -1,7 +1,8 @@
 using SecondChance.Bench;
 
-// Release build: dotnet run -c Release --project bench/Bench -- [append|import|projections|all] [--seconds N] [--clients N] [--events N] [--inmates N]
-//                or -- [marten-append|marten-import|marten-profile] [--variants quickts,quickts/fetch,...] [--profile] (docs/benchmarks.md, "Marten")
+// Release build: dotnet run -c Release --project bench/Bench -- [projections|all] [--inmates N]
+//                or -- [marten-append|marten-import|marten-profile] [--seconds N] [--clients N] [--events N] [--variants quickts,quickts/fetch,...] [--profile]
+// (docs/benchmarks.md, "Marten"). The old store's append and import modes went with src/EventStore (commit c5139d3 has them; docs/benchmarks.md).
 var mode = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 var seconds = Arg("--seconds", 8);
 var importEvents = Arg("--events", 200_000);
@@ -10,8 +11,6 @@ var inmates = Arg("--inmates", 100_000);
 var profile = mode == "marten-profile" || args.Contains("--profile");
 await using var bench = await BenchDatabase.CreateAsync(profile);
 Console.WriteLine($"PostgreSQL: {bench.ServerVersion}; {Environment.ProcessorCount} cores; durable settings (fsync on, synchronous_commit on)");
-if (mode is "append" or "all") await AppendBench.RunAsync(bench, TimeSpan.FromSeconds(seconds), args.Contains("--clients") ? Arg("--clients", 1) : null);
-if (mode is "import" or "all") await ImportBench.RunAsync(bench, importEvents);
 if (mode is "projections" or "all") await ProjectionBench.RunAsync(bench, inmates);
 if (mode is "marten-append")
     await MartenAppendBench.RunAsync(bench, TimeSpan.FromSeconds(seconds), args.Contains("--clients") ? Arg("--clients", 1) : null,

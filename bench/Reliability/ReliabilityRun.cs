@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
-using SecondChance.EventStore.Hosting;
+using SecondChance.Integrity.Hosting;
 
 namespace SecondChance.Reliability;
 

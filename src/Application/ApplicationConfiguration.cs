@@ -10,7 +10,6 @@ using SecondChance.Application.Mentors;
 using SecondChance.Application.Programmes;
 using SecondChance.Application.ReadModels;
 using SecondChance.Application.Wages;
-using SecondChance.EventStore;
 
 namespace SecondChance.Application;
 

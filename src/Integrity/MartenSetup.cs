@@ -7,9 +7,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using SecondChance.Domain;
-using SecondChance.EventStore.Privacy;
-using SecondChance.Integrity.HashChain;
 using SecondChance.Integrity.Privacy;
+using SecondChance.Integrity.HashChain;
 using Weasel.Core;
 
 namespace SecondChance.Integrity;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FluentAssertions;
-using SecondChance.EventStore.Hosting;
+using SecondChance.Integrity.Hosting;
 using Xunit;
 
 namespace SecondChance.EndToEnd.Tests;

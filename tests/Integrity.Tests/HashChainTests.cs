@@ -2,7 +2,6 @@ using FluentAssertions;
 using JasperFx.Events;
 using Marten;
 using SecondChance.Domain;
-using OldEventHash = SecondChance.EventStore.Audit.EventHash;
 using SecondChance.Integrity.HashChain;
 using Xunit;
 
@@ -79,7 +78,7 @@ public sealed class HashChainTests
     }
 
     [Fact]
-    public async Task The_database_link_has_the_same_bytes_as_the_old_stores_format_2_hash()
+    public async Task The_database_link_has_the_bytes_chain_hash_computes_for_the_row_and_its_predecessor()
     {
         await using var db = await TestStore.CreateAsync();
         var id = Guid.NewGuid();
@@ -104,14 +103,38 @@ public sealed class HashChainTests
         while (await r.ReadAsync())
         {
             var row = StoredRow.Read(r);
-            var old = OldEventHash.Compute(2, previous, row.Id, row.StreamId, row.Version, row.Type, row.DataJsonbText, row.TimestampMicros,
-                row.TenantId, Guid.Parse(row.CorrelationId!), null, row.UserName, row.HeadersJsonbText);
             var stored = r.GetFieldValue<byte[]>(StoredRow.ColumnCount);
-            stored.Should().Equal(old);
-            ChainHash.Compute(2, previous, row).Should().Equal(old);
+            stored.Should().Equal(ChainHash.Compute(2, previous, row));
             previous = stored;
             rows++;
         }
         rows.Should().Be(2);
+    }
+
+    private const string Stream = "inmate-0f8fad5bd9cb469fa16570867728950e";
+    private static readonly StoredRow First = new(Guid.Parse("3f2504e0-4f89-11d3-9a0c-0305e82c3301"), Stream, 1, "segregation_started",
+        """{"reason": "ünïcode ✓", "inmateId": "0f8fad5b-d9cb-469f-a165-70867728950e"}""", 1767225600123456, "*DEFAULT*",
+        "16fd2706-8baf-433b-82eb-8c7fada847da", null, "instructor", """{"note": "ünïcode ✓"}""");
+
+    /// <summary>Expected bytes were computed by the old store's EventHash (deleted with src/EventStore, last at 1b102e2).</summary>
+    [Fact]
+    public void Chain_hash_has_the_old_stores_format_2_bytes_for_a_chained_pair()
+    {
+        var second = new StoredRow(Guid.Parse("7c9e6679-7425-40de-944b-e07fc1f90ae7"), Stream, 2, "segregation_ended", """{"reason": "calm"}""",
+            1767312000000000, "*DEFAULT*", "16fd2706-8baf-433b-82eb-8c7fada847da", "886313e1-3b8a-5372-9b90-0c9aee199e5d", null, null);
+
+        var first = ChainHash.Compute(2, null, First);
+
+        Convert.ToHexString(first).Should().Be("DCA8A669BA695EC82037B9E0DCB34A3C874B845A5A60E0260B3F7D9806312AD1");
+        Convert.ToHexString(ChainHash.Compute(2, first, second)).Should().Be("DAE0260FBAE4307EE2A80B3CB08F002CA4A5A9BA80D8B04916B130A24B67219C");
+    }
+
+    [Fact]
+    public void Chain_hash_has_the_old_stores_format_1_bytes()
+    {
+        var row = new StoredRow(Guid.Parse("3f2504e0-4f89-11d3-9a0c-0305e82c3301"), "inmate-from-before-hashes", 1, "segregation_started.v1",
+            """{"reason": "fight"}""", 1735804800123456, "*DEFAULT*", null, null, "warden", null);
+
+        Convert.ToHexString(ChainHash.Compute(1, null, row)).Should().Be("30FBD3D7E9DF36187D4CF46E87C5E1ABF6C9DC3BADCC39AB073EB0EE3A7B1D11");
     }
 }

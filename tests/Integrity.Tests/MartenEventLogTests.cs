@@ -1,6 +1,5 @@
 using FluentAssertions;
 using SecondChance.Domain;
-using SecondChance.EventStore;
 using SecondChance.Integrity.Events;
 using SecondChance.Integrity.HashChain;
 using Xunit;

@@ -3,19 +3,16 @@ using SecondChance.Domain;
 using SecondChance.Integrity.HashChain;
 using SecondChance.Integrity.Moving;
 using Xunit;
-using OldCheckpointFile = SecondChance.EventStore.Audit.CheckpointFile;
-using OldCheckpoints = SecondChance.EventStore.Audit.AuditCheckpoints;
 
 namespace SecondChance.Integrity.Tests;
 
 /// <summary>An auditor's checkpoint files, from before the move and after it, on Marten's tables.</summary>
 public sealed class OldCheckpointFileTests
 {
-    private static readonly FixedClock At = new(new DateTimeOffset(2026, 11, 28, 10, 20, 42, 330, TimeSpan.Zero));
+    private static readonly FixedClock At = new(OldStoreDatabase.CheckpointTakenAt);
 
-    /// <summary>The old store's checkpoint file (with its heads), once it covers every event the old store wrote.</summary>
-    private static Task<byte[]> OldFileAsync(OldStoreDatabase db) =>
-        Covering(async file => (await OldCheckpointFile.WriteAsync(new OldCheckpoints(db.OldStore), At, file)).Events);
+    /// <summary>The checkpoint file (with its heads) the old code wrote, covering every event the old store wrote.</summary>
+    private static byte[] OldFile() => OldStoreDatabase.OldCheckpointFile();
 
     private static Task<byte[]> MartenFileAsync(OldStoreDatabase db) =>
         Covering(async file => (await CheckpointFile.WriteAsync(new AuditCheckpoints(db.DataSource), At, file)).Events);
@@ -44,7 +41,7 @@ public sealed class OldCheckpointFileTests
     public async Task The_checkpoint_file_written_on_martens_tables_after_the_move_is_the_old_stores_byte_for_byte()
     {
         await using var db = await OldStoreDatabase.CreateAsync();
-        var old = await OldFileAsync(db);
+        var old = OldFile();
 
         await new OldStoreMove(db.ConnectionString).RunAsync();
 
@@ -55,7 +52,7 @@ public sealed class OldCheckpointFileTests
     public async Task An_old_checkpoint_file_proves_on_martens_tables_and_names_a_moved_stream_rewritten_with_recomputed_links()
     {
         await using var db = await OldStoreDatabase.CreateAsync();
-        var old = await OldFileAsync(db);
+        var old = OldFile();
         await new OldStoreMove(db.ConnectionString).RunAsync();
 
         var proof = await ProveAsync(db, old);

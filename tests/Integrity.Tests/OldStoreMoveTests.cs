@@ -1,6 +1,5 @@
 using FluentAssertions;
 using SecondChance.Domain;
-using SecondChance.EventStore;
 using SecondChance.Integrity.HashChain;
 using SecondChance.Integrity.Moving;
 using Xunit;
@@ -146,8 +145,7 @@ public sealed class OldStoreMoveTests
     {
         var (db, _) = await MovedAsync();
         await using var _db = db;
-        await db.OldStore.AppendAsync(new StreamAppend(StreamIds.Inmate(OldStoreDatabase.Inmate), "inmate", ExpectedVersion.Exactly(3),
-            [NewEvent.For(TestEvents.Segregation(OldStoreDatabase.Inmate, 9))]));
+        await db.AppendLateOldEventAsync();
 
         var act = () => new OldStoreMove(db.ConnectionString).RunAsync();
 

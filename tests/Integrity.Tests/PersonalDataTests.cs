@@ -5,10 +5,9 @@ using Marten;
 using SecondChance.Domain;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Wages;
-using SecondChance.EventStore;
-using SecondChance.EventStore.Privacy;
-using SecondChance.Integrity.HashChain;
+using SecondChance.Integrity.Events;
 using SecondChance.Integrity.Privacy;
+using SecondChance.Integrity.HashChain;
 using Xunit;
 
 namespace SecondChance.Integrity.Tests;
@@ -166,7 +165,7 @@ public sealed class PersonalDataTests
         var (db, id, facility) = await AdmittedInmate();
         await using var __ = db;
         var key = (await db.ScalarAsync<byte[]>("select key from {schema}.sc_subject_keys where subject_id = $1", id))!;
-        var old = JsonSerializer.SerializeToNode(Admitted(id, facility) with { FullName = "Zainab Noor" }, EventTypeRegistry.CreateSerializerOptions())!.AsObject();
+        var old = JsonSerializer.SerializeToNode(Admitted(id, facility) with { FullName = "Zainab Noor" }, EventJson.CreateSerializerOptions())!.AsObject();
         PersonalDataCipher.Encrypt(old, id, ["fullName", "cnic"], key);
         await db.ExecuteAsync($"update {{schema}}.mt_events set data = '{old.ToJsonString()}'::jsonb where stream_id = '{StreamIds.Inmate(id)}'");
 

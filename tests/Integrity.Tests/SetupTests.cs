@@ -4,8 +4,8 @@ using FluentAssertions;
 using JasperFx;
 using SecondChance.Domain;
 using SecondChance.Domain.Inmates;
-using SecondChance.EventStore;
-using SecondChance.EventStore.Privacy;
+using SecondChance.Integrity.Events;
+using SecondChance.Integrity.Privacy;
 using Xunit;
 
 namespace SecondChance.Integrity.Tests;
@@ -59,7 +59,7 @@ public sealed class SetupTests
 
         // personal fields are "enc:v1:" ciphertext with random nonces, so compare them once decrypted with the old cipher
         var key = (await db.ScalarAsync<byte[]>("select key from {schema}.sc_subject_keys where subject_id = $1", id))!;
-        var oldOptions = EventTypeRegistry.CreateSerializerOptions();
+        var oldOptions = EventJson.CreateSerializerOptions();
         foreach (var (version, data) in new[] { (1L, (object)admitted), (2L, screening) })
         {
             var old = JsonSerializer.Serialize(data, data.GetType(), oldOptions);

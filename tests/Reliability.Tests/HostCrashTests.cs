@@ -1,5 +1,5 @@
 using FluentAssertions;
-using SecondChance.EventStore.Hosting;
+using SecondChance.Integrity.Hosting;
 using Xunit;
 using Xunit.Abstractions;
 

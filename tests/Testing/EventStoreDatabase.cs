@@ -1,7 +1,6 @@
 using Npgsql;
-using SecondChance.EventStore;
-using SecondChance.Integrity;
 using SecondChance.Integrity.Events;
+using SecondChance.Integrity;
 using SecondChance.Integrity.Privacy;
 using Xunit;
 
@@ -22,9 +21,6 @@ public class EventStoreDatabase : IAsyncLifetime
         ConnectionString = await PostgresServer.CreateDatabaseAsync("sc_test");
         DataSource = NpgsqlDataSource.Create(ConnectionString);
     }
-
-    public PgEventStore CreateStore(EventTypeRegistry types, int maxEventDataBytes = 256 * 1024) =>
-        new(DataSource, types, new EventStoreOptions { ConnectionString = ConnectionString, MaxEventDataBytes = maxEventDataBytes });
 
     private readonly List<Marten.DocumentStore> _stores = [];
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 
 namespace SecondChance.Application.Access;
 

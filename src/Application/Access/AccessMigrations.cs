@@ -1,4 +1,4 @@
-using SecondChance.EventStore.Schema;
+using SecondChance.Integrity.Schema;
 
 namespace SecondChance.Application.Access;
 

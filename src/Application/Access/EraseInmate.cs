@@ -1,6 +1,5 @@
 using SecondChance.Integrity.Events;
 using SecondChance.Domain;
-using SecondChance.EventStore;
 
 namespace SecondChance.Application.Access;
 

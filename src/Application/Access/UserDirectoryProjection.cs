@@ -1,7 +1,7 @@
 using Npgsql;
 using SecondChance.Application.ReadModels;
 using SecondChance.Domain.Access;
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 
 namespace SecondChance.Application.Access;
 

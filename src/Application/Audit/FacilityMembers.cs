@@ -3,7 +3,6 @@ using NpgsqlTypes;
 using SecondChance.Domain;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
-using SecondChance.EventStore;
 
 namespace SecondChance.Application.Audit;
 

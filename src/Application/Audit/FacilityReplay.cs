@@ -3,7 +3,6 @@ using SecondChance.Domain;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
 using SecondChance.Domain.Wages;
-using SecondChance.EventStore;
 
 namespace SecondChance.Application.Audit;
 

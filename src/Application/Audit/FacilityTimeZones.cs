@@ -2,7 +2,6 @@ using SecondChance.Integrity.Events;
 using SecondChance.Domain;
 using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
-using SecondChance.EventStore;
 
 namespace SecondChance.Application.Audit;
 

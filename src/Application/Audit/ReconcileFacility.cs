@@ -1,7 +1,6 @@
 using SecondChance.Integrity.Events;
 using SecondChance.Domain;
 using SecondChance.Domain.Wages;
-using SecondChance.EventStore;
 
 namespace SecondChance.Application.Audit;
 

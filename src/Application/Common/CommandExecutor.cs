@@ -1,7 +1,6 @@
 using SecondChance.Integrity.Events;
 using SecondChance.Application.Idempotency;
 using SecondChance.Domain;
-using SecondChance.EventStore;
 
 namespace SecondChance.Application;
 

@@ -6,7 +6,6 @@ using SecondChance.Domain.Items;
 using SecondChance.Domain.Mentors;
 using SecondChance.Domain.Programmes;
 using SecondChance.Domain.Wages;
-using SecondChance.EventStore;
 
 namespace SecondChance.Application;
 

@@ -1,6 +1,5 @@
 using SecondChance.Integrity.Events;
 using Npgsql;
-using SecondChance.EventStore;
 
 namespace SecondChance.Application.Idempotency;
 

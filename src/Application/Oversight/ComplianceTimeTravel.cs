@@ -3,7 +3,6 @@ using SecondChance.Application.Audit;
 using SecondChance.Domain;
 using SecondChance.Domain.Compliance;
 using SecondChance.Domain.Facilities;
-using SecondChance.EventStore;
 
 namespace SecondChance.Application.Oversight;
 

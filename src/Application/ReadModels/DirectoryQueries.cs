@@ -1,6 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 
 namespace SecondChance.Application.ReadModels;
 

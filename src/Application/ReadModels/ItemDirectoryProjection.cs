@@ -1,6 +1,6 @@
 using Npgsql;
 using SecondChance.Domain.Items;
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 
 namespace SecondChance.Application.ReadModels;
 

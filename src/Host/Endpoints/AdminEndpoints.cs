@@ -3,7 +3,6 @@ using SecondChance.Application;
 using SecondChance.Application.Access;
 using SecondChance.Domain;
 using SecondChance.Domain.Access;
-using SecondChance.EventStore;
 using SecondChance.Host.Http;
 using SecondChance.Host.Security;
 using SecondChance.Host.Hosting;

@@ -4,7 +4,7 @@ using Marten;
 using Npgsql;
 using SecondChance.Application;
 using SecondChance.Application.Facilities;
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 using SecondChance.Host.Http;
 using SecondChance.Host.Security;
 

@@ -9,7 +9,6 @@ using SecondChance.Domain.Facilities;
 using SecondChance.Host.Cli;
 using SecondChance.Host.Http;
 using SecondChance.Host.Security;
-using SecondChance.EventStore;
 
 namespace SecondChance.Host.Endpoints;
 

@@ -5,7 +5,6 @@ using SecondChance.Integrity;
 using SecondChance.Integrity.Moving;
 using SecondChance.Integrity.Privacy;
 using SecondChance.Application;
-using SecondChance.EventStore;
 using SecondChance.Projections.OnMarten;
 
 namespace SecondChance.Host.Hosting;

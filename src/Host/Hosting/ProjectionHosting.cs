@@ -38,7 +38,7 @@ public static class ProjectionHosting
         services.AddSingleton(sp => new MartenReadModels(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), SecondChanceProjections.Create(), options));
         services.AddSingleton<ReadModelRebuilds>();
         services.AddSingleton(sp => new ReadModelQueries(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
-            sp.GetRequiredService<SecondChance.EventStore.EventStoreOptions>().Schema));
+            sp.GetRequiredService<SecondChance.Integrity.Events.EventStoreOptions>().Schema));
         if (section.GetValue("Enabled", true))
         {
             marten.AddAsyncDaemon(DaemonMode.HotCold);

@@ -1,5 +1,5 @@
 using Npgsql;
-using SecondChance.EventStore.Hosting;
+using SecondChance.Integrity.Hosting;
 
 namespace SecondChance.Host.Hosting;
 

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 
 namespace SecondChance.Host.Http;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 using SecondChance.Host.Hosting;
 using SecondChance.Projections.OnMarten;
 

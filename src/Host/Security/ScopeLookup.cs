@@ -1,5 +1,4 @@
 using SecondChance.Integrity.Events;
-using SecondChance.EventStore;
 
 namespace SecondChance.Host.Security;
 

@@ -4,7 +4,7 @@ using Marten;
 using Marten.Services;
 using Npgsql;
 using SecondChance.Domain;
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 using SecondChance.Integrity.Privacy;
 
 namespace SecondChance.Integrity.Events;

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using SecondChance.EventStore.Privacy;
+using SecondChance.Integrity.Privacy;
 
 namespace SecondChance.Integrity.Privacy;
 

@@ -59,7 +59,7 @@ internal sealed class LiveReadModel(SqlProjection projection, ReadModelState sta
         }
 
         // the failure is what /admin/projections shows; not being able to record it must not hide it from Marten
-        private static async Task RecordAsync(ReadModelState state, string name, EventStore.StoredEvent at, Exception error)
+        private static async Task RecordAsync(ReadModelState state, string name, Integrity.Events.StoredEvent at, Exception error)
         {
             try { await state.RecordFailureAsync(name, at, error, CancellationToken.None); }
             catch (NpgsqlException) { }

@@ -1,4 +1,4 @@
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 
 namespace SecondChance.Projections.OnMarten;
 

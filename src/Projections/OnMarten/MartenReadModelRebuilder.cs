@@ -3,7 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
-using SecondChance.EventStore.Schema;
+using SecondChance.Integrity.Schema;
 using SecondChance.Projections.ReadModels;
 using SqlProjection = SecondChance.Projections.ReadModels.IProjection;
 

@@ -1,7 +1,7 @@
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Npgsql;
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 using SecondChance.Projections.ReadModels;
 using SqlProjection = SecondChance.Projections.ReadModels.IProjection;
 

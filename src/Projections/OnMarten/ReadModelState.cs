@@ -1,6 +1,6 @@
 using Npgsql;
-using SecondChance.EventStore;
-using SecondChance.EventStore.Schema;
+using SecondChance.Integrity.Events;
+using SecondChance.Integrity.Schema;
 using SqlProjection = SecondChance.Projections.ReadModels.IProjection;
 
 namespace SecondChance.Projections.OnMarten;

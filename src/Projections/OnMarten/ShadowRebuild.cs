@@ -1,7 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using Npgsql;
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 using SecondChance.Projections.ReadModels;
 using MartenProjection = Marten.Events.Projections.IProjection;
 using SqlProjection = SecondChance.Projections.ReadModels.IProjection;

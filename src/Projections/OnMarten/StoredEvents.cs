@@ -1,6 +1,6 @@
 using System.Text.Json;
 using JasperFx.Events;
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 
 namespace SecondChance.Projections.OnMarten;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 using SecondChance.Host.Demo;
 using SecondChance.Host.Tests.Support;
 using SecondChance.Testing;

@@ -1,5 +1,5 @@
-using SecondChance.EventStore;
-using SecondChance.EventStore.Schema;
+using SecondChance.Integrity.Events;
+using SecondChance.Integrity.Schema;
 using SecondChance.Projections.ReadModels;
 
 namespace SecondChance.Projections.Tests.OnMarten;

@@ -2,8 +2,8 @@ using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
 using SecondChance.Domain.Programmes;
-using SecondChance.EventStore;
-using SecondChance.EventStore.Schema;
+using SecondChance.Integrity.Events;
+using SecondChance.Integrity.Schema;
 
 namespace SecondChance.Projections.ReadModels.Catalogue;
 

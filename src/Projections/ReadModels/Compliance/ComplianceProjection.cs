@@ -1,7 +1,7 @@
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Wages;
-using SecondChance.EventStore;
-using SecondChance.EventStore.Schema;
+using SecondChance.Integrity.Events;
+using SecondChance.Integrity.Schema;
 
 namespace SecondChance.Projections.ReadModels.Compliance;
 

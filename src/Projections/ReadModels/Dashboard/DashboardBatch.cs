@@ -2,7 +2,7 @@ using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
 using SecondChance.Domain.Programmes;
 using SecondChance.Domain.Wages;
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 
 namespace SecondChance.Projections.ReadModels.Dashboard;
 

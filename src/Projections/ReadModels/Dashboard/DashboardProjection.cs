@@ -3,8 +3,8 @@ using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
 using SecondChance.Domain.Programmes;
 using SecondChance.Domain.Wages;
-using SecondChance.EventStore;
-using SecondChance.EventStore.Schema;
+using SecondChance.Integrity.Events;
+using SecondChance.Integrity.Schema;
 
 namespace SecondChance.Projections.ReadModels.Dashboard;
 

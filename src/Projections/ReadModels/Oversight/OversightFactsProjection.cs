@@ -4,8 +4,8 @@ using SecondChance.Domain.Compliance;
 using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Wages;
-using SecondChance.EventStore;
-using SecondChance.EventStore.Schema;
+using SecondChance.Integrity.Events;
+using SecondChance.Integrity.Schema;
 
 namespace SecondChance.Projections.ReadModels.Oversight;
 
@@ -16,7 +16,7 @@ namespace SecondChance.Projections.ReadModels.Oversight;
 /// </summary>
 public sealed class OversightFactsProjection : IProjection
 {
-    public static readonly JsonSerializerOptions Json = EventTypeRegistry.CreateSerializerOptions();
+    public static readonly JsonSerializerOptions Json = EventJson.CreateSerializerOptions();
 
     public string Name => "oversight";
     public int Version => 2; // 2: every evidence says when its event took effect

@@ -3,7 +3,7 @@ using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Items;
 using SecondChance.Domain.Mentors;
 using SecondChance.Domain.Programmes;
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 
 namespace SecondChance.Projections.ReadModels.Timeline;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
-using SecondChance.EventStore;
-using SecondChance.EventStore.Schema;
+using SecondChance.Integrity.Events;
+using SecondChance.Integrity.Schema;
 
 namespace SecondChance.Projections.ReadModels.Timeline;
 

@@ -1,6 +1,6 @@
 using SecondChance.Domain.Items;
 using SecondChance.Domain.Wages;
-using SecondChance.EventStore;
+using SecondChance.Integrity.Events;
 using static SecondChance.Projections.ReadModels.Wages.WageAccounts;
 using Posting = SecondChance.Projections.ReadModels.Wages.WageProjection.Posting;
 

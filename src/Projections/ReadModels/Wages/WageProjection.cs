@@ -3,8 +3,8 @@ using System.Text.Json;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
 using SecondChance.Domain.Wages;
-using SecondChance.EventStore;
-using SecondChance.EventStore.Schema;
+using SecondChance.Integrity.Events;
+using SecondChance.Integrity.Schema;
 using static SecondChance.Projections.ReadModels.Wages.WageAccounts;
 
 namespace SecondChance.Projections.ReadModels.Wages;

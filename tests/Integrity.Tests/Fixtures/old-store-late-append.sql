@@ -1,0 +1,4 @@
+-- The old code's PgEventStore.AppendAsync of one more segregation to the inmate's stream (version 4), as the row it wrote
+-- (captured with row_to_json before src/EventStore was deleted; its writing transaction renumbered to 106).
+insert into sc.events select * from json_populate_record(null::sc.events, E'{"seq_id":10,"id":"01a222a6-75f8-7c57-95a3-5a72d10aac71","stream_id":"inmate-0f8fad5bd9cb469fa16570867728950e","version":4,"data":{"reason": "reason 9", "inmateId": "0f8fad5b-d9cb-469f-a165-70867728950e", "startedAt": "2026-03-10T08:00:00+00:00", "authorisedBy": "deputy superintendent"},"type":"segregation_started.v1","timestamp":"2026-11-28T14:54:24.415501+00:00","tenant_id":"*DEFAULT*","correlation_id":null,"causation_id":null,"actor":null,"headers":null,"transaction_id":"106","is_archived":false,"hash":"\\\\xddb7c4cf127c296b155501de5236ba07aa2e2ae3a9439a312477477791037014","hash_format":2}');
+select pg_catalog.setval('sc.events_sequence', 10, true);
