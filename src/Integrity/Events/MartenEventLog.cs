@@ -130,11 +130,6 @@ public sealed class MartenEventLog
     }
 
     /// <summary>
-    /// Marten's refusal of an expected version, as the store's conflict naming the stream that is not where the
-    /// decision expected it. Marten names one stream of the batch, not always the one that moved, so the actual
-    /// versions are read (outside the aborted transaction) and compared with each expectation.
-    /// </summary>
-    /// <summary>
     /// Marten's refusals of an expected version: a stale version found before writing, a lost race at commit (the
     /// stream-and-version key), or a stream started twice. Npgsql redacts the row, so the stream is often not named.
     /// </summary>
@@ -151,6 +146,11 @@ public sealed class MartenEventLog
         _ => null,
     };
 
+    /// <summary>
+    /// Marten's refusal of an expected version, as the store's conflict naming the stream that is not where the
+    /// decision expected it. Marten names one stream of the batch, not always the one that moved, so the actual
+    /// versions are read (outside the aborted transaction) and compared with each expectation.
+    /// </summary>
     private async Task<ConcurrencyException> ConflictAsync(string? named, List<StreamAppend> appends, CancellationToken ct)
     {
         var actual = new Dictionary<string, long>();
