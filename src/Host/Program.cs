@@ -22,6 +22,7 @@ if (args.Any(CliHelp.IsVerb))
 builder.AddSecondChanceHttp();
 builder.AddSecondChanceSecurity();
 var marten = builder.Services.AddSecondChanceDatabase();
+builder.AddSecondChanceMessaging(marten);
 builder.Services.AddSecondChanceApplication();
 builder.Services.AddProjectionDaemon(builder.Configuration, marten);
 builder.Services.AddDemoSeeding(builder.Configuration);
