@@ -1,3 +1,4 @@
+using JasperFx;
 using Microsoft.Extensions.Logging.Console;
 using SecondChance.Application;
 using SecondChance.Application.Audit;
@@ -29,6 +30,7 @@ builder.Services.AddDemoSeeding(builder.Configuration);
 builder.Services.AddAuditAndOversight().AddSingleton<OversightReportQuery>();
 
 var app = builder.Build();
+if (CliHelp.IsCritterStackVerb(args)) return await app.RunJasperFxCommands(args);
 if (args.Contains("migrate")) return await app.MigrateAndExitAsync();
 if (args.Contains("move-to-marten")) return await app.MoveToMartenAndExitAsync();
 if (args.Contains("seed-demo")) return await app.SeedDemoAndExitAsync(args);
