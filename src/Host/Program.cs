@@ -29,6 +29,8 @@ builder.Services.AddProjectionDaemon(builder.Configuration, marten);
 builder.Services.AddDemoSeeding(builder.Configuration);
 builder.Services.AddAuditAndOversight().AddSingleton<OversightReportQuery>();
 
+// JasperFx's describe prints every configuration value: secrets (connection strings, passwords) are blanked for it
+if (args is ["describe", ..]) CliHelp.BlankSecrets(builder.Configuration);
 var app = builder.Build();
 if (CliHelp.IsCritterStackVerb(args)) return await app.RunJasperFxCommands(args);
 if (args.Contains("migrate")) return await app.MigrateAndExitAsync();

@@ -119,6 +119,25 @@ public static class CliHelp
 
     public static bool IsCritterStackVerb(string[] args) => args is [var first, ..] && CritterStackVerbs.Contains(first);
 
+    /// <summary>
+    /// Replaces every configuration source by one copy of the effective values with the secrets blanked (each source
+    /// would otherwise still show its own): connection strings lose their password (they stay well-formed, since
+    /// describing the store parses them), other secrets are replaced by a mark that they were set.
+    /// </summary>
+    public static void BlankSecrets(ConfigurationManager configuration)
+    {
+        var values = configuration.AsEnumerable().Where(c => c.Value is not null).Select(c => KeyValuePair.Create(c.Key, Blanked(c.Key, c.Value!))).ToList();
+        configuration.Sources.Clear();
+        configuration.AddInMemoryCollection(values);
+    }
+
+    private static string? Blanked(string key, string value) =>
+        key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase)
+            ? new Npgsql.NpgsqlConnectionStringBuilder(value) { Password = null }.ConnectionString
+            : new[] { "password", "secret", "token", "signingkey" }.Any(w => key.Contains(w, StringComparison.OrdinalIgnoreCase))
+                ? "(set; not shown)"
+                : value;
+
     public static bool IsVerb(string word) => Verbs.Any(v => v.Verb == word) || CritterStackVerbs.Contains(word);
 
     public static bool Handles(string[] args) =>
