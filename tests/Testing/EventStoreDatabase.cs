@@ -60,6 +60,12 @@ public class EventStoreDatabase : IAsyncLifetime
         return Convert.ToInt64(await cmd.ExecuteScalarAsync());
     }
 
+    public async Task<string?> TextAsync(string sql)
+    {
+        await using var cmd = DataSource.CreateCommand(sql);
+        return (await cmd.ExecuteScalarAsync()) as string;
+    }
+
     public async Task ExecuteAsync(string sql)
     {
         await using var cmd = DataSource.CreateCommand(sql);

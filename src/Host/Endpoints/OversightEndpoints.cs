@@ -1,5 +1,6 @@
 using SecondChance.Integrity.Events;
 using SecondChance.Projections.ReadModels;
+using SecondChance.Application;
 using SecondChance.Application.Audit;
 using SecondChance.Application.Oversight;
 using SecondChance.Application.ReadModels;
@@ -9,6 +10,8 @@ using SecondChance.Domain.Facilities;
 using SecondChance.Host.Cli;
 using SecondChance.Host.Http;
 using SecondChance.Host.Security;
+
+using SecondChance.Host.Notifications;
 
 namespace SecondChance.Host.Endpoints;
 
@@ -53,6 +56,15 @@ public static class OversightEndpoints
                 : Results.Json(findings with { Findings = await q.NamedAsync(findings.Findings, http.User.SeesPersonalData(), ct) }, Exports.Json);
         }).WithName("OversightInmateFindings").ReadsEventLog().WithDescription(AuditEndpoints.TimeAxesDescription + Judged)
             .WithQuery(AuditEndpoints.AsOfParameter, AuditEndpoints.KnownAtParameter);
+        g.MapGet("/facilities/{facilityId:guid}/notifications", async (Guid facilityId, int? limit, Streams streams, NotificationQueries q,
+            CancellationToken ct) =>
+        {
+            if (limit is < 1 or > 1000) return Problems.BadRequest("limit", "The limit is a whole number from 1 to 1000.");
+            if (!(await streams.FacilityAsync(facilityId, ct)).Exists) return Problems.NotFound($"No facility has id {facilityId}.");
+            return Results.Ok(await q.ForFacilityAsync(facilityId, limit ?? 200, ct));
+        }).WithName("OversightNotifications").Produces<IReadOnlyList<OversightNotificationView>>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription("Who was notified of which finding and by when each was due, newest breach first: recorded from the durable "
+                             + "messages sent when a finding was first noticed (the rules are judged every Oversight:SweepSeconds).");
         return routes;
     }
 

@@ -1,6 +1,7 @@
 using JasperFx.CodeGeneration;
 using Marten;
 using SecondChance.Application;
+using SecondChance.Host.Notifications;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -14,6 +15,8 @@ public static class MessagingHosting
     /// <summary>Static (the default: load the pre-generated handler code) or Dynamic (generate and compile it at run time).</summary>
     public const string CodeGenerationSetting = "Wolverine:CodeGeneration";
 
+    public const string DurabilitySetting = "Wolverine:Durability";
+
     /// <summary>
     /// Wolverine runs every use case (<see cref="CommandHandling"/>), with Marten as its message store: a command's events
     /// and the messages it sends commit in one transaction (the outbox).
@@ -22,11 +25,16 @@ public static class MessagingHosting
         MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
     {
         marten.IntegrateWithWolverine(o => o.MessageStorageSchemaName = Schema);
+        builder.Services.AddOversightNotifications(builder.Configuration);
         builder.Host.UseWolverine(options =>
         {
             // the generated code lives here whoever starts the host (a test host's entry assembly is the test runner)
             options.ApplicationAssembly = typeof(MessagingHosting).Assembly;
             options.UseSecondChanceCommands();
+            options.RouteOversightNotifications();
+            // Balanced (the default) shares the durability agents among the nodes; Solo, for a single node, also takes over
+            // at start-up every message a dead predecessor left, without waiting for it to be declared dead
+            options.Durability.Mode = builder.Configuration.GetValue(DurabilitySetting, DurabilityMode.Balanced);
             // the handlers' adapter code is generated ahead of time (scripts/codegen.sh writes src/Host/Internal/Generated and
             // scripts/test.sh fails when it is stale), so a node starts without compiling; Dynamic compiles at run time instead
             options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue(CodeGenerationSetting, TypeLoadMode.Static);

@@ -1,0 +1,44 @@
+namespace SecondChance.Domain.Compliance;
+
+/// <summary>Who must be told of a finding, and by when: the duty a finding opens, and the notice that discharges it.</summary>
+public sealed record OversightNotice(
+    Guid NoticeId,
+    string RuleCode,
+    Guid InmateId,
+    Guid FacilityId,
+    DateTimeOffset OpenedAt,
+    string Recipient,
+    DateTimeOffset DueBy,
+    string Detail);
+
+/// <summary>
+/// The oversight duty of each rule. Breaches of separation and segregation limits go to the superintendent and the
+/// inspecting judge at once (Nelson Mandela Rules 46 and 83-85: the authority that must act, and independent
+/// inspection); a missed screening to the senior medical officer; savings and release preparation to the welfare
+/// officer, within a week. Pure: the same finding always gives the same notice, with the same id.
+/// </summary>
+public static class OversightDuty
+{
+    private static readonly Guid Namespace = new("5d8f3c1e-7a2b-4c6d-9e0f-1a2b3c4d5e6f");
+
+    public const string SuperintendentAndInspectingJudge = "Superintendent and inspecting judge";
+    public const string SeniorMedicalOfficer = "Senior medical officer";
+    public const string WelfareOfficer = "Welfare officer";
+
+    public static (string Recipient, TimeSpan Within) For(string ruleCode) => ruleCode switch
+    {
+        "prolonged_segregation" or "segregation_of_protected_person" or "juvenile_with_adults" or "sexes_not_separated"
+            or "untried_with_convicted" => (SuperintendentAndInspectingJudge, TimeSpan.FromHours(24)),
+        "screening_missed" => (SeniorMedicalOfficer, TimeSpan.FromHours(24)),
+        _ => (WelfareOfficer, TimeSpan.FromDays(7)),
+    };
+
+    /// <summary>The notice a finding calls for; its id names the breach (rule, inmate, when it began), so it is sent once.</summary>
+    public static OversightNotice NoticeOf(ComplianceFinding finding)
+    {
+        var (recipient, within) = For(finding.RuleCode);
+        var opened = finding.PeriodStart.ToUniversalTime();
+        var id = DeterministicGuid.Create(Namespace, $"{finding.RuleCode}|{finding.InmateId:N}|{opened:O}");
+        return new OversightNotice(id, finding.RuleCode, finding.InmateId, finding.FacilityId, opened, recipient, opened + within, finding.Detail);
+    }
+}
