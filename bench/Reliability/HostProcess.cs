@@ -9,6 +9,14 @@ public sealed class HostProcess(string hostDll, string connectionString, int por
     public Uri BaseAddress { get; } = new($"http://127.0.0.1:{port}");
     public int Starts { get; private set; }
 
+    /// <summary>More environment for the Host's next starts (settings such as Oversight__SweepSeconds).</summary>
+    public Dictionary<string, string> Settings { get; } = new();
+
+    /// <summary>What the Host wrote to standard output and error since it last started.</summary>
+    public string Log { get { lock (_log) return _log.ToString(); } }
+
+    private readonly System.Text.StringBuilder _log = new();
+
     public async Task StartAsync(CancellationToken ct)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(hostDll)! };
@@ -18,9 +26,11 @@ public sealed class HostProcess(string hostDll, string connectionString, int por
         psi.Environment["ConnectionStrings__SecondChance"] = connectionString;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["SECONDCHANCE_SEED_DEMO"] = "false";
+        foreach (var (name, value) in Settings) psi.Environment[name] = value;
+        lock (_log) _log.Clear();
         _process = Process.Start(psi)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         Starts++;
