@@ -4,16 +4,23 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace SecondChance.Host.Health;
 
 /// <summary>
-/// Marten's async daemon on this node (HotCold): unhealthy when it is not running. Registered only where
-/// Projections:Enabled is true; Marten 9 has no daemon health check of its own (AddMartenAsyncDaemonHealthCheck went with Marten 7).
+/// Marten's async daemon on this node. Registered only where Projections:Enabled is true; Marten 9 has no daemon
+/// health check of its own. Not running here is degraded, not unhealthy: with HotCold another node may hold the
+/// leadership, and a daemon that runs nowhere shows as lag, which <see cref="ProjectionsHealthCheck"/> bounds.
 /// </summary>
-public sealed class DaemonHealthCheck(IProjectionCoordinator coordinator) : IHealthCheck
+public sealed class DaemonHealthCheck(IProjectionCoordinator coordinator, ILogger<DaemonHealthCheck> logger) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
-        var daemon = coordinator.DaemonForMainDatabase();
-        return Task.FromResult(daemon.IsRunning
-            ? HealthCheckResult.Healthy("Marten's async daemon is running.")
-            : HealthCheckResult.Unhealthy("Marten's async daemon is not running on this node."));
+        bool running;
+        try { running = coordinator.DaemonForMainDatabase().IsRunning; }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Marten's async daemon could not be asked whether it runs");
+            running = false;
+        }
+        return Task.FromResult(running
+            ? HealthCheckResult.Healthy("Marten's async daemon is running on this node.")
+            : HealthCheckResult.Degraded("Marten's async daemon is not running on this node (with HotCold another node may hold the leadership)."));
     }
 }

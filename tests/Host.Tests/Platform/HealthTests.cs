@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using FluentAssertions;
+using JasperFx.Events.Daemon;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SecondChance.Host.Tests.Support;
 using Xunit;
@@ -87,6 +89,26 @@ public sealed class HealthTests(HealthTests.TightLagFixture fixture) : IClassFix
 
     private static string Description(ApiResponse r) =>
         r.Body.GetProperty("checks").GetProperty("projections").GetProperty("description").GetString()!;
+
+    [Fact]
+    public async Task Ready_reports_the_daemon_degraded_while_it_does_not_run_on_this_node()
+    {
+        await fixture.ProjectionsCaughtUpAsync();
+        var coordinator = fixture.Factory.Services.GetRequiredService<IProjectionCoordinator>();
+        await coordinator.PauseAsync();
+        try
+        {
+            var r = await _api.GetAsync("/health/ready");
+
+            r.Status.Should().Be(HttpStatusCode.OK, r.ToString());
+            r.Body.GetProperty("status").GetString().Should().Be("degraded");
+            r.Body.GetProperty("checks").GetProperty("daemon").GetProperty("status").GetString().Should().Be("degraded");
+        }
+        finally
+        {
+            await coordinator.ResumeAsync();
+        }
+    }
 
     private async Task AddMentorsAsync(int count)
     {
