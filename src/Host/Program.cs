@@ -1,3 +1,4 @@
+using JasperFx;
 using Microsoft.Extensions.Logging.Console;
 using SecondChance.Application;
 using SecondChance.Application.Audit;
@@ -25,13 +26,17 @@ builder.AddSecondChanceHttp();
 builder.AddSecondChanceSecurity();
 builder.AddSecondChanceTelemetry();
 var marten = builder.Services.AddSecondChanceDatabase();
+builder.AddSecondChanceMessaging(marten);
 builder.Services.AddSecondChanceApplication();
 builder.Services.AddProjectionDaemon(builder.Configuration, marten);
 builder.Services.AddSecondChanceHealth(builder.Configuration);
 builder.Services.AddDemoSeeding(builder.Configuration);
 builder.Services.AddAuditAndOversight().AddSingleton<OversightReportQuery>();
 
+// JasperFx's describe prints every configuration value: secrets (connection strings, passwords) are blanked for it
+if (args is ["describe", ..]) CliHelp.BlankSecrets(builder.Configuration);
 var app = builder.Build();
+if (CliHelp.IsCritterStackVerb(args)) return await app.RunJasperFxCommands(args);
 if (args.Contains("migrate")) return await app.MigrateAndExitAsync();
 if (args.Contains("move-to-marten")) return await app.MoveToMartenAndExitAsync();
 if (args.Contains("seed-demo")) return await app.SeedDemoAndExitAsync(args);

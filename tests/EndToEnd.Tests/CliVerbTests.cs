@@ -17,6 +17,27 @@ public sealed class CliVerbTests(CliFixture fx) : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public async Task Describe_lists_wolverines_handlers_and_marten_without_printing_the_database_password()
+    {
+        var run = await fx.RunAsync("describe");
+
+        run.ExitCode.Should().Be(0, run.Errors);
+        run.Output.Should().Contain("mates.AdmitInmate").And.Contain("inmate_admitted.v1"); // the handler table wraps type names at 80 columns
+        var password = new Npgsql.NpgsqlConnectionStringBuilder(fx.ConnectionString).Password!;
+        (run.Output + run.Errors).Should().NotContain(password);
+    }
+
+    [Fact]
+    public async Task Help_lists_the_critter_stack_verbs_beside_ours()
+    {
+        var run = await fx.RunAsync("--help");
+
+        run.ExitCode.Should().Be(0);
+        foreach (var verb in new[] { "verify", "checkpoint", "prove", "export", "seed-demo", "create-admin", "describe", "codegen", "db-apply", "projections" })
+            run.Output.Should().Contain($"  {verb} ");
+    }
+
+    [Fact]
     public async Task Prove_of_a_missing_file_exits_2_with_one_line_saying_so()
     {
         var run = await fx.RunAsync("prove", "/no/such/checkpoint.json");

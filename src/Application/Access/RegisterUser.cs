@@ -23,7 +23,8 @@ public sealed class RegisterUserHandler(UserStreams streams, CommandExecutor exe
         if (result.Status != CommandStatus.Accepted) return result;
         foreach (var role in request.Roles ?? [])
         {
-            var granted = await grants.GrantRoleAsync(id, role, context, ct);
+            // the Idempotency-Key is recorded once, with the registration
+            var granted = await grants.HandleAsync(new GrantRole(id, role), context with { Idempotency = null }, ct);
             if (granted.Status != CommandStatus.Accepted) return granted;
             result = granted;
         }

@@ -1,4 +1,3 @@
-using Npgsql;
 using SecondChance.Application.ReadModels;
 using SecondChance.Domain.Access;
 using SecondChance.Integrity.Events;
@@ -10,9 +9,8 @@ public sealed class UserDirectoryProjection(EventStoreOptions options) : IInline
 {
     private readonly string _table = $"{options.Schema}.user_directory";
 
-    public Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
+    public void Apply(IReadOnlyList<StoredEvent> events, SqlBatch b)
     {
-        var b = new SqlBatch();
         foreach (var stored in events)
         {
             var v = stored.Version;
@@ -34,7 +32,6 @@ public sealed class UserDirectoryProjection(EventStoreOptions options) : IInline
                 case UserDeactivated e: Set(b, e.UserId, "active = false", v); break;
             }
         }
-        return b.ExecuteAsync(connection, transaction, ct);
     }
 
     private void Set(SqlBatch b, Guid userId, string assignment, long version, object? value = null)

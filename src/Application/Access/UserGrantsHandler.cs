@@ -3,41 +3,55 @@ using SecondChance.Domain.Access;
 
 namespace SecondChance.Application.Access;
 
+/// <summary>A user's new password, in clear: it leaves the handler hashed and is never stored or logged.</summary>
+public sealed record ChangePassword(Guid UserId, string Password);
+
+/// <summary>A signed-in user's change of their own password: only with the current one.</summary>
+public sealed record ChangeOwnPassword(Guid UserId, string CurrentPassword, string NewPassword);
+
 /// <summary>Grant and revoke roles, facilities, programmes and personal-data access; deactivate; change a password.</summary>
-public sealed class UserGrantsHandler(UserStreams streams, CommandExecutor executor, IPasswordHashing hashing)
+public sealed class UserGrantsHandler(UserStreams streams, UserDirectory users, CommandExecutor executor, IPasswordHashing hashing)
 {
-    public Task<CommandResult> GrantRoleAsync(Guid userId, Role role, CommandContext c, CancellationToken ct) =>
-        Run(userId, c, (s, now) => UserDecider.Decide(s, new GrantRole(userId, role), now), ct);
+    public Task<CommandResult> HandleAsync(GrantRole command, CommandContext c, CancellationToken ct) =>
+        Run(command.UserId, c, (s, now) => UserDecider.Decide(s, command, now), ct);
 
-    public Task<CommandResult> RevokeRoleAsync(Guid userId, Role role, CommandContext c, CancellationToken ct) =>
-        Run(userId, c, (s, now) => UserDecider.Decide(s, new RevokeRole(userId, role), now), ct);
+    public Task<CommandResult> HandleAsync(RevokeRole command, CommandContext c, CancellationToken ct) =>
+        Run(command.UserId, c, (s, now) => UserDecider.Decide(s, command, now), ct);
 
-    public Task<CommandResult> GrantFacilityAsync(Guid userId, Guid facilityId, CommandContext c, CancellationToken ct) =>
-        Run(userId, c, (s, now) => UserDecider.Decide(s, new GrantFacility(userId, facilityId), now), ct);
+    public Task<CommandResult> HandleAsync(GrantFacility command, CommandContext c, CancellationToken ct) =>
+        Run(command.UserId, c, (s, now) => UserDecider.Decide(s, command, now), ct);
 
-    public Task<CommandResult> RevokeFacilityAsync(Guid userId, Guid facilityId, CommandContext c, CancellationToken ct) =>
-        Run(userId, c, (s, now) => UserDecider.Decide(s, new RevokeFacility(userId, facilityId), now), ct);
+    public Task<CommandResult> HandleAsync(RevokeFacility command, CommandContext c, CancellationToken ct) =>
+        Run(command.UserId, c, (s, now) => UserDecider.Decide(s, command, now), ct);
 
-    public Task<CommandResult> GrantProgrammeAsync(Guid userId, Guid programmeId, CommandContext c, CancellationToken ct) =>
-        Run(userId, c, (s, now) => UserDecider.Decide(s, new GrantProgramme(userId, programmeId), now), ct);
+    public Task<CommandResult> HandleAsync(GrantProgramme command, CommandContext c, CancellationToken ct) =>
+        Run(command.UserId, c, (s, now) => UserDecider.Decide(s, command, now), ct);
 
-    public Task<CommandResult> RevokeProgrammeAsync(Guid userId, Guid programmeId, CommandContext c, CancellationToken ct) =>
-        Run(userId, c, (s, now) => UserDecider.Decide(s, new RevokeProgramme(userId, programmeId), now), ct);
+    public Task<CommandResult> HandleAsync(RevokeProgramme command, CommandContext c, CancellationToken ct) =>
+        Run(command.UserId, c, (s, now) => UserDecider.Decide(s, command, now), ct);
 
-    public Task<CommandResult> GrantPersonalDataAsync(Guid userId, string justification, CommandContext c, CancellationToken ct) =>
-        Run(userId, c, (s, now) => UserDecider.Decide(s, new GrantPersonalDataAccess(userId, justification), now), ct);
+    public Task<CommandResult> HandleAsync(GrantPersonalDataAccess command, CommandContext c, CancellationToken ct) =>
+        Run(command.UserId, c, (s, now) => UserDecider.Decide(s, command, now), ct);
 
-    public Task<CommandResult> RevokePersonalDataAsync(Guid userId, CommandContext c, CancellationToken ct) =>
-        Run(userId, c, (s, now) => UserDecider.Decide(s, new RevokePersonalDataAccess(userId), now), ct);
+    public Task<CommandResult> HandleAsync(RevokePersonalDataAccess command, CommandContext c, CancellationToken ct) =>
+        Run(command.UserId, c, (s, now) => UserDecider.Decide(s, command, now), ct);
 
-    public Task<CommandResult> DeactivateAsync(Guid userId, string reason, CommandContext c, CancellationToken ct) =>
-        Run(userId, c, (s, now) => UserDecider.Decide(s, new DeactivateUser(userId, reason), now), ct);
+    public Task<CommandResult> HandleAsync(DeactivateUser command, CommandContext c, CancellationToken ct) =>
+        Run(command.UserId, c, (s, now) => UserDecider.Decide(s, command, now), ct);
 
-    public Task<CommandResult> ChangePasswordAsync(Guid userId, string password, CommandContext c, CancellationToken ct) =>
-        password is not { Length: >= RegisterUserHandler.MinPasswordLength and <= 256 }
-            ? Task.FromResult(CommandResult.Refused(userId, new Refusal(RefusalCodes.InvalidPassword,
+    public Task<CommandResult> HandleAsync(ChangePassword command, CommandContext c, CancellationToken ct) =>
+        command.Password is not { Length: >= RegisterUserHandler.MinPasswordLength and <= 256 }
+            ? Task.FromResult(CommandResult.Refused(command.UserId, new Refusal(RefusalCodes.InvalidPassword,
                 $"A password of {RegisterUserHandler.MinPasswordLength} to 256 characters is required.")))
-            : Run(userId, c, (s, now) => UserDecider.Decide(s, new ChangeUserPassword(userId, hashing.Hash(password)), now), ct);
+            : Run(command.UserId, c, (s, now) => UserDecider.Decide(s, new ChangeUserPassword(command.UserId, hashing.Hash(command.Password)), now), ct);
+
+    public async Task<CommandResult> HandleAsync(ChangeOwnPassword command, CommandContext c, CancellationToken ct)
+    {
+        var user = await users.FindAsync(command.UserId, ct);
+        if (user is null || hashing.Verify(user.PasswordHash, command.CurrentPassword) == PasswordCheck.Failed)
+            return CommandResult.Refused(command.UserId, new Refusal("wrong_password", "The current password is not right."));
+        return await HandleAsync(new ChangePassword(command.UserId, command.NewPassword), c, ct);
+    }
 
     private Task<CommandResult> Run(Guid userId, CommandContext c, Func<UserState, DateTimeOffset, Decision> decide, CancellationToken ct) =>
         executor.DecideAsync(streams.UserAsync(userId, ct), userId, c, decide, ct);

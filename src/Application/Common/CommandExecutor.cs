@@ -1,18 +1,19 @@
-using SecondChance.Integrity.Events;
+using Marten;
 using SecondChance.Application.Idempotency;
 using SecondChance.Domain;
+using SecondChance.Integrity.Events;
 
 namespace SecondChance.Application;
 
 /// <summary>
-/// The second half of every use case: checks the caller's expected version, turns a decision into one atomic
-/// multi-stream append (each stream at the version it was loaded at), and records the idempotency key in the
-/// same transaction, so an acknowledged command is never lost and never doubled.
+/// The second half of every use case, run inside its Wolverine handler: checks the caller's expected version, turns a
+/// decision into one atomic multi-stream append through the handler's session (each stream at the version it was
+/// loaded at), and records the idempotency key in the same transaction, so an acknowledged command is never lost
+/// and never doubled. A lost race without If-Match is thrown, for Wolverine's retry policy to decide again on fresh
+/// state (<see cref="CommandHandling"/>); with If-Match it is the caller's failed precondition.
 /// </summary>
-public sealed class CommandExecutor(MartenEventLog store, IEnumerable<IInlineProjection> projections, IdempotencyStore idempotency, TimeProvider clock)
+public sealed class CommandExecutor(MartenEventLog store, IdempotencyStore idempotency, TimeProvider clock)
 {
-    private readonly IReadOnlyList<IInlineProjection> _projections = projections.ToList();
-
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>The whole of a use case that reads and writes one existing stream.</summary>
@@ -48,45 +49,39 @@ public sealed class CommandExecutor(MartenEventLog store, IEnumerable<IInlinePro
             ExpectedVersion.Exactly(l.Version),
             s.Events.Select(NewEvent.For).ToList(),
             metadata)).ToList();
+        var result = Result(id, target, loaded, appends);
+
+        var own = context.Session is null ? store.Store.LightweightSession() : null;
+        var session = context.Session ?? own!;
         try
         {
-            return context.Idempotency is { } claim
-                ? await AppendWithClaimAsync(id, target, loaded, appends, claim, ct)
-                : Result(id, target, loaded, appends.Count == 0 ? [] : await store.AppendAsync(appends, ct));
+            if (context.Idempotency is { } claim) idempotency.Queue(session, claim, claim.Render(result));
+            if (appends.Count > 0) await store.AppendAsync(session, appends, ct);
+            else await session.SaveChangesAsync(ct);
+            return result;
         }
-        catch (ConcurrencyException e)
+        catch (ConcurrencyException e) when (context.ExpectedVersion is not null)
         {
-            // the addressed stream moved past the version the caller pinned with If-Match: their precondition no longer holds
-            var pinned = context.ExpectedVersion is not null && e.StreamId == target.StreamId;
-            return CommandResult.Conflicted(id, new VersionConflict(e.StreamId, e.Expected.Value, e.ActualVersion, FromIfMatch: pinned));
+            // the caller pinned a version: a lost race is theirs to resolve. The addressed stream moving past it is a failed
+            // precondition; another stream of the decision moving is a plain conflict
+            return CommandResult.Conflicted(id, new VersionConflict(e.StreamId, e.Expected.Value, e.ActualVersion, FromIfMatch: e.StreamId == target.StreamId));
         }
-    }
-
-    private async Task<CommandResult> AppendWithClaimAsync(
-        Guid id, ILoadedStream target, Dictionary<string, ILoadedStream> loaded, List<StreamAppend> appends, IdempotencyClaim claim,
-        CancellationToken ct)
-    {
-        await using var conn = await store.DataSource.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var written = appends.Count == 0 ? [] : await store.AppendAsync(conn, tx, appends, ct);
-        var events = written.SelectMany(r => r.Events).ToList();
-        if (events.Count > 0)
-            foreach (var projection in _projections) await projection.ApplyAsync(conn, tx, events, ct);
-        var result = Result(id, target, loaded, written);
-        if (!await idempotency.TryRecordAsync(conn, tx, claim, claim.Render(result), ct))
+        catch (Exception e) when (IdempotencyStore.IsKeyTaken(e))
         {
-            await tx.RollbackAsync(ct);
+            session.EjectAllPendingChanges();
             return CommandResult.KeyTaken(id);
         }
-        await tx.CommitAsync(ct);
-        return result;
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
 
-    private static CommandResult Result(
-        Guid id, ILoadedStream target, Dictionary<string, ILoadedStream> loaded, IReadOnlyList<AppendResult> written)
+    /// <summary>The outcome once the appends commit: each stream's version after its events, and how many were written.</summary>
+    private static CommandResult Result(Guid id, ILoadedStream target, Dictionary<string, ILoadedStream> loaded, List<StreamAppend> appends)
     {
         var versions = loaded.Values.ToDictionary(l => l.StreamId, l => l.Version);
-        foreach (var w in written) versions[w.StreamId] = w.NextVersion;
-        return CommandResult.Accepted(id, versions[target.StreamId], versions, written.Sum(w => w.Positions.Count));
+        foreach (var a in appends) versions[a.StreamId] = a.Expected.Value + a.Events.Count;
+        return CommandResult.Accepted(id, versions[target.StreamId], versions, appends.Sum(a => a.Events.Count));
     }
 }

@@ -1,11 +1,13 @@
-using SecondChance.Integrity.Events;
+using Marten;
 using Npgsql;
+using SecondChance.Integrity.Events;
 
 namespace SecondChance.Application.Idempotency;
 
 public sealed class IdempotencyStore(MartenEventLog store)
 {
-    private readonly string _table = $"{store.Schema}.idempotency_keys";
+    private const string TableName = "idempotency_keys";
+    private readonly string _table = $"{store.Schema}.{TableName}";
 
     public async Task<IdempotencyRecord?> FindAsync(string key, CancellationToken ct)
     {
@@ -18,20 +20,18 @@ public sealed class IdempotencyStore(MartenEventLog store)
             r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)));
     }
 
-    /// <summary>False when another request recorded the key first; the caller then rolls back its own writes.</summary>
-    public async Task<bool> TryRecordAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, IdempotencyClaim claim, StoredResponse response, CancellationToken ct)
+    /// <summary>
+    /// Queues the record on the command's session, so it commits with the command's events or not at all. When another
+    /// request recorded the key first, the save fails (<see cref="IsKeyTaken"/>) and nothing of this command is written.
+    /// </summary>
+    public void Queue(IDocumentSession session, IdempotencyClaim claim, StoredResponse response)
     {
-        await using var cmd = new NpgsqlCommand($"""
-            insert into {_table} (key, request_hash, status_code, body, location, etag)
-            values ($1, $2, $3, $4, $5, $6) on conflict (key) do nothing
-            """, conn, tx);
-        cmd.Parameters.Add(new() { Value = claim.Key });
-        cmd.Parameters.Add(new() { Value = claim.RequestHash });
-        cmd.Parameters.Add(new() { Value = response.StatusCode });
-        cmd.Parameters.Add(new() { Value = response.Body });
-        cmd.Parameters.Add(new() { Value = (object?)response.Location ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        cmd.Parameters.Add(new() { Value = (object?)response.ETag ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+        var batch = new SqlBatch();
+        batch.Add($"insert into {_table} (key, request_hash, status_code, body, location, etag) values ($1, $2, $3, $4, $5, $6)",
+            claim.Key, claim.RequestHash, response.StatusCode, response.Body, response.Location, response.ETag);
+        batch.QueueOn(session);
     }
+
+    public static bool IsKeyTaken(Exception e) =>
+        (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation, TableName: TableName };
 }

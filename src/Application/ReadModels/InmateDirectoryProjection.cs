@@ -1,4 +1,3 @@
-using Npgsql;
 using SecondChance.Domain.Inmates;
 using SecondChance.Integrity.Events;
 
@@ -11,11 +10,9 @@ public sealed class InmateDirectoryProjection(EventStoreOptions options) : IInli
     private readonly string _inmates = $"{options.Schema}.inmate_directory";
     private readonly string _enrolments = $"{options.Schema}.inmate_enrolments";
 
-    public Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
+    public void Apply(IReadOnlyList<StoredEvent> events, SqlBatch batch)
     {
-        var batch = new SqlBatch();
         foreach (var e in events) Apply(batch, e);
-        return batch.ExecuteAsync(connection, transaction, ct);
     }
 
     private void Apply(SqlBatch b, StoredEvent stored)

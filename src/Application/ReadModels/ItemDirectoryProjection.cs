@@ -1,4 +1,3 @@
-using Npgsql;
 using SecondChance.Domain.Items;
 using SecondChance.Integrity.Events;
 
@@ -8,9 +7,8 @@ public sealed class ItemDirectoryProjection(EventStoreOptions options) : IInline
 {
     private readonly string _table = $"{options.Schema}.item_directory";
 
-    public Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
+    public void Apply(IReadOnlyList<StoredEvent> events, SqlBatch b)
     {
-        var b = new SqlBatch();
         foreach (var stored in events)
         {
             var v = stored.Version;
@@ -36,7 +34,6 @@ public sealed class ItemDirectoryProjection(EventStoreOptions options) : IInline
                 case SaleProceedsDistributed e: Status(b, e.ItemId, null, v); break;
             }
         }
-        return b.ExecuteAsync(connection, transaction, ct);
     }
 
     private void Status(SqlBatch b, Guid itemId, string? status, long version) =>

@@ -1,4 +1,3 @@
-using Npgsql;
 using SecondChance.Domain.Mentors;
 using SecondChance.Integrity.Events;
 
@@ -8,9 +7,8 @@ public sealed class MentorDirectoryProjection(EventStoreOptions options) : IInli
 {
     private readonly string _table = $"{options.Schema}.mentor_directory";
 
-    public Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
+    public void Apply(IReadOnlyList<StoredEvent> events, SqlBatch b)
     {
-        var b = new SqlBatch();
         foreach (var stored in events)
         {
             switch (stored.Data)
@@ -27,6 +25,5 @@ public sealed class MentorDirectoryProjection(EventStoreOptions options) : IInli
                     break;
             }
         }
-        return b.ExecuteAsync(connection, transaction, ct);
     }
 }

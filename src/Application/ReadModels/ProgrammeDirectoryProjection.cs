@@ -1,4 +1,3 @@
-using Npgsql;
 using SecondChance.Domain.Programmes;
 using SecondChance.Integrity.Events;
 
@@ -8,9 +7,8 @@ public sealed class ProgrammeDirectoryProjection(EventStoreOptions options) : II
 {
     private readonly string _table = $"{options.Schema}.programme_directory";
 
-    public Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
+    public void Apply(IReadOnlyList<StoredEvent> events, SqlBatch b)
     {
-        var b = new SqlBatch();
         foreach (var stored in events)
         {
             var v = stored.Version;
@@ -35,6 +33,5 @@ public sealed class ProgrammeDirectoryProjection(EventStoreOptions options) : II
                     break;
             }
         }
-        return b.ExecuteAsync(connection, transaction, ct);
     }
 }

@@ -96,14 +96,52 @@ public static class CliHelp
           prove          prove a checkpoint against the events
           export         statement, replay, reconciliation or compliance as CSV or JSON
 
+        the Critter Stack's verbs (Marten, Wolverine, JasperFx; VERB --help prints their own help):
+          describe       what the application is configured with: Marten's store, Wolverine's handlers and policies
+          codegen        write | test | preview Wolverine's generated handler code (src/Host/Internal/Generated)
+          db-apply       apply Marten's and Wolverine's schema objects (migrate also applies ours)
+          db-assert      fail when the database differs from Marten's and Wolverine's configuration
+          db-patch       write the SQL that would bring the database up to date
+          db-dump        write the SQL of Marten's and Wolverine's schema objects
+          projections    list, run or rebuild Marten's projections (--list, --rebuild [-p NAME])
+          resources      check, set up or clear Wolverine's and Marten's stateful resources
+          check-env      run the environment checks
+          storage        Wolverine's message storage: counts, clear, release
+
         The database: ConnectionStrings__SecondChance when set; otherwise a private PostgreSQL cluster in
         SECONDCHANCE_PG_ROOT/pg-dev (default /var/lib/secondchance as root, else ~/.local/share/secondchance),
         reused if it is running, else started and stopped again when this process ends.
         """;
 
-    public static bool IsVerb(string word) => Verbs.Any(v => v.Verb == word);
+    /// <summary>Verbs that JasperFx's command line runs, with the help and options of their own.</summary>
+    public static readonly string[] CritterStackVerbs =
+        ["describe", "codegen", "db-apply", "db-assert", "db-patch", "db-dump", "projections", "resources", "check-env", "storage"];
 
-    public static bool Handles(string[] args) => args.Any(a => a is "--help" or "-h" or "-?") || args is ["help", ..];
+    public static bool IsCritterStackVerb(string[] args) => args is [var first, ..] && CritterStackVerbs.Contains(first);
+
+    /// <summary>
+    /// Replaces every configuration source by one copy of the effective values with the secrets blanked (each source
+    /// would otherwise still show its own): connection strings lose their password (they stay well-formed, since
+    /// describing the store parses them), other secrets are replaced by a mark that they were set.
+    /// </summary>
+    public static void BlankSecrets(ConfigurationManager configuration)
+    {
+        var values = configuration.AsEnumerable().Where(c => c.Value is not null).Select(c => KeyValuePair.Create(c.Key, Blanked(c.Key, c.Value!))).ToList();
+        configuration.Sources.Clear();
+        configuration.AddInMemoryCollection(values);
+    }
+
+    private static string? Blanked(string key, string value) =>
+        key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase)
+            ? new Npgsql.NpgsqlConnectionStringBuilder(value) { Password = null }.ConnectionString
+            : new[] { "password", "secret", "token", "signingkey" }.Any(w => key.Contains(w, StringComparison.OrdinalIgnoreCase))
+                ? "(set; not shown)"
+                : value;
+
+    public static bool IsVerb(string word) => Verbs.Any(v => v.Verb == word) || CritterStackVerbs.Contains(word);
+
+    public static bool Handles(string[] args) =>
+        !IsCritterStackVerb(args) && (args.Any(a => a is "--help" or "-h" or "-?") || args is ["help", ..]);
 
     public static int Print(string[] args, TextWriter output)
     {
@@ -115,6 +153,6 @@ public static class CliHelp
     /// <summary>The complaint about a first word that is neither a verb, an option nor a key=value setting; null if none.</summary>
     public static string? UnknownVerb(string[] args) =>
         args is [var first, ..] && !first.StartsWith('-') && !first.Contains('=') && !IsVerb(first)
-            ? $"'{first}' is not a verb. Verbs: {string.Join(", ", Verbs.Select(v => v.Verb))}; see --help."
+            ? $"'{first}' is not a verb. Verbs: {string.Join(", ", Verbs.Select(v => v.Verb).Concat(CritterStackVerbs))}; see --help."
             : null;
 }

@@ -16,9 +16,8 @@ public static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder routes)
     {
         var g = routes.MapGroup("/admin/users").WithTags("Users");
-        g.MapPost("/", (HttpContext http, RegisterUserHandler h) => CommandEndpoint.RunAsync<RegisterUserBody>(http,
-                (r, c, ct) => h.HandleAsync(new RegisterUserRequest(r.UserId, r.Username!, r.DisplayName!, r.Password!, r.Roles), c, ct),
-                id => $"/admin/users/{id}"))
+        g.MapPost("/", Task<IResult> (HttpContext http) => CommandEndpoint.RunAsync<RegisterUserBody>(http,
+                r => new RegisterUserRequest(r.UserId, r.Username!, r.DisplayName!, r.Password!, r.Roles), "/admin/users/{id}"))
             .AsCreate<RegisterUserBody>("RegisterUser").RequireAuthorization(Policies.Administer);
         g.MapGet("/", async (UserDirectory users, CancellationToken ct) => (await users.ListAsync(ct)).Select(View))
             .WithName("ListUsers").RequireAuthorization(Policies.ReadAudit);
@@ -30,22 +29,22 @@ public static class AdminEndpoints
                     e.Version, e.Alias, e.Timestamp, e.Actor, Describe(e.Data))))
             .WithName("UserHistory").RequireAuthorization(Policies.ReadAudit);
 
-        Command<RoleBody>(g, "/{userId:guid}/roles", "GrantRole", (h, id, r, c, ct) => h.GrantRoleAsync(id, r.Role!.Value, c, ct));
-        Command<RoleBody>(g, "/{userId:guid}/roles/revocation", "RevokeRole", (h, id, r, c, ct) => h.RevokeRoleAsync(id, r.Role!.Value, c, ct));
+        Command<RoleBody>(g, "/{userId:guid}/roles", "GrantRole", (id, r) => new GrantRole(id, r.Role!.Value));
+        Command<RoleBody>(g, "/{userId:guid}/roles/revocation", "RevokeRole", (id, r) => new RevokeRole(id, r.Role!.Value));
         Command<FacilityBody>(g, "/{userId:guid}/facilities", "GrantFacility",
-            (h, id, r, c, ct) => h.GrantFacilityAsync(id, r.FacilityId!.Value, c, ct));
+            (id, r) => new GrantFacility(id, r.FacilityId!.Value));
         Command<FacilityBody>(g, "/{userId:guid}/facilities/revocation", "RevokeFacility",
-            (h, id, r, c, ct) => h.RevokeFacilityAsync(id, r.FacilityId!.Value, c, ct));
+            (id, r) => new RevokeFacility(id, r.FacilityId!.Value));
         Command<ProgrammeBody>(g, "/{userId:guid}/programmes", "GrantProgramme",
-            (h, id, r, c, ct) => h.GrantProgrammeAsync(id, r.ProgrammeId!.Value, c, ct));
+            (id, r) => new GrantProgramme(id, r.ProgrammeId!.Value));
         Command<ProgrammeBody>(g, "/{userId:guid}/programmes/revocation", "RevokeProgramme",
-            (h, id, r, c, ct) => h.RevokeProgrammeAsync(id, r.ProgrammeId!.Value, c, ct));
+            (id, r) => new RevokeProgramme(id, r.ProgrammeId!.Value));
         Command<JustificationBody>(g, "/{userId:guid}/personal-data-access", "GrantPersonalDataAccess",
-            (h, id, r, c, ct) => h.GrantPersonalDataAsync(id, r.Justification!, c, ct));
+            (id, r) => new GrantPersonalDataAccess(id, r.Justification!));
         Command<EmptyBody>(g, "/{userId:guid}/personal-data-access/revocation", "RevokePersonalDataAccess",
-            (h, id, r, c, ct) => h.RevokePersonalDataAsync(id, c, ct));
-        Command<ReasonBody>(g, "/{userId:guid}/deactivation", "DeactivateUser", (h, id, r, c, ct) => h.DeactivateAsync(id, r.Reason!, c, ct));
-        Command<PasswordBody>(g, "/{userId:guid}/password", "SetUserPassword", (h, id, r, c, ct) => h.ChangePasswordAsync(id, r.Password!, c, ct));
+            (id, _) => new RevokePersonalDataAccess(id));
+        Command<ReasonBody>(g, "/{userId:guid}/deactivation", "DeactivateUser", (id, r) => new DeactivateUser(id, r.Reason!));
+        Command<PasswordBody>(g, "/{userId:guid}/password", "SetUserPassword", (id, r) => new ChangePassword(id, r.Password!));
 
         routes.MapGet("/admin/access-log", async (Guid? subjectId, Guid? userId, long? after, int? limit, AccessLog log, CancellationToken ct) =>
                 await log.ReadAsync(subjectId, userId, after ?? 0, limit ?? 500, ct))
@@ -76,9 +75,9 @@ public static class AdminEndpoints
     }
 
     private static void Command<TBody>(RouteGroupBuilder g, string pattern, string name,
-        Func<UserGrantsHandler, Guid, TBody, CommandContext, CancellationToken, Task<CommandResult>> run) where TBody : class, IValidatableRequest =>
-        g.MapPost(pattern, (Guid userId, HttpContext http, UserGrantsHandler h) =>
-                CommandEndpoint.RunAsync<TBody>(http, (r, c, ct) => run(h, userId, r, c, ct)))
+        Func<Guid, TBody, object> command) where TBody : class, IValidatableRequest =>
+        g.MapPost(pattern, (Guid userId, HttpContext http) =>
+                CommandEndpoint.RunAsync<TBody>(http, r => command(userId, r)))
             .AsCommand<TBody>(name).RequireAuthorization(Policies.Administer);
 
     public sealed record UserView(Guid UserId, string Username, string DisplayName, bool Active, IReadOnlyList<Role> Roles,

@@ -47,15 +47,8 @@ public static class AuthEndpoints
             return Results.NoContent();
         }).RequireAuthorization(Policies.SignedIn).WithName("SignOut");
 
-        g.MapPost("/password", (HttpContext http, UserDirectory users, IPasswordHashing hashing, UserGrantsHandler h) =>
-                CommandEndpoint.RunAsync<ChangePasswordRequest>(http, async (r, c, ct) =>
-                {
-                    var id = http.User.UserId()!.Value;
-                    var user = await users.FindAsync(id, ct);
-                    if (user is null || hashing.Verify(user.PasswordHash, r.CurrentPassword!) == PasswordCheck.Failed)
-                        return CommandResult.Refused(id, new Refusal("wrong_password", "The current password is not right."));
-                    return await h.ChangePasswordAsync(id, r.NewPassword!, c, ct);
-                }))
+        g.MapPost("/password", Task<IResult> (HttpContext http) => CommandEndpoint.RunAsync<ChangePasswordRequest>(http,
+                r => new ChangeOwnPassword(http.User.UserId()!.Value, r.CurrentPassword!, r.NewPassword!)))
             .AsCommand<ChangePasswordRequest>("ChangeOwnPassword").RequireAuthorization(Policies.SignedIn);
 
         g.MapGet("/me", async (HttpContext http, UserDirectory users) =>

@@ -1,3 +1,4 @@
+using SecondChance.Application;
 using SecondChance.Host.Http;
 
 namespace SecondChance.Host.Endpoints;

@@ -14,8 +14,8 @@ public static class InmateEndpoints
     public static IEndpointRouteBuilder MapInmateEndpoints(this IEndpointRouteBuilder routes)
     {
         var g = routes.MapGroup("/inmates").WithTags("Inmates");
-        g.MapPost("/", (HttpContext http, AdmitInmateHandler h) => CommandEndpoint.RunAsync<AdmitInmateRequest>(http,
-                (r, c, ct) => h.HandleAsync(r.ToCommand(), c, ct), id => $"/inmates/{id}"))
+        g.MapPost("/", Task<IResult> (HttpContext http) => CommandEndpoint.RunAsync<AdmitInmateRequest>(http,
+                r => r.ToCommand(), "/inmates/{id}"))
             .AsCreate<AdmitInmateRequest>("AdmitInmate").Requires(Policies.RecordJourneys);
         g.MapGet("/", async (HttpContext http, DirectoryQueries q, ReadScope scope) =>
                 ListQuery.TryParse(http, Statuses, out var f, out var error)
@@ -32,33 +32,33 @@ public static class InmateEndpoints
                     await q.InmateAsync(inmateId, http.RequestAborted)))
             .AsState("GetInmate").RequiresLogged(Policies.ReadRecords);
 
-        g.MapPost("/{inmateId:guid}/housing", (Guid inmateId, HttpContext http, HouseInmateHandler h) =>
-                CommandEndpoint.RunAsync<HouseInmateRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
+        g.MapPost("/{inmateId:guid}/housing", (Guid inmateId, HttpContext http) =>
+                CommandEndpoint.RunAsync<HouseInmateRequest>(http, r => r.ToCommand(inmateId)))
             .AsCommand<HouseInmateRequest>("HouseInmate").Requires(Policies.RecordJourneys);
-        g.MapPost("/{inmateId:guid}/medical-screenings", (Guid inmateId, HttpContext http, RecordMedicalScreeningHandler h) =>
-                CommandEndpoint.RunAsync<RecordMedicalScreeningRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
+        g.MapPost("/{inmateId:guid}/medical-screenings", (Guid inmateId, HttpContext http) =>
+                CommandEndpoint.RunAsync<RecordMedicalScreeningRequest>(http, r => r.ToCommand(inmateId)))
             .AsCommand<RecordMedicalScreeningRequest>("RecordMedicalScreening").Requires(Policies.RecordJourneys);
-        g.MapPost("/{inmateId:guid}/segregation", (Guid inmateId, HttpContext http, StartSegregationHandler h) =>
+        g.MapPost("/{inmateId:guid}/segregation", (Guid inmateId, HttpContext http) =>
                 CommandEndpoint.RunAsync<SegregationRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new StartSegregation(inmateId, r.Reason!, r.AuthorisedBy!, r.At), c, ct)))
+                    r => new StartSegregation(inmateId, r.Reason!, r.AuthorisedBy!, r.At)))
             .AsCommand<SegregationRequest>("StartSegregation").Requires(Policies.RecordJourneys);
-        g.MapPost("/{inmateId:guid}/segregation/end", (Guid inmateId, HttpContext http, EndSegregationHandler h) =>
+        g.MapPost("/{inmateId:guid}/segregation/end", (Guid inmateId, HttpContext http) =>
                 CommandEndpoint.RunAsync<SegregationRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new EndSegregation(inmateId, r.Reason!, r.AuthorisedBy!, r.At), c, ct)))
+                    r => new EndSegregation(inmateId, r.Reason!, r.AuthorisedBy!, r.At)))
             .AsCommand<SegregationRequest>("EndSegregation").Requires(Policies.RecordJourneys);
-        g.MapPost("/{inmateId:guid}/transfers", (Guid inmateId, HttpContext http, TransferInmateHandler h) =>
-                CommandEndpoint.RunAsync<TransferInmateRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
+        g.MapPost("/{inmateId:guid}/transfers", (Guid inmateId, HttpContext http) =>
+                CommandEndpoint.RunAsync<TransferInmateRequest>(http, r => r.ToCommand(inmateId)))
             .AsCommand<TransferInmateRequest>("TransferInmate").Requires(Policies.RecordJourneys);
-        g.MapPut("/{inmateId:guid}/legal-status", (Guid inmateId, HttpContext http, ChangeLegalStatusHandler h) =>
-                CommandEndpoint.RunAsync<ChangeLegalStatusRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
+        g.MapPut("/{inmateId:guid}/legal-status", (Guid inmateId, HttpContext http) =>
+                CommandEndpoint.RunAsync<ChangeLegalStatusRequest>(http, r => r.ToCommand(inmateId)))
             .AsCommand<ChangeLegalStatusRequest>("ChangeLegalStatus").Requires(Policies.RecordJourneys);
-        g.MapPost("/{inmateId:guid}/attribution-consent", (Guid inmateId, HttpContext http, GiveAttributionConsentHandler h) =>
+        g.MapPost("/{inmateId:guid}/attribution-consent", (Guid inmateId, HttpContext http) =>
                 CommandEndpoint.RunAsync<AttributionConsentRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new GiveAttributionConsent(inmateId, r.At), c, ct)))
+                    r => new GiveAttributionConsent(inmateId, r.At)))
             .AsCommand<AttributionConsentRequest>("GiveAttributionConsent").Requires(Policies.RecordJourneys);
-        g.MapPost("/{inmateId:guid}/attribution-consent/withdrawal", (Guid inmateId, HttpContext http, WithdrawAttributionConsentHandler h) =>
+        g.MapPost("/{inmateId:guid}/attribution-consent/withdrawal", (Guid inmateId, HttpContext http) =>
                 CommandEndpoint.RunAsync<AttributionConsentRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new WithdrawAttributionConsent(inmateId, r.At), c, ct)))
+                    r => new WithdrawAttributionConsent(inmateId, r.At)))
             .AsCommand<AttributionConsentRequest>("WithdrawAttributionConsent").Requires(Policies.RecordJourneys);
         return routes.MapInmateJourneyEndpoints(g);
     }

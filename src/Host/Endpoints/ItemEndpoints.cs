@@ -14,8 +14,8 @@ public static class ItemEndpoints
     public static IEndpointRouteBuilder MapItemEndpoints(this IEndpointRouteBuilder routes)
     {
         var g = routes.MapGroup("/items").WithTags("Items");
-        g.MapPost("/", (HttpContext http, ProduceItemHandler h) => CommandEndpoint.RunAsync<ProduceItemRequest>(http,
-                (r, c, ct) => h.HandleAsync(r.ToCommand(), c, ct), id => $"/items/{id}"))
+        g.MapPost("/", Task<IResult> (HttpContext http) => CommandEndpoint.RunAsync<ProduceItemRequest>(http,
+                r => r.ToCommand(), "/items/{id}"))
             .AsCreate<ProduceItemRequest>("ProduceItem").Requires(Policies.TeachProgrammes);
         g.MapGet("/", async (HttpContext http, DirectoryQueries q, ReadScope scope) =>
                 ListQuery.TryParse(http, Statuses, out var f, out var error)
@@ -25,22 +25,22 @@ public static class ItemEndpoints
         g.MapGet("/{itemId:guid}", async (Guid itemId, HttpContext http, Streams streams) =>
                 StateEndpoint.Respond(http, itemId, await streams.ItemAsync(itemId, http.RequestAborted)))
             .AsState("GetItem").Requires(Policies.ReadRecords);
-        g.MapPost("/{itemId:guid}/listing", (Guid itemId, HttpContext http, ListItemHandler h) =>
-                CommandEndpoint.RunAsync<ListItemRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(itemId), c, ct)))
+        g.MapPost("/{itemId:guid}/listing", (Guid itemId, HttpContext http) =>
+                CommandEndpoint.RunAsync<ListItemRequest>(http, r => r.ToCommand(itemId)))
             .AsCommand<ListItemRequest>("ListItem").Requires(Policies.TeachProgrammes);
-        g.MapPost("/{itemId:guid}/showings", (Guid itemId, HttpContext http, ShowItemHandler h) =>
-                CommandEndpoint.RunAsync<ShowItemRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(itemId), c, ct)))
+        g.MapPost("/{itemId:guid}/showings", (Guid itemId, HttpContext http) =>
+                CommandEndpoint.RunAsync<ShowItemRequest>(http, r => r.ToCommand(itemId)))
             .AsCommand<ShowItemRequest>("ShowItem").Requires(Policies.TeachProgrammes);
-        g.MapPost("/{itemId:guid}/sale", (Guid itemId, HttpContext http, SellItemHandler h) =>
-                CommandEndpoint.RunAsync<SellItemRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(itemId), c, ct)))
+        g.MapPost("/{itemId:guid}/sale", (Guid itemId, HttpContext http) =>
+                CommandEndpoint.RunAsync<SellItemRequest>(http, r => r.ToCommand(itemId)))
             .AsCommand<SellItemRequest>("SellItem").Requires(Policies.TeachProgrammes);
-        g.MapPost("/{itemId:guid}/withdrawal", (Guid itemId, HttpContext http, WithdrawItemHandler h) =>
+        g.MapPost("/{itemId:guid}/withdrawal", (Guid itemId, HttpContext http) =>
                 CommandEndpoint.RunAsync<WithdrawItemRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new WithdrawItem(itemId, r.Reason!, r.WithdrawnAt), c, ct)))
+                    r => new WithdrawItem(itemId, r.Reason!, r.WithdrawnAt)))
             .AsCommand<WithdrawItemRequest>("WithdrawItem").Requires(Policies.TeachProgrammes);
-        g.MapPost("/{itemId:guid}/return", (Guid itemId, HttpContext http, ReturnItemHandler h) =>
+        g.MapPost("/{itemId:guid}/return", (Guid itemId, HttpContext http) =>
                 CommandEndpoint.RunAsync<ReturnItemRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new ReturnItem(itemId, r.SaleId!.Value, r.Reason!, r.ReturnedAt), c, ct)))
+                    r => new ReturnItem(itemId, r.SaleId!.Value, r.Reason!, r.ReturnedAt)))
             .AsCommand<ReturnItemRequest>("ReturnItem").Requires(Policies.TeachProgrammes);
         return routes;
     }

@@ -13,8 +13,8 @@ public static class MentorEndpoints
     public static IEndpointRouteBuilder MapMentorEndpoints(this IEndpointRouteBuilder routes)
     {
         var g = routes.MapGroup("/mentors").WithTags("Mentors");
-        g.MapPost("/", (HttpContext http, RegisterMentorHandler h) => CommandEndpoint.RunAsync<RegisterMentorRequest>(http,
-                (r, c, ct) => h.HandleAsync(r.ToCommand(), c, ct), id => $"/mentors/{id}"))
+        g.MapPost("/", Task<IResult> (HttpContext http) => CommandEndpoint.RunAsync<RegisterMentorRequest>(http,
+                r => r.ToCommand(), "/mentors/{id}"))
             .AsCreate<RegisterMentorRequest>("RegisterMentor").Requires(Policies.CoordinateMentors);
         g.MapGet("/", async (HttpContext http, DirectoryQueries q) =>
                 ListQuery.TryParse(http, Statuses, out var f, out var error) ? Results.Ok(await q.MentorsAsync(f, http.RequestAborted)) : error!)
@@ -23,11 +23,11 @@ public static class MentorEndpoints
                 StateEndpoint.Respond(http, mentorId, await streams.MentorAsync(mentorId, http.RequestAborted),
                     await q.MentorAsync(mentorId, http.RequestAborted)))
             .AsState("GetMentor").Requires(Policies.ReadRecords);
-        g.MapPost("/{mentorId:guid}/vetting", (Guid mentorId, HttpContext http, VetMentorHandler h) =>
-                CommandEndpoint.RunAsync<VetMentorRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(mentorId), c, ct)))
+        g.MapPost("/{mentorId:guid}/vetting", (Guid mentorId, HttpContext http) =>
+                CommandEndpoint.RunAsync<VetMentorRequest>(http, r => r.ToCommand(mentorId)))
             .AsCommand<VetMentorRequest>("VetMentor").Requires(Policies.CoordinateMentors);
-        g.MapPost("/{mentorId:guid}/deactivation", (Guid mentorId, HttpContext http, DeactivateMentorHandler h) =>
-                CommandEndpoint.RunAsync<DeactivateMentorRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(mentorId), c, ct)))
+        g.MapPost("/{mentorId:guid}/deactivation", (Guid mentorId, HttpContext http) =>
+                CommandEndpoint.RunAsync<DeactivateMentorRequest>(http, r => r.ToCommand(mentorId)))
             .AsCommand<DeactivateMentorRequest>("DeactivateMentor").Requires(Policies.CoordinateMentors);
         return routes;
     }

@@ -14,8 +14,8 @@ public static class ProgrammeEndpoints
     public static IEndpointRouteBuilder MapProgrammeEndpoints(this IEndpointRouteBuilder routes)
     {
         var g = routes.MapGroup("/programmes").WithTags("Programmes");
-        g.MapPost("/", (HttpContext http, OpenProgrammeHandler h) => CommandEndpoint.RunAsync<OpenProgrammeRequest>(http,
-                (r, c, ct) => h.HandleAsync(r.ToCommand(), c, ct), id => $"/programmes/{id}"))
+        g.MapPost("/", Task<IResult> (HttpContext http) => CommandEndpoint.RunAsync<OpenProgrammeRequest>(http,
+                r => r.ToCommand(), "/programmes/{id}"))
             .AsCreate<OpenProgrammeRequest>("OpenProgramme").Requires(Policies.TeachProgrammes);
         g.MapGet("/", async (HttpContext http, DirectoryQueries q, ReadScope scope) =>
                 ListQuery.TryParse(http, Statuses, out var f, out var error)
@@ -27,23 +27,23 @@ public static class ProgrammeEndpoints
                 StateEndpoint.Respond(http, programmeId, await streams.ProgrammeAsync(programmeId, http.RequestAborted),
                     await q.ProgrammeAsync(programmeId, http.RequestAborted)))
             .AsState("GetProgramme").Requires(Policies.ReadRecords);
-        g.MapPost("/{programmeId:guid}/close", (Guid programmeId, HttpContext http, CloseProgrammeHandler h) =>
+        g.MapPost("/{programmeId:guid}/close", (Guid programmeId, HttpContext http) =>
                 CommandEndpoint.RunAsync<CloseProgrammeRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new CloseProgramme(programmeId, r.Reason!, r.ClosedAt), c, ct)))
+                    r => new CloseProgramme(programmeId, r.Reason!, r.ClosedAt)))
             .AsCommand<CloseProgrammeRequest>("CloseProgramme").Requires(Policies.TeachProgrammes);
-        g.MapPost("/{programmeId:guid}/enrolments", (Guid programmeId, HttpContext http, EnrolInmateHandler h) =>
+        g.MapPost("/{programmeId:guid}/enrolments", (Guid programmeId, HttpContext http) =>
                 CommandEndpoint.RunAsync<EnrolInmateRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new EnrolInmate(r.InmateId!.Value, programmeId, r.EnrolledAt), c, ct)))
+                    r => new EnrolInmate(r.InmateId!.Value, programmeId, r.EnrolledAt)))
             .AsCommand<EnrolInmateRequest>("EnrolInmate").Requires(Policies.TeachProgrammes);
         g.MapPost("/{programmeId:guid}/enrolments/{inmateId:guid}/withdrawal",
-                (Guid programmeId, Guid inmateId, HttpContext http, WithdrawFromProgrammeHandler h) =>
+                (Guid programmeId, Guid inmateId, HttpContext http) =>
                 CommandEndpoint.RunAsync<WithdrawFromProgrammeRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new WithdrawFromProgramme(inmateId, programmeId, r.Reason!, r.WithdrewAt), c, ct)))
+                    r => new WithdrawFromProgramme(inmateId, programmeId, r.Reason!, r.WithdrewAt)))
             .AsCommand<WithdrawFromProgrammeRequest>("WithdrawFromProgramme").Requires(Policies.TeachProgrammes);
         g.MapPost("/{programmeId:guid}/enrolments/{inmateId:guid}/completion",
-                (Guid programmeId, Guid inmateId, HttpContext http, CompleteProgrammeHandler h) =>
+                (Guid programmeId, Guid inmateId, HttpContext http) =>
                 CommandEndpoint.RunAsync<CompleteProgrammeRequest>(http,
-                    (r, c, ct) => h.HandleAsync(new CompleteProgramme(inmateId, programmeId, r.CompletedAt), c, ct)))
+                    r => new CompleteProgramme(inmateId, programmeId, r.CompletedAt)))
             .AsCommand<CompleteProgrammeRequest>("CompleteProgramme").Requires(Policies.TeachProgrammes);
         return routes;
     }

@@ -20,20 +20,20 @@ public static class WageEndpoints
                 return Results.Ok(new StreamView<object>(inmateId, account.Version, account.State, null));
             })
             .AsState("GetWageAccount").RequiresLogged(Policies.ReadFinancial);
-        g.MapPost("/credits", (Guid inmateId, HttpContext http, CreditWageHandler h) =>
-                CommandEndpoint.RunAsync<CreditWageRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
+        g.MapPost("/credits", (Guid inmateId, HttpContext http) =>
+                CommandEndpoint.RunAsync<CreditWageRequest>(http, r => r.ToCommand(inmateId)))
             .AsCommand<CreditWageRequest>("CreditWage").Requires(Policies.RecordWages);
-        g.MapPost("/deductions", (Guid inmateId, HttpContext http, DeductFromWagesHandler h) =>
-                CommandEndpoint.RunAsync<DeductFromWagesRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
+        g.MapPost("/deductions", (Guid inmateId, HttpContext http) =>
+                CommandEndpoint.RunAsync<DeductFromWagesRequest>(http, r => r.ToCommand(inmateId)))
             .AsCommand<DeductFromWagesRequest>("DeductFromWages").Requires(Policies.RecordWages);
-        g.MapPost("/remittances", (Guid inmateId, HttpContext http, RemitToFamilyHandler h) =>
-                CommandEndpoint.RunAsync<RemitToFamilyRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
+        g.MapPost("/remittances", (Guid inmateId, HttpContext http) =>
+                CommandEndpoint.RunAsync<RemitToFamilyRequest>(http, r => r.ToCommand(inmateId)))
             .AsCommand<RemitToFamilyRequest>("RemitToFamily").Requires(Policies.RecordWages);
-        g.MapPost("/payout", (Guid inmateId, HttpContext http, PayOutAtReleaseHandler h) =>
-                CommandEndpoint.RunAsync<PayOutAtReleaseRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
+        g.MapPost("/payout", (Guid inmateId, HttpContext http) =>
+                CommandEndpoint.RunAsync<PayOutAtReleaseRequest>(http, r => r.ToCommand(inmateId)))
             .AsCommand<PayOutAtReleaseRequest>("PayOutAtRelease").Requires(Policies.RecordWages);
-        g.MapPost("/reversals", (Guid inmateId, HttpContext http, ReversePostingHandler h) =>
-                CommandEndpoint.RunAsync<ReversePostingRequest>(http, (r, c, ct) => h.HandleAsync(r.ToCommand(inmateId), c, ct)))
+        g.MapPost("/reversals", (Guid inmateId, HttpContext http) =>
+                CommandEndpoint.RunAsync<ReversePostingRequest>(http, r => r.ToCommand(inmateId)))
             .AsCommand<ReversePostingRequest>("ReversePosting").Requires(Policies.RecordWages);
         return routes;
     }

@@ -12,8 +12,8 @@ namespace SecondChance.Integrity.Events;
 /// <summary>
 /// The application's event log on Marten: appends through Marten sessions with Marten's optimistic concurrency at the
 /// version each decision was made on and reads streams with Marten (time travel by version or instant); the read models
-/// read the global log through Marten's async daemon. The read-your-writes directories and idempotency records join
-/// the append's transaction, so an acknowledged command is never lost and never doubled.
+/// read the global log through Marten's async daemon. The read-your-writes directories, and what the caller queued on its
+/// session (the idempotency record, Wolverine's outbox), join the append's transaction, so an acknowledged command is never lost and never doubled.
 /// </summary>
 public sealed class MartenEventLog
 {
@@ -49,31 +49,24 @@ public sealed class MartenEventLog
     public async Task<AppendResult> AppendAsync(StreamAppend append, CancellationToken ct = default) =>
         (await AppendAsync([append], ct))[0];
 
-    /// <summary>Appends to one or more streams atomically in a transaction of its own, with the inline projections.</summary>
+    /// <summary>Appends to one or more streams atomically in a session and transaction of its own, with the inline projections.</summary>
     public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
-        await using var conn = await DataSource.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var results = await AppendAsync(conn, tx, appends, ct);
-        var events = results.SelectMany(r => r.Events).ToList();
-        foreach (var projection in _inline) await projection.ApplyAsync(conn, tx, events, ct);
-        await tx.CommitAsync(ct);
-        return results;
+        await using var session = _store.LightweightSession();
+        return await AppendAsync(session, appends, ct);
     }
 
     /// <summary>
-    /// Appends inside a caller's transaction, through a Marten session enlisted in it: the caller writes more rows in
-    /// the same transaction (inline read models, the idempotency record) and commits. A stream that is not at the
-    /// expected version throws <see cref="ConcurrencyException"/>; the transaction is then aborted.
+    /// Appends through the caller's session (Wolverine's, enlisted in its outbox) and saves it: the events, the inline
+    /// read models and whatever else the caller queued on the session commit in one transaction. A stream that is not
+    /// at the expected version throws <see cref="ConcurrencyException"/> and nothing is written.
     /// </summary>
-    public async Task<IReadOnlyList<AppendResult>> AppendAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AppendResult>> AppendAsync(IDocumentSession session, IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
         if (appends is null || appends.Count == 0) throw new InvalidAppendException("An append names at least one stream.");
         // keys are made before serialization: a converter cannot await (SubjectKeyring)
         await Keys.EnsureKeysAsync(appends.SelectMany(a => a.Events).SelectMany(Subjects), ct);
 
-        await using var session = _store.LightweightSession(SessionOptions.ForTransaction(tx));
         var metadata = appends[0].Metadata ?? EventMetadata.None;
         if (appends.Any(a => (a.Metadata ?? EventMetadata.None) != metadata))
             throw new InvalidAppendException("One append carries one set of metadata for every stream.");
@@ -97,12 +90,21 @@ public sealed class MartenEventLog
             actions.Add((append, action));
         }
 
+        if (_inline.Count > 0)
+        {
+            var batch = new SqlBatch();
+            var events = actions.SelectMany(a => Result(a.Append, a.Action, metadata).Events).ToList();
+            foreach (var projection in _inline) projection.Apply(events, batch);
+            batch.QueueOn(session);
+        }
+
         try
         {
             await session.SaveChangesAsync(ct);
         }
         catch (Exception e) when (IsVersionConflict(e))
         {
+            session.EjectAllPendingChanges();
             throw await ConflictAsync(NamedStream(e), actions.Select(a => a.Append).ToList(), ct);
         }
 

@@ -2,6 +2,7 @@ using System.Net;
 using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
 using SecondChance.Application;
+using SecondChance.Domain;
 using SecondChance.Domain.Facilities;
 using SecondChance.Host.Tests.Support;
 using Xunit;
@@ -196,7 +197,7 @@ public sealed class FacilityApiTests(ApiFixture fixture) : IClassFixture<ApiFixt
     }
 
     [Fact]
-    public async Task A_race_lost_without_if_match_stays_a_conflict_and_with_if_match_is_a_failed_precondition()
+    public async Task A_race_lost_without_if_match_is_thrown_for_wolverine_to_retry_and_with_if_match_is_a_failed_precondition()
     {
         var facility = await Given.FacilityAsync();
         var services = fixture.Factory.Services;
@@ -205,12 +206,12 @@ public sealed class FacilityApiTests(ApiFixture fixture) : IClassFixture<ApiFixt
         await Given.Ok($"/facilities/{facility.Id}/wards", new { name = "Block Y", category = "AdultMale" });
         var decision = FacilityDecider.Decide(stale.State, new AddWard(facility.Id, Guid.NewGuid(), "Block Z", WardCategory.AdultMale, WardDesignation.Mixed), executor.Now);
 
-        var unpinned = await executor.CommitAsync(new CommandContext("test", Guid.NewGuid()), facility.Id, stale, decision, CancellationToken.None);
+        var unpinned = () => executor.CommitAsync(new CommandContext("test", Guid.NewGuid()), facility.Id, stale, decision, CancellationToken.None);
         var pinned = await executor.CommitAsync(new CommandContext("test", Guid.NewGuid(), ExpectedVersion: stale.Version), facility.Id, stale, decision,
             CancellationToken.None);
 
-        unpinned.Status.Should().Be(CommandStatus.Conflict);
-        unpinned.Conflict!.FromIfMatch.Should().BeFalse();
+        var lost = (await unpinned.Should().ThrowAsync<SecondChance.Integrity.Events.ConcurrencyException>()).Which;
+        (lost.StreamId, lost.Expected.Value, lost.ActualVersion).Should().Be((StreamIds.Facility(facility.Id), 5L, 6L));
         pinned.Status.Should().Be(CommandStatus.Conflict);
         pinned.Conflict!.FromIfMatch.Should().BeTrue();
         pinned.Conflict.ActualVersion.Should().Be(6);

@@ -61,10 +61,11 @@ public sealed class ReadinessTests(EventStoreDatabase database) : IClassFixture<
 
         public void Release() => _released.TrySetResult();
 
-        public async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
+        // the directories' statements are gathered before the append is sent, so holding here holds the append
+        public void Apply(IReadOnlyList<StoredEvent> events, SqlBatch batch)
         {
             _entered.TrySetResult();
-            await _released.Task.WaitAsync(ct);
+            _released.Task.Wait(TimeSpan.FromSeconds(120));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Wolverine;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -40,13 +41,14 @@ public static class TestUsers
         var context = new CommandContext("test:setup", Guid.NewGuid());
         username ??= $"{role?.ToString().ToLowerInvariant() ?? "user"}-{Interlocked.Increment(ref _counter)}-{Guid.NewGuid():N}"[..40];
         password ??= $"pw-{Guid.NewGuid():N}";
-        var registered = await sp.GetRequiredService<RegisterUserHandler>().HandleAsync(
+        using var scope = sp.CreateScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        var registered = await bus.SendAsync(
             new RegisterUserRequest(userId, username, $"Test {role}", password, role is { } r ? [r] : []), context, CancellationToken.None);
         if (registered.Status != CommandStatus.Accepted) throw new InvalidOperationException($"Test user not registered: {registered.Status} {registered.Refusal}");
-        var grants = sp.GetRequiredService<UserGrantsHandler>();
-        foreach (var f in facilities ?? []) Ensure(await grants.GrantFacilityAsync(registered.Id, f, context, CancellationToken.None));
-        foreach (var p in programmes ?? []) Ensure(await grants.GrantProgrammeAsync(registered.Id, p, context, CancellationToken.None));
-        if (personalData) Ensure(await grants.GrantPersonalDataAsync(registered.Id, "test", context, CancellationToken.None));
+        foreach (var f in facilities ?? []) Ensure(await bus.SendAsync(new GrantFacility(registered.Id, f), context, CancellationToken.None));
+        foreach (var p in programmes ?? []) Ensure(await bus.SendAsync(new GrantProgramme(registered.Id, p), context, CancellationToken.None));
+        if (personalData) Ensure(await bus.SendAsync(new GrantPersonalDataAccess(registered.Id, "test"), context, CancellationToken.None));
         return new TestUser(registered.Id, username, password);
     }
 
