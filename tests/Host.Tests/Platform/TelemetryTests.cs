@@ -17,7 +17,7 @@ public sealed class TelemetryTests(TelemetryTests.InMemoryTelemetryFixture fixtu
     private readonly Api _api = fixture.CreateApi();
 
     [Fact]
-    public async Task A_command_is_one_trace_from_the_http_request_to_the_database_append()
+    public async Task A_command_is_one_trace_from_the_http_request_through_the_wolverine_handler_to_the_database_append()
     {
         var earlier = fixture.Spans.Snapshot().ToHashSet();
         var r = await _api.PostAsync("/mentors", new { fullName = "Bilal Ahmed", cnic = "35202-7654321-3" });
@@ -29,6 +29,8 @@ public sealed class TelemetryTests(TelemetryTests.InMemoryTelemetryFixture fixtu
             .Where(a => a.TraceId == server.TraceId && a.Source.Name is "Npgsql" or "Marten").ToList();
 
         database.Should().NotBeEmpty("the append runs inside the request's trace");
+        fixture.Spans.Snapshot().Should().Contain(a => a.TraceId == server.TraceId && a.Source.Name == "Wolverine",
+            "the Wolverine handler runs inside the request's trace");
         database.Should().Contain(a => a.Source.Name == "Npgsql" && (a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement") ?? "").ToString()!.Contains("mt_"),
             "Marten's append reaches PostgreSQL in the same trace");
     }
