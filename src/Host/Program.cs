@@ -5,9 +5,11 @@ using SecondChance.Application.Audit;
 using SecondChance.Host.Cli;
 using SecondChance.Host.Demo;
 using SecondChance.Host.Endpoints;
+using SecondChance.Host.Health;
 using SecondChance.Host.Hosting;
 using SecondChance.Host.Http;
 using SecondChance.Host.Security;
+using SecondChance.Host.Telemetry;
 
 if (CliHelp.Handles(args)) return CliHelp.Print(args, Console.Out);
 if (CliHelp.UnknownVerb(args) is { } notAVerb)
@@ -22,10 +24,12 @@ if (args.Any(CliHelp.IsVerb))
     builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 builder.AddSecondChanceHttp();
 builder.AddSecondChanceSecurity();
+builder.AddSecondChanceTelemetry();
 var marten = builder.Services.AddSecondChanceDatabase();
 builder.AddSecondChanceMessaging(marten);
 builder.Services.AddSecondChanceApplication();
 builder.Services.AddProjectionDaemon(builder.Configuration, marten);
+builder.Services.AddSecondChanceHealth(builder.Configuration);
 builder.Services.AddDemoSeeding(builder.Configuration);
 builder.Services.AddAuditAndOversight().AddSingleton<OversightReportQuery>();
 

@@ -1,4 +1,5 @@
 using SecondChance.Integrity.Events;
+using JasperFx.OpenTelemetry;
 using Marten;
 using Npgsql;
 using SecondChance.Integrity;
@@ -31,7 +32,13 @@ public static class DatabaseHosting
         services.AddHostedService<MigrateAtStartup>();
         services.AddHostedService<KeyringRefresh>();
         return services.AddSecondChanceMarten(sp => sp.GetRequiredService<SecondChanceDatabase>().ConnectionStringAsync().GetAwaiter().GetResult(),
-            (sp, options) => sp.GetService<MartenReadModels>()?.Register(options));
+            (sp, options) =>
+            {
+                sp.GetService<MartenReadModels>()?.Register(options);
+                // spans per connection and event-append counters on Marten's "Marten" source and meter (TelemetryHosting)
+                options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+                options.OpenTelemetry.TrackEventCounters();
+            });
     }
 
     /// <summary>The <c>migrate</c> verb: bring every module's schema up to date, then exit.</summary>

@@ -43,7 +43,10 @@ public static class CommandEndpoint
         return Respond(http, result, location);
     }
 
-    private static IResult Respond(HttpContext http, CommandResult result, string? location) => result.Status switch
+    private static IResult Respond(HttpContext http, CommandResult result, string? location)
+    {
+        http.RequestServices.GetRequiredService<Telemetry.CommandMetrics>().Record(result.Status is CommandStatus.NotFound ? "not_found" : result.Status.ToString().ToLowerInvariant());
+        return result.Status switch
     {
         CommandStatus.Accepted => Write(http, IdempotencyClaim.Render(result, location)),
         CommandStatus.NotFound => Problems.NotFound(result.Refusal?.Message ?? "Not found."),
@@ -52,6 +55,7 @@ public static class CommandEndpoint
         CommandStatus.Conflict => Problems.Conflict(result.Conflict!),
         _ => throw new InvalidOperationException($"Unexpected command status {result.Status}."),
     };
+    }
 
     private static IResult PreconditionFailed(HttpContext http, VersionConflict conflict)
     {

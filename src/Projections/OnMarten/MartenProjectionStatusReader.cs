@@ -64,4 +64,25 @@ public sealed class MartenProjectionStatusReader
             $"select coalesce((select last_seq_id from {_models.State.Progression} where name = 'HighWaterMark'), 0)");
         return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
+
+    /// <summary>Each read model's <see cref="ProjectionLag"/>, without counting events (an index look-up per read model).</summary>
+    public async Task<IReadOnlyList<ProjectionLag>> LagsAsync(CancellationToken ct = default)
+    {
+        var state = _models.State;
+        await using var cmd = state.DataSource.CreateCommand($"""
+            select r.name, coalesce(p.last_seq_id, 0),
+                   coalesce((select last_seq_id from {state.Progression} where name = 'HighWaterMark'), 0),
+                   coalesce((select max(seq_id) from {_models.Options.EventSchema}.mt_events), 0),
+                   exists (select 1 from {state.Failures} f where f.name = r.name)
+              from {state.Models} r
+              left join {state.Progression} p on p.name = r.name || ':All'
+             order by r.name
+            """);
+        var list = new List<ProjectionLag>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            if (_models.Find(r.GetString(0)) is { } projection)
+                list.Add(new ProjectionLag(projection.Name, r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetBoolean(4)));
+        return list;
+    }
 }

@@ -35,12 +35,16 @@ public class ApiFixture : EventStoreDatabase
                 // hashing cost is not under test; keep fixtures fast
                 s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
             });
+            ConfigureHost(b);
         });
         using var client = Factory.CreateClient();
         (await client.GetAsync("/health")).EnsureSuccessStatusCode();
         Admin = await TestUsers.RegisterAsync(Factory, Role.Administrator, username: "fixture.admin", password: $"pw-{Guid.NewGuid():N}");
         _adminToken = await TestUsers.TokenAsync(client, Admin);
     }
+
+    /// <summary>More settings or services for a test class's own fixture, after the shared ones.</summary>
+    protected virtual void ConfigureHost(IWebHostBuilder builder) { }
 
     private MartenReadModels ReadModels => Factory.Services.GetRequiredService<MartenReadModels>();
 

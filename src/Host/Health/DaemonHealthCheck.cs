@@ -1,0 +1,26 @@
+using JasperFx.Events.Daemon;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace SecondChance.Host.Health;
+
+/// <summary>
+/// Marten's async daemon on this node. Registered only where Projections:Enabled is true; Marten 9 has no daemon
+/// health check of its own. Not running here is degraded, not unhealthy: with HotCold another node may hold the
+/// leadership, and a daemon that runs nowhere shows as lag, which <see cref="ProjectionsHealthCheck"/> bounds.
+/// </summary>
+public sealed class DaemonHealthCheck(IProjectionCoordinator coordinator, ILogger<DaemonHealthCheck> logger) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        bool running;
+        try { running = coordinator.DaemonForMainDatabase().IsRunning; }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Marten's async daemon could not be asked whether it runs");
+            running = false;
+        }
+        return Task.FromResult(running
+            ? HealthCheckResult.Healthy("Marten's async daemon is running on this node.")
+            : HealthCheckResult.Degraded("Marten's async daemon is not running on this node (with HotCold another node may hold the leadership)."));
+    }
+}
