@@ -5,9 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dll=src/Host/bin/Release/net10.0/SecondChance.Host.dll
-[ "${1:-}" = "--no-build" ] || [ "${2:-}" = "--no-build" ] || dotnet build src/Host -c Release -nologo -v q >/dev/null
+build=true; for a in "$@"; do [ "$a" = "--no-build" ] && build=false; done
+# stale generated code may not even compile against changed handlers: build without it, generate, build with it
 rm -rf src/Host/Internal/Generated
+if $build; then dotnet build src/Host -c Release -nologo -v q >/dev/null; fi
 (cd src/Host && Wolverine__CodeGeneration=Dynamic dotnet "../../$dll" codegen write >/dev/null)
+if $build; then dotnet build src/Host -c Release -nologo -v q >/dev/null; fi
 if [ "${1:-}" = "--check" ]; then
   if [ -n "$(git status --porcelain -- src/Host/Internal/Generated)" ]; then
     git status --short -- src/Host/Internal/Generated | head -20 >&2

@@ -30,6 +30,24 @@ public class ReleaseSpecs
             .When(s => InmateDecider.Decide(s, new PlanRelease(InmateId, new DateOnly(2026, 9, 1)), Now)).ThenNothing();
 
     [Fact]
+    public void Release_plan_carries_the_savings_payout_and_the_follow_up_contact() =>
+        GivenInmate(Admitted()).When(s => InmateDecider.Decide(s,
+                new PlanRelease(InmateId, new DateOnly(2026, 9, 1), null, SavingsPayoutPlan.BankTransfer, new DateOnly(2026, 9, 15)), Now))
+            .ThenEmits(new ReleasePlanned(InmateId, new DateOnly(2026, 9, 1), Now, SavingsPayoutPlan.BankTransfer, new DateOnly(2026, 9, 15)));
+
+    [Fact]
+    public void Adding_a_payout_plan_to_the_same_date_is_a_new_plan() =>
+        GivenInmate(Admitted(), new ReleasePlanned(InmateId, new DateOnly(2026, 9, 1)))
+            .When(s => InmateDecider.Decide(s, new PlanRelease(InmateId, new DateOnly(2026, 9, 1), null, SavingsPayoutPlan.CashAtRelease), Now))
+            .ThenEmits(new ReleasePlanned(InmateId, new DateOnly(2026, 9, 1), Now, SavingsPayoutPlan.CashAtRelease));
+
+    [Fact]
+    public void A_follow_up_contact_on_or_before_the_release_date_is_refused() =>
+        GivenInmate(Admitted()).When(s => InmateDecider.Decide(s,
+                new PlanRelease(InmateId, new DateOnly(2026, 9, 1), null, null, new DateOnly(2026, 9, 1)), Now))
+            .ThenRefused(RefusalCodes.FollowUpBeforeRelease);
+
+    [Fact]
     public void Planned_release_cannot_be_before_admission() =>
         GivenInmate(Admitted()).When(s => InmateDecider.Decide(s, new PlanRelease(InmateId, new DateOnly(2020, 1, 1)), Now))
             .ThenRefused(RefusalCodes.ReleaseBeforeAdmission);

@@ -88,5 +88,18 @@ public static class ApplicationMigrations
             );
             create index mentor_directory_by_status on {schema}.mentor_directory (status, full_name);
             """),
+        new(3, "release readiness reminders", """
+            create table {schema}.release_reminders (
+                inmate_id             uuid        not null,
+                expected_release_date date        not null,
+                days_before           int         not null,
+                facility_id           uuid        not null,
+                prisoner_number       text        not null,
+                missing               text[]      not null,
+                reminded_at           timestamptz not null,
+                primary key (inmate_id, expected_release_date, days_before)
+            );
+            create index release_reminders_by_facility on {schema}.release_reminders (facility_id, expected_release_date);
+            """),
     ];
 }

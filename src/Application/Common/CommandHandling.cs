@@ -34,6 +34,8 @@ public static class CommandHandling
         options.Discovery.CustomizeHandlerDiscovery(q => q.Excludes.WithCondition("erasure", t => t == typeof(EraseInmateHandler)));
         options.Policies.AddMiddleware(typeof(CommandContextMiddleware),
             chain => chain.Handlers.Any(h => h.Method.GetParameters().Any(p => p.ParameterType == typeof(CommandContext))));
+        // reminders are scheduled with the plan they remind of, stored until due and recovered after a crash
+        options.PublishMessage<Inmates.RemindOfReleaseReadiness>().ToLocalQueue("release-reminders").UseDurableInbox();
         options.OnException<ConcurrencyException>().RetryWithCooldown(ConflictCooldowns.ToArray()).WithFullJitter();
         return options;
     }

@@ -6,6 +6,7 @@ public static class InmatesConfiguration
 {
     public static IServiceCollection AddInmates(this IServiceCollection services) => services
         .AddSingleton<AdmitInmateHandler>()
+        .AddSingleton<ReleaseReminderQueries>()
         .AddSingleton<HouseInmateHandler>()
         .AddSingleton<RecordMedicalScreeningHandler>()
         .AddSingleton<StartSegregationHandler>()

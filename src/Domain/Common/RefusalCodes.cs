@@ -49,6 +49,7 @@ public static class RefusalCodes
     public const string NotSegregated = "not_segregated";
     public const string ActiveEnrolment = "active_enrolment";
     public const string ReleaseBeforeAdmission = "release_before_admission";
+    public const string FollowUpBeforeRelease = "follow_up_before_release";
     public const string UnknownCorrectedEvent = "unknown_corrected_event";
 
     public const string ProgrammeNotFound = "programme_not_found";

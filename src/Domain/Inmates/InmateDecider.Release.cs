@@ -12,8 +12,11 @@ public static partial class InmateDecider
         if (Happened(inmate, at, now, "Planning time") is { } r2) return r2;
         if (command.ExpectedReleaseDate < DateOnly.FromDateTime(inmate.AdmittedAt.UtcDateTime).AddDays(-1))
             return Decision.Refuse(ReleaseBeforeAdmission, "The planned release date is before admission.");
-        if (inmate.ExpectedReleaseDate == command.ExpectedReleaseDate) return Decision.Nothing;
-        return Decision.Accept(new ReleasePlanned(inmate.InmateId, command.ExpectedReleaseDate, at));
+        if (command.FollowUpPlannedOn is { } followUp && followUp <= command.ExpectedReleaseDate)
+            return Decision.Refuse(FollowUpBeforeRelease, "The follow-up contact is planned for after the expected release date.");
+        if (inmate.ExpectedReleaseDate == command.ExpectedReleaseDate && inmate.SavingsPayout == command.SavingsPayout
+            && inmate.FollowUpPlannedOn == command.FollowUpPlannedOn) return Decision.Nothing;
+        return Decision.Accept(new ReleasePlanned(inmate.InmateId, command.ExpectedReleaseDate, at, command.SavingsPayout, command.FollowUpPlannedOn));
     }
 
     public static Decision Decide(InmateState inmate, ReleaseInmate command, DateTimeOffset now)

@@ -62,7 +62,9 @@ public sealed record MentoringContactRecorded(
     string Summary);
 
 /// <summary>PlannedAt is when the plan was made; plans recorded before it existed have none.</summary>
-public sealed record ReleasePlanned(Guid InmateId, DateOnly ExpectedReleaseDate, DateTimeOffset? PlannedAt = null);
+/// <summary>The release date expected; with it, how the savings will be paid out and when the first contact after release is planned (older events have neither).</summary>
+public sealed record ReleasePlanned(Guid InmateId, DateOnly ExpectedReleaseDate, DateTimeOffset? PlannedAt = null,
+    SavingsPayoutPlan? SavingsPayout = null, DateOnly? FollowUpPlannedOn = null);
 
 public sealed record InmateReleased(Guid InmateId, Guid FacilityId, DateTimeOffset ReleasedAt, string Reason);
 

@@ -27,7 +27,9 @@ public sealed record InmateState(
     string Currency,
     DateTimeOffset PlacedAt,
     DateTimeOffset? MentorSince,
-    DateTimeOffset? ReleasedAt)
+    DateTimeOffset? ReleasedAt,
+    SavingsPayoutPlan? SavingsPayout = null,
+    DateOnly? FollowUpPlannedOn = null)
 {
     public static InmateState Initial { get; } = new(
         InmateStatus.NotAdmitted, Guid.Empty, Guid.Empty, "", Sex.Male, default, LegalStatus.Remand, default,
@@ -83,7 +85,7 @@ public sealed record InmateState(
         MentorAssigned e => s with { MentorId = e.MentorId, MentorSince = e.AssignedAt },
         MentorUnassigned => s with { MentorId = null, MentorSince = null },
         MentoringContactRecorded e => s with { MentoringContacts = s.MentoringContacts.Add(e.ContactId) },
-        ReleasePlanned e => s with { ExpectedReleaseDate = e.ExpectedReleaseDate },
+        ReleasePlanned e => s with { ExpectedReleaseDate = e.ExpectedReleaseDate, SavingsPayout = e.SavingsPayout, FollowUpPlannedOn = e.FollowUpPlannedOn },
         InmateReleased e => s with { Status = InmateStatus.Released, WardId = null, SegregatedSince = null, ReleasedAt = e.ReleasedAt },
         PostReleaseFollowUpRecorded => s with { },
         AttributionConsentGiven => s with { ConsentToAttribution = true },

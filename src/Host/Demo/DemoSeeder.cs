@@ -160,7 +160,7 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
 
         var plannedAt = admitted.AddDays(14);
         await Run(actor, (c, t) => H<PlanReleaseHandler>().HandleAsync(new PlanRelease(id, DateOnly.FromDateTime(releaseAt.UtcDateTime),
-            Past(plannedAt) ? plannedAt : null), c, t), ct);
+            Past(plannedAt) ? plannedAt : null), c, null, t), ct);
         var mentor = Mentors[(karachi ? 0 : 5) + r.Next(karachi ? 5 : 3)];
         var mentored = r.Next(100) < (female ? 80 : 50);
         var assignedAt = Max(admitted.AddDays(1), releaseAt.AddDays(-120));

@@ -119,5 +119,7 @@ internal static class EndpointSummaries
         ["ComplianceRules"] = "The rights-compliance rules and their sources",
         ["OversightFacilityReport"] = "A facility's rights-compliance findings for a period, as of an instant; JSON or CSV",
         ["OversightInmateFindings"] = "An inmate's rights-compliance findings as of an instant",
+        ["ReleaseReminders"] = "Release readiness reminders that still stand: what each upcoming release lacks",
+        ["OversightNotifications"] = "Oversight notifications at a facility: who was told of which finding, and by when",
     };
 }

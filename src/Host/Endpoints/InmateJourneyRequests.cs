@@ -4,11 +4,14 @@ using SecondChance.Host.Http;
 
 namespace SecondChance.Host.Endpoints;
 
-internal sealed record PlanReleaseRequest(DateOnly? ExpectedReleaseDate, DateTimeOffset? PlannedAt) : IValidatableRequest
+/// <param name="SavingsPayout">How the savings will be paid out (CashAtRelease, BankTransfer, ToFamily); absent until decided.</param>
+/// <param name="FollowUpPlannedOn">The day of the first contact after release; absent until planned.</param>
+internal sealed record PlanReleaseRequest(DateOnly? ExpectedReleaseDate, DateTimeOffset? PlannedAt, SavingsPayoutPlan? SavingsPayout = null,
+    DateOnly? FollowUpPlannedOn = null) : IValidatableRequest
 {
     public void Validate(FieldErrors e) => e.Required(ExpectedReleaseDate, "expectedReleaseDate");
 
-    public PlanRelease ToCommand(Guid inmateId) => new(inmateId, ExpectedReleaseDate!.Value, PlannedAt);
+    public PlanRelease ToCommand(Guid inmateId) => new(inmateId, ExpectedReleaseDate!.Value, PlannedAt, SavingsPayout, FollowUpPlannedOn);
 }
 
 internal sealed record ReleaseInmateRequest(DateTimeOffset? ReleasedAt, string? Reason) : IValidatableRequest

@@ -1,5 +1,6 @@
 using JasperFx;
 using JasperFx.Events.Daemon;
+using SecondChance.Application.Inmates;
 using SecondChance.Host.Hosting;
 using SecondChance.Projections.OnMarten;
 using SecondChance.Projections.ReadModels;
@@ -28,6 +29,15 @@ public static class ReadModelEndpoints
             new QueryParameter("from", typeof(DateOnly), "Monthly figures from this date's month (default: twelve months before today)."),
             new QueryParameter("to", typeof(DateOnly), "Monthly figures up to this date (default: today)."),
             new QueryParameter("today", typeof(DateOnly), "The day releases are due from (default: today in the reporting time zone)."));
+        g.MapGet("/release-reminders", async (Guid? facilityId, ReleaseReminderQueries q, HttpContext http, ReadScope scope, CancellationToken ct) =>
+        {
+            var within = await scope.FacilitiesAsync(http.User, ct);
+            IReadOnlyCollection<Guid>? facilities = facilityId is { } one ? (within is null || within.Contains(one) ? [one] : []) : within;
+            return Results.Ok(await q.StandingAsync(facilities, ct));
+        }).WithName("ReleaseReminders").Requires(Policies.ReadReadModels).Produces<IReadOnlyList<ReleaseReminder>>()
+            .WithDescription("Reminders to the welfare team, 90 and 30 days before an expected release, of what its readiness still lacks "
+                             + "(mentor, savings_payout_plan, follow_up_contact); only those that still stand: the inmate held, the plan unchanged.")
+            .WithQuery(new QueryParameter("facilityId", typeof(Guid), "One facility; without it, every facility you may read."));
         g.MapGet("/wages/inmates/{inmateId:guid}/statement", (Guid inmateId, ReadModelQueries q, CancellationToken ct) =>
             q.Wages.StatementAsync(inmateId, ct: ct)).WithName("WageStatement").RequiresLogged(Policies.ReadFinancial).ReadsReadModel("wages");
         g.MapGet("/wages/totals", async (Guid? facilityId, DateOnly? from, DateOnly? to, ReadModelQueries q, ReportingCalendar calendar,

@@ -17,6 +17,9 @@ public static class MessagingHosting
 
     public const string DurabilitySetting = "Wolverine:Durability";
 
+    /// <summary>Where the commands' types live: the log categories Wolverine names after them are silenced.</summary>
+    public static readonly string[] PersonalMessageNamespaces = ["SecondChance.Domain", "SecondChance.Application"];
+
     /// <summary>
     /// Wolverine runs every use case (<see cref="CommandHandling"/>), with Marten as its message store: a command's events
     /// and the messages it sends commit in one transaction (the outbox).
@@ -26,6 +29,10 @@ public static class MessagingHosting
     {
         marten.IntegrateWithWolverine(o => o.MessageStorageSchemaName = Schema);
         builder.Services.AddOversightNotifications(builder.Configuration);
+        // Wolverine logs a failed attempt (a lost race it retries) under the message type's name, with the message itself:
+        // commands carry names, national ids and clear passwords, so nothing is logged under those types (none of our
+        // code logs there; a failure that ends the command is logged without its content where the request fails)
+        foreach (var commands in PersonalMessageNamespaces) builder.Logging.AddFilter(commands, LogLevel.None);
         builder.Host.UseWolverine(options =>
         {
             // the generated code lives here whoever starts the host (a test host's entry assembly is the test runner)

@@ -80,6 +80,13 @@ async function load() {
   body.append(el('h2', {}, `${t('releasesDue')} `, el('span', { class: 'muted', id: 'releases-count', text: `(${due.length})` })),
     due.length ? table([t('prisonerNumber'), t('expectedRelease'), t('ready'), t('sex'), t('certified'), t('mentor'), t('contacts30'), t('savings')],
       rows, { id: 'releases-due' }) : el('p', { class: 'muted', text: t('nothing') }));
+
+  // reminders the welfare team was sent (90 and 30 days before release) that still stand
+  const reminders = await api(`/read-models/release-reminders${facilityId ? `?facilityId=${facilityId}` : ''}`);
+  body.append(el('h2', {}, `${t('readinessReminders')} `, el('span', { class: 'muted', id: 'reminders-count', text: `(${reminders.length})` })),
+    reminders.length ? table([t('prisonerNumber'), t('expectedRelease'), t('daysBefore'), t('missing')], reminders.map(r => [
+      el('a', { href: `/journey?inmate=${r.inmateId}`, text: r.prisonerNumber }), date(r.expectedReleaseDate), String(r.daysBefore),
+      r.missing.map(m => t(`missing_${m}`)).join(', ')]), { id: 'release-reminders' }) : el('p', { class: 'muted', text: t('nothing') }));
 }
 
 function perMonth(view, months, metric, field = 'count', filter = () => true) {

@@ -33,7 +33,7 @@ namespace Internal.Generated.WolverineHandlers
             var planReleaseHandler = new SecondChance.Application.Inmates.PlanReleaseHandler(_streams, _commandExecutor);
             
             // The actual message execution
-            var outgoing1 = await planReleaseHandler.HandleAsync(planRelease, commandContext, cancellation).ConfigureAwait(false);
+            var outgoing1 = await planReleaseHandler.HandleAsync(planRelease, commandContext, context, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using FluentAssertions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SecondChance.Host.Tests.Support;
+using Xunit;
+
+namespace SecondChance.Host.Tests.Platform;
+
+/// <summary>Lost races that Wolverine retries must not put a command's content (names, national ids, passwords) in the log.</summary>
+public sealed class CommandLoggingTests(CommandLoggingTests.CapturingFixture fixture) : IClassFixture<CommandLoggingTests.CapturingFixture>, IAsyncLifetime
+{
+    public Task InitializeAsync() => fixture.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Retried_lost_races_log_nothing_of_the_commands_content()
+    {
+        var scenario = new Scenario(fixture.CreateApi());
+        var inmate = await scenario.AdmitAsync((await scenario.FacilityAsync()).Id);
+        const string marker = "confidential-remark";
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async c =>
+        {
+            var api = fixture.CreateApi();
+            var statuses = new List<int>();
+            for (var i = 0; i < 4; i++)
+                statuses.Add((int)(await api.PostAsync($"/inmates/{inmate}/wage-account/credits", new
+                {
+                    postingId = Guid.NewGuid(), kind = "Wage", amountMinor = 1000 + i, currency = "PKR",
+                    description = $"{marker} {c}/{i}", creditedAt = Scenario.Past,
+                })).Status);
+            return statuses;
+        }));
+
+        answers.SelectMany(a => a).Should().OnlyContain(s => s == 200);
+        fixture.Logs.Should().NotBeEmpty("the host logs; the test would prove nothing otherwise");
+        fixture.Logs.Should().NotContain(l => l.Contains(marker));
+    }
+
+    public sealed class CapturingFixture : ApiFixture
+    {
+        public ConcurrentQueue<string> Logs { get; } = new();
+
+        protected override void ConfigureHost(IWebHostBuilder builder) =>
+            builder.ConfigureLogging(l => l.AddProvider(new Capturing(Logs)));
+    }
+
+    private sealed class Capturing(ConcurrentQueue<string> logs) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string category) => new Logger(category, logs);
+
+        public void Dispose() { }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> logs) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel level) => true;
+
+            public void Log<TState>(LogLevel level, EventId id, TState state, Exception? e, Func<TState, Exception?, string> format) =>
+                logs.Enqueue($"{category} {level}: {format(state, e)} {e}");
+        }
+    }
+}
