@@ -199,7 +199,7 @@ public static class ReliabilityRun
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync();
         var tables = new List<string>();
-        await using (var cmd = new NpgsqlCommand("select format('%I.%I', schemaname, tablename) from pg_tables where schemaname like 'sc\\_%' and schemaname <> 'sc_events' and tablename <> 'schema_migrations' order by 1", conn))
+        await using (var cmd = new NpgsqlCommand("select format('%I.%I', schemaname, tablename) from pg_tables where schemaname like 'sc\\_%' and schemaname not in ('sc_events', 'sc_messages') and tablename <> 'schema_migrations' order by 1", conn))
         await using (var r = await cmd.ExecuteReaderAsync())
             while (await r.ReadAsync()) tables.Add(r.GetString(0));
         var digest = new Dictionary<string, string>();

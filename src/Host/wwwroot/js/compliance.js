@@ -32,6 +32,7 @@ async function load() {
     body.append(table([t('rule'), '', t('open'), t('total')], r.counts.filter(c => c.total > 0)
       .map(c => [rule(c.ruleCode, c.title), el('span', { class: 'muted', text: c.source }), String(c.open), String(c.total)]), { id: 'rule-counts' }));
     renderFindings(r.findings);
+    renderNotifications(await api(`/oversight/facilities/${facilityId}/notifications`));
   } catch (e) { clear(body); showError(body, e); }
 }
 
@@ -52,6 +53,15 @@ function renderFindings(findings) {
           + ` — ${ev.streamId} v${ev.version}`)))));
     }
   }
+}
+
+/** Who was told of which finding, and by when (recorded from the durable messages the sweep sent). */
+function renderNotifications(notifications) {
+  body.append(el('h2', {}, `${t('notifications')} `, el('span', { class: 'muted', id: 'notifications-count', text: `(${notifications.length})` })));
+  if (!notifications.length) { body.append(el('p', { class: 'muted', text: t('nothing') })); return; }
+  body.append(table([t('rule'), t('recipient'), t('openedAt'), t('dueBy'), ''], notifications.map(n => [
+    ruleTitle(n.ruleCode, n.ruleCode), n.recipient, dateTime(n.openedAt), dateTime(n.dueBy),
+    el('a', { href: `/journey?inmate=${n.inmateId}`, text: t('journey') })]), { id: 'notifications' }));
 }
 
 /** A rule as its plain title with the code beside it. */
