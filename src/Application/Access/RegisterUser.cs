@@ -15,8 +15,8 @@ public sealed class RegisterUserHandler(UserStreams streams, CommandExecutor exe
         var id = Ids.OrNew(request.UserId ?? Guid.Empty);
         if (request.Password is not { Length: >= MinPasswordLength and <= 256 })
             return CommandResult.Refused(id, new Refusal(RefusalCodes.InvalidPassword, $"A password of {MinPasswordLength} to 256 characters is required."));
-        var user = await streams.UserAsync(id, ct);
-        var reservation = await streams.UsernameAsync(UsernameReservation.IsValid(request.Username?.Trim()) ? request.Username! : "-", ct);
+        var user = await streams.UserAsync(id, ct, context);
+        var reservation = await streams.UsernameAsync(UsernameReservation.IsValid(request.Username?.Trim()) ? request.Username! : "-", ct, context);
         var decision = UserDecider.Decide(user.State, reservation.State,
             new RegisterUser(id, request.Username!, request.DisplayName, hashing.Hash(request.Password)), executor.Now);
         var result = await executor.CommitAsync(context, id, user, decision, [reservation], ct);

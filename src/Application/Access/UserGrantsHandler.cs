@@ -54,5 +54,5 @@ public sealed class UserGrantsHandler(UserStreams streams, UserDirectory users, 
     }
 
     private Task<CommandResult> Run(Guid userId, CommandContext c, Func<UserState, DateTimeOffset, Decision> decide, CancellationToken ct) =>
-        executor.DecideAsync(streams.UserAsync(userId, ct), userId, c, decide, ct);
+        executor.DecideAsync(streams.UserAsync(userId, ct, c), userId, c, decide, ct);
 }

@@ -9,17 +9,10 @@ public sealed class UserStreams(MartenEventLog store)
     public const string UserType = "user";
     public const string UsernameType = "username";
 
-    public async Task<Loaded<UserState>> UserAsync(Guid id, CancellationToken ct)
-    {
-        var streamId = StreamIds.User(id);
-        var (state, version) = await store.AggregateAsync(streamId, UserState.Initial, UserState.Evolve, ct: ct);
-        return new Loaded<UserState>(streamId, UserType, state, version);
-    }
+    public Task<Loaded<UserState>> UserAsync(Guid id, CancellationToken ct, CommandContext? context = null) =>
+        StreamLoader.LoadAsync<UserAggregate, UserState>(store, context, StreamIds.User(id), UserType, UserState.Initial, UserState.Evolve, ct);
 
-    public async Task<Loaded<UsernameReservation>> UsernameAsync(string username, CancellationToken ct)
-    {
-        var streamId = StreamIds.Username(UsernameReservation.Normalize(username));
-        var (state, version) = await store.AggregateAsync(streamId, UsernameReservation.Initial, UsernameReservation.Evolve, ct: ct);
-        return new Loaded<UsernameReservation>(streamId, UsernameType, state, version);
-    }
+    public Task<Loaded<UsernameReservation>> UsernameAsync(string username, CancellationToken ct, CommandContext? context = null) =>
+        StreamLoader.LoadAsync<UsernameAggregate, UsernameReservation>(store, context, StreamIds.Username(UsernameReservation.Normalize(username)),
+            UsernameType, UsernameReservation.Initial, UsernameReservation.Evolve, ct);
 }

@@ -9,35 +9,37 @@ using SecondChance.Domain.Wages;
 
 namespace SecondChance.Application;
 
-/// <summary>Loads each kind of stream into its decision state.</summary>
+/// <summary>
+/// Loads each kind of stream into its decision state. Given a command's context, through Marten's aggregate workflow
+/// on the command's session (<c>FetchForWriting</c>: Marten folds the stream with the domain's <c>Evolve</c> and
+/// remembers the version, which the append is then checked against); without one (a read), from the stream's events.
+/// </summary>
 public sealed class Streams(MartenEventLog store)
 {
-    public Task<Loaded<FacilityState>> FacilityAsync(Guid id, CancellationToken ct) =>
-        LoadAsync(StreamIds.Facility(id), AggregateTypes.Facility, FacilityState.Initial, FacilityState.Evolve, ct);
+    public Task<Loaded<FacilityState>> FacilityAsync(Guid id, CancellationToken ct, CommandContext? context = null) =>
+        LoadAsync<FacilityAggregate, FacilityState>(context, StreamIds.Facility(id), AggregateTypes.Facility, FacilityState.Initial, FacilityState.Evolve, ct);
 
-    public Task<Loaded<InmateState>> InmateAsync(Guid id, CancellationToken ct) =>
-        LoadAsync(StreamIds.Inmate(id), AggregateTypes.Inmate, InmateState.Initial, InmateState.Evolve, ct);
+    public Task<Loaded<InmateState>> InmateAsync(Guid id, CancellationToken ct, CommandContext? context = null) =>
+        LoadAsync<InmateAggregate, InmateState>(context, StreamIds.Inmate(id), AggregateTypes.Inmate, InmateState.Initial, InmateState.Evolve, ct);
 
-    public Task<Loaded<PrisonerNumberReservation>> PrisonerNumberAsync(Guid facilityId, string number, CancellationToken ct) =>
-        LoadAsync(StreamIds.PrisonerNumber(facilityId, number), AggregateTypes.PrisonerNumber,
+    public Task<Loaded<PrisonerNumberReservation>> PrisonerNumberAsync(Guid facilityId, string number, CancellationToken ct, CommandContext? context = null) =>
+        LoadAsync<PrisonerNumberAggregate, PrisonerNumberReservation>(context, StreamIds.PrisonerNumber(facilityId, number), AggregateTypes.PrisonerNumber,
             PrisonerNumberReservation.Initial, PrisonerNumberReservation.Evolve, ct);
 
-    public Task<Loaded<ProgrammeState>> ProgrammeAsync(Guid id, CancellationToken ct) =>
-        LoadAsync(StreamIds.Programme(id), AggregateTypes.Programme, ProgrammeState.Initial, ProgrammeState.Evolve, ct);
+    public Task<Loaded<ProgrammeState>> ProgrammeAsync(Guid id, CancellationToken ct, CommandContext? context = null) =>
+        LoadAsync<ProgrammeAggregate, ProgrammeState>(context, StreamIds.Programme(id), AggregateTypes.Programme, ProgrammeState.Initial, ProgrammeState.Evolve, ct);
 
-    public Task<Loaded<ItemState>> ItemAsync(Guid id, CancellationToken ct) =>
-        LoadAsync(StreamIds.Item(id), AggregateTypes.Item, ItemState.Initial, ItemState.Evolve, ct);
+    public Task<Loaded<ItemState>> ItemAsync(Guid id, CancellationToken ct, CommandContext? context = null) =>
+        LoadAsync<ItemAggregate, ItemState>(context, StreamIds.Item(id), AggregateTypes.Item, ItemState.Initial, ItemState.Evolve, ct);
 
-    public Task<Loaded<WageAccountState>> WageAccountAsync(Guid inmateId, CancellationToken ct) =>
-        LoadAsync(StreamIds.WageAccount(inmateId), AggregateTypes.WageAccount, WageAccountState.Initial, WageAccountState.Evolve, ct);
+    public Task<Loaded<WageAccountState>> WageAccountAsync(Guid inmateId, CancellationToken ct, CommandContext? context = null) =>
+        LoadAsync<WageAccountAggregate, WageAccountState>(context, StreamIds.WageAccount(inmateId), AggregateTypes.WageAccount, WageAccountState.Initial, WageAccountState.Evolve, ct);
 
-    public Task<Loaded<MentorState>> MentorAsync(Guid id, CancellationToken ct) =>
-        LoadAsync(StreamIds.Mentor(id), AggregateTypes.Mentor, MentorState.Initial, MentorState.Evolve, ct);
+    public Task<Loaded<MentorState>> MentorAsync(Guid id, CancellationToken ct, CommandContext? context = null) =>
+        LoadAsync<MentorAggregate, MentorState>(context, StreamIds.Mentor(id), AggregateTypes.Mentor, MentorState.Initial, MentorState.Evolve, ct);
 
-    private async Task<Loaded<TState>> LoadAsync<TState>(
+    private Task<Loaded<TState>> LoadAsync<TAggregate, TState>(CommandContext? context,
         string streamId, string type, TState initial, Func<TState, object, TState> evolve, CancellationToken ct)
-    {
-        var (state, version) = await store.AggregateAsync(streamId, initial, evolve, ct: ct);
-        return new Loaded<TState>(streamId, type, state, version);
-    }
+        where TAggregate : StreamAggregate<TState> =>
+        StreamLoader.LoadAsync<TAggregate, TState>(store, context, streamId, type, initial, evolve, ct);
 }

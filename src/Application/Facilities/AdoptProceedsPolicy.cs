@@ -5,6 +5,6 @@ namespace SecondChance.Application.Facilities;
 public sealed class AdoptProceedsPolicyHandler(Streams streams, CommandExecutor executor)
 {
     public Task<CommandResult> HandleAsync(AdoptProceedsPolicy command, CommandContext context, CancellationToken ct) =>
-        executor.DecideAsync(streams.FacilityAsync(command.FacilityId, ct), command.FacilityId, context,
+        executor.DecideAsync(streams.FacilityAsync(command.FacilityId, ct, context), command.FacilityId, context,
             (s, now) => FacilityDecider.Decide(s, command, now), ct);
 }

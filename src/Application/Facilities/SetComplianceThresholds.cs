@@ -5,5 +5,5 @@ namespace SecondChance.Application.Facilities;
 public sealed class SetComplianceThresholdsHandler(Streams streams, CommandExecutor executor)
 {
     public Task<CommandResult> HandleAsync(SetComplianceThresholds command, CommandContext context, CancellationToken ct) =>
-        executor.DecideAsync(streams.FacilityAsync(command.FacilityId, ct), command.FacilityId, context, (s, now) => FacilityDecider.Decide(s, command, now), ct);
+        executor.DecideAsync(streams.FacilityAsync(command.FacilityId, ct, context), command.FacilityId, context, (s, now) => FacilityDecider.Decide(s, command, now), ct);
 }

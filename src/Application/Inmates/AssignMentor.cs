@@ -6,9 +6,9 @@ public sealed class AssignMentorHandler(Streams streams, CommandExecutor executo
 {
     public async Task<CommandResult> HandleAsync(AssignMentor command, CommandContext context, CancellationToken ct)
     {
-        var inmate = await streams.InmateAsync(command.InmateId, ct);
+        var inmate = await streams.InmateAsync(command.InmateId, ct, context);
         if (!inmate.Exists) return CommandResult.NotFound(command.InmateId, "No inmate has this id.");
-        var mentor = await streams.MentorAsync(command.MentorId, ct);
+        var mentor = await streams.MentorAsync(command.MentorId, ct, context);
         return await executor.CommitAsync(context, command.InmateId, inmate,
             InmateDecider.Decide(inmate.State, mentor.State, command, executor.Now), ct);
     }

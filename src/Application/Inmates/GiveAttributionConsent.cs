@@ -5,5 +5,5 @@ namespace SecondChance.Application.Inmates;
 public sealed class GiveAttributionConsentHandler(Streams streams, CommandExecutor executor)
 {
     public Task<CommandResult> HandleAsync(GiveAttributionConsent command, CommandContext context, CancellationToken ct) =>
-        executor.DecideAsync(streams.InmateAsync(command.InmateId, ct), command.InmateId, context, (s, now) => InmateDecider.Decide(s, command, now), ct);
+        executor.DecideAsync(streams.InmateAsync(command.InmateId, ct, context), command.InmateId, context, (s, now) => InmateDecider.Decide(s, command, now), ct);
 }

@@ -13,7 +13,7 @@ public sealed class PlanReleaseHandler(Streams streams, CommandExecutor executor
     /// <param name="bus">Where the reminders are scheduled; without one (the demo seeder's direct calls) none are.</param>
     public async Task<CommandResult> HandleAsync(PlanRelease command, CommandContext context, IMessageContext? bus, CancellationToken ct)
     {
-        var inmate = await streams.InmateAsync(command.InmateId, ct);
+        var inmate = await streams.InmateAsync(command.InmateId, ct, context);
         if (!inmate.Exists) return CommandResult.NotFound(command.InmateId, $"No inmate has id {command.InmateId}.");
         var decision = InmateDecider.Decide(inmate.State, command, executor.Now);
         if (bus is not null && decision.Refusal is null && decision.Events.Count > 0)

@@ -13,12 +13,12 @@ public sealed class SellItemHandler(Streams streams, CommandExecutor executor)
     public async Task<CommandResult> HandleAsync(SellItem command, CommandContext context, CancellationToken ct)
     {
         command = command with { SaleId = Ids.OrNew(command.SaleId) };
-        var item = await streams.ItemAsync(command.ItemId, ct);
+        var item = await streams.ItemAsync(command.ItemId, ct, context);
         if (!item.Exists) return CommandResult.NotFound(command.ItemId, "No item has this id.");
-        var facility = await streams.FacilityAsync(item.State.FacilityId, ct);
+        var facility = await streams.FacilityAsync(item.State.FacilityId, ct, context);
         var accounts = new List<Loaded<WageAccountState>>();
         foreach (var maker in item.State.Makers.Select(m => m.InmateId).Distinct())
-            accounts.Add(await streams.WageAccountAsync(maker, ct));
+            accounts.Add(await streams.WageAccountAsync(maker, ct, context));
         var decision = SaleDecider.Decide(item.State, facility.State,
             item.State.Makers.Select(m => m.InmateId).Distinct().Zip(accounts).ToDictionary(p => p.First, p => p.Second.State),
             command, executor.Now);

@@ -6,9 +6,9 @@ public sealed class CertifySkillHandler(Streams streams, CommandExecutor executo
 {
     public async Task<CommandResult> HandleAsync(CertifySkill command, CommandContext context, CancellationToken ct)
     {
-        var inmate = await streams.InmateAsync(command.InmateId, ct);
+        var inmate = await streams.InmateAsync(command.InmateId, ct, context);
         if (!inmate.Exists) return CommandResult.NotFound(command.InmateId, "No inmate has this id.");
-        var programme = await streams.ProgrammeAsync(command.ProgrammeId, ct);
+        var programme = await streams.ProgrammeAsync(command.ProgrammeId, ct, context);
         return await executor.CommitAsync(context, command.InmateId, inmate,
             EnrolmentDecider.Decide(inmate.State, programme.State, command, executor.Now), ct);
     }

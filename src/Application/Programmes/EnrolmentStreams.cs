@@ -11,9 +11,9 @@ internal static class EnrolmentStreams
         Streams streams, CommandExecutor executor, Guid programmeId, Guid inmateId, CommandContext context,
         Func<InmateState, ProgrammeState, DateTimeOffset, MultiStreamDecision> decide, CancellationToken ct)
     {
-        var programme = await streams.ProgrammeAsync(programmeId, ct);
+        var programme = await streams.ProgrammeAsync(programmeId, ct, context);
         if (!programme.Exists) return CommandResult.NotFound(programmeId, "No programme has this id.");
-        var inmate = await streams.InmateAsync(inmateId, ct);
+        var inmate = await streams.InmateAsync(inmateId, ct, context);
         return await executor.CommitAsync(context, programmeId, programme, decide(inmate.State, programme.State, executor.Now), [inmate], ct);
     }
 }

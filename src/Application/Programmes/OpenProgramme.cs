@@ -7,8 +7,8 @@ public sealed class OpenProgrammeHandler(Streams streams, CommandExecutor execut
     public async Task<CommandResult> HandleAsync(OpenProgramme command, CommandContext context, CancellationToken ct)
     {
         command = command with { ProgrammeId = Ids.OrNew(command.ProgrammeId) };
-        var programme = await streams.ProgrammeAsync(command.ProgrammeId, ct);
-        var facility = await streams.FacilityAsync(command.FacilityId, ct);
+        var programme = await streams.ProgrammeAsync(command.ProgrammeId, ct, context);
+        var facility = await streams.FacilityAsync(command.FacilityId, ct, context);
         return await executor.CommitAsync(context, command.ProgrammeId, programme,
             ProgrammeDecider.Decide(programme.State, facility.State, command, executor.Now), ct);
     }

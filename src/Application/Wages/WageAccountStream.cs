@@ -11,9 +11,9 @@ internal static class WageAccountStream
         Streams streams, CommandExecutor executor, Guid inmateId, Guid postingId, CommandContext context,
         Func<WageAccountState, InmateState, DateTimeOffset, Decision> decide, CancellationToken ct)
     {
-        var inmate = await streams.InmateAsync(inmateId, ct);
+        var inmate = await streams.InmateAsync(inmateId, ct, context);
         if (!inmate.Exists) return CommandResult.NotFound(inmateId, "No inmate has this id.");
-        var account = await streams.WageAccountAsync(inmateId, ct);
+        var account = await streams.WageAccountAsync(inmateId, ct, context);
         return await executor.CommitAsync(context, postingId, account, decide(account.State, inmate.State, executor.Now), ct);
     }
 }

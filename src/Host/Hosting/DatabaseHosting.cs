@@ -35,6 +35,8 @@ public static class DatabaseHosting
             (sp, options) =>
             {
                 sp.GetService<MartenReadModels>()?.Register(options);
+                // how commands fetch streams for writing: the domain's Evolve, folded live by Marten
+                options.AddStreamAggregates();
                 // spans per connection and event-append counters on Marten's "Marten" source and meter (TelemetryHosting)
                 options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();

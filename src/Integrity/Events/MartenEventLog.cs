@@ -75,13 +75,20 @@ public sealed class MartenEventLog
         session.LastModifiedBy = metadata.Actor;
         foreach (var (key, value) in metadata.Headers ?? new Dictionary<string, string>()) session.SetHeader(key, value);
 
+        // streams the command fetched for writing (Marten's aggregate workflow) carry the version Marten found: the
+        // events join them and Marten checks that version when it saves
+        var fetched = session.PendingChanges.Streams().Where(s => s.Key is not null).ToDictionary(s => s.Key!);
         var actions = new List<(StreamAppend Append, StreamAction Action)>(appends.Count);
         foreach (var append in appends)
         {
             if (append.Events.Count == 0) throw new InvalidAppendException($"The append to {append.StreamId} has no events.");
             var data = append.Events.Select(e => e.Data).ToArray();
+            if (fetched.TryGetValue(append.StreamId, out var fetchedAt) && fetchedAt.ExpectedVersionOnServer != append.Expected.Value)
+                throw new InvalidAppendException(
+                    $"{append.StreamId} was fetched at version {fetchedAt.ExpectedVersionOnServer} but decided on at {append.Expected.Value}.");
             StreamAction action = append.Expected switch
             {
+                _ when fetchedAt is not null => session.Events.Append(append.StreamId, data),
                 { Value: 0 } => session.Events.StartStream(append.StreamId, data),
                 { Value: > 0 } exact => session.Events.Append(append.StreamId, exact.Value + data.Length, data),
                 _ => session.Events.Append(append.StreamId, data),
