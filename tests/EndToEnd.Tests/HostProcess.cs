@@ -62,11 +62,12 @@ public sealed class HostProcess : IAsyncDisposable
         return new VerbRun(p.ExitCode, await output, await errors);
     }
 
-    public static async Task<HostProcess> StartAsync(string connectionString)
+    /// <param name="environment">More environment variables for this Host (a null value removes one).</param>
+    public static async Task<HostProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var port = FreePort();
         var url = new Uri($"http://127.0.0.1:{port}");
-        var process = Start(connectionString, ["--urls", url.ToString()]);
+        var process = Start(connectionString, ["--urls", url.ToString()], environment);
         var host = new HostProcess(process, url);
         process.OutputDataReceived += (_, e) => { lock (host._log) host._log.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (host._log) host._log.AppendLine(e.Data); };

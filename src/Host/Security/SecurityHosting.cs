@@ -3,6 +3,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using SecondChance.Application.Access;
 using SecondChance.Host.Http;
 
@@ -28,6 +32,12 @@ public static class SecurityHosting
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ScopeLookup>();
         services.AddSingleton<ReadScope>();
+
+        // one key ring for every node on the database: a token or cookie from one node is good on all of them
+        services.AddDataProtection().SetApplicationName("SecondChance");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<NpgsqlDataSource>(),
+                sp.GetRequiredService<SecondChance.Integrity.Events.EventStoreOptions>().Schema)));
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
