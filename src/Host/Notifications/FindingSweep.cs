@@ -18,6 +18,24 @@ public sealed class SweepComplianceFindingsHandler(ReadModelQueries readModels, 
 {
     public async Task HandleAsync(SweepComplianceFindings sweep, IDocumentSession session, IMessageContext bus, CancellationToken ct)
     {
+        // one node sweeps at a time; the others skip this tick (the noticed-findings key would keep them honest anyway).
+        // The lock is the connection's: it goes when the connection is closed, whatever happens here
+        await using var guard = await db.OpenConnectionAsync(ct);
+        await using (var take = new NpgsqlCommand("select pg_try_advisory_lock(hashtext('secondchance.compliance-sweep'))", guard))
+            if (await take.ExecuteScalarAsync(ct) is not true) return;
+        try
+        {
+            await SweepAsync(session, bus, ct);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("select pg_advisory_unlock(hashtext('secondchance.compliance-sweep'))", guard);
+            await release.ExecuteScalarAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task SweepAsync(IDocumentSession session, IMessageContext bus, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         var facilities = await readModels.Oversight.FacilitiesAsync(ct);
         var notices = new Dictionary<Guid, OversightNotice>();
