@@ -30,7 +30,7 @@ builder.AddSecondChanceMessaging(marten);
 builder.Services.AddSecondChanceApplication();
 builder.Services.AddProjectionDaemon(builder.Configuration, marten);
 builder.Services.AddSecondChanceHealth(builder.Configuration);
-builder.Services.AddDemoSeeding(builder.Configuration);
+builder.Services.AddDemoSeeding(builder.Configuration, seedOnStart: !args.Any(CliHelp.IsVerb));
 builder.Services.AddAuditAndOversight().AddSingleton<OversightReportQuery>();
 
 // JasperFx's describe prints every configuration value: secrets (connection strings, passwords) are blanked for it

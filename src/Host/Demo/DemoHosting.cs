@@ -13,22 +13,37 @@ public static class DemoHosting
     public const string SeedOnStartSetting = "SECONDCHANCE_SEED_DEMO";
     public const string InmatesSetting = "SECONDCHANCE_DEMO_INMATES";
 
-    public static IServiceCollection AddDemoSeeding(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="seedOnStart">False when a verb runs: the verb seeds (seed-demo) or has nothing to do with the demo.</param>
+    public static IServiceCollection AddDemoSeeding(this IServiceCollection services, IConfiguration configuration, bool seedOnStart = true)
     {
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DemoAdministrator>();
-        if (!configuration.GetValue<bool>(SeedOnStartSetting)) return services;
+        if (!seedOnStart || !configuration.GetValue<bool>(SeedOnStartSetting)) return services;
         services.AddSingleton(new ReadinessStep(ReadinessStep.DemoSeeding));
         services.AddHostedService<SeedOnStart>();
         return services;
     }
 
+    /// <summary>
+    /// The <c>seed-demo</c> verb: starts the Host (Wolverine runs the commands; the web server listens on a free loopback
+    /// port only while it seeds), seeds, and stops.
+    /// </summary>
     public static async Task<int> SeedDemoAndExitAsync(this WebApplication app, string[] args)
     {
         await app.Services.GetRequiredService<SchemaMigrations>().MigrateAsync();
         var inmates = args.SkipWhile(a => a != "--inmates").Skip(1).Select(int.Parse).DefaultIfEmpty(DemoSeeder.DefaultInmates).First();
-        var result = await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(inmates);
-        Console.WriteLine(result.Seeded ? $"Seeded the demo: {result.Commands} commands ({result.Refused} refused)." : "The demo data is already there.");
+        app.Urls.Clear();
+        app.Urls.Add("http://127.0.0.1:0");
+        await app.StartAsync();
+        try
+        {
+            var result = await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(inmates);
+            Console.WriteLine(result.Seeded ? $"Seeded the demo: {result.Commands} commands ({result.Refused} refused)." : "The demo data is already there.");
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
         await app.Services.GetRequiredService<Hosting.SecondChanceDatabase>().DisposeAsync();
         return 0;
     }

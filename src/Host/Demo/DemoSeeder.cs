@@ -1,3 +1,4 @@
+using Wolverine;
 using SecondChance.Application;
 using SecondChance.Application.Facilities;
 using SecondChance.Application.Inmates;
@@ -16,7 +17,7 @@ using static SecondChance.Host.Demo.DemoWorld;
 namespace SecondChance.Host.Demo;
 
 /// <summary>
-/// Writes two years of demo life through the same use-case handlers the API calls. Deterministic: a fixed random
+/// Writes two years of demo life through the same use-case handlers the API calls, through Wolverine's bus. Deterministic: a fixed random
 /// seed, name-based ids, and times as fixed offsets from midnight (UTC) of the day it runs. A database that already
 /// holds the demo facility is left alone.
 /// </summary>
@@ -26,6 +27,7 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
     private const string Currency = "PKR";
     private DateTimeOffset _now;
     private int _commands, _refused;
+    private IMessageBus? _bus;
 
     public async Task<bool> AlreadySeededAsync(CancellationToken ct) =>
         (await services.GetRequiredService<Streams>().FacilityAsync(Karachi.Id, ct)).Exists;
@@ -37,6 +39,9 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
             logger.LogInformation("Demo data is already present; nothing to seed");
             return new DemoSeedResult(false, 0, 0);
         }
+        // every command goes through Wolverine, as the API's do (the Host must be started: the seed-demo verb starts it)
+        await using var scope = services.CreateAsyncScope();
+        _bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
         _now = clock.GetUtcNow();
         var today = new DateTimeOffset(_now.UtcDateTime.Date, TimeSpan.Zero);
         var origin = today.AddDays(-730);
@@ -53,18 +58,18 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
     {
         foreach (var f in Facilities)
         {
-            await Run(f.Actor, (c, t) => H<RegisterFacilityHandler>().HandleAsync(new RegisterFacility(f.Id, f.Name, f.Code, "Asia/Karachi", true), c, t), ct);
+            await Run(f.Actor, new RegisterFacility(f.Id, f.Name, f.Code, "Asia/Karachi", true), ct);
             foreach (var w in f.Wards)
-                await Run(f.Actor, (c, t) => H<AddWardHandler>().HandleAsync(new AddWard(f.Id, w.Id, w.Name, w.Category, w.Designation), c, t), ct);
-            await Run(f.Actor, (c, t) => H<AdoptProceedsPolicyHandler>().HandleAsync(
-                new AdoptProceedsPolicy(f.Id, DateOnly.FromDateTime(origin.UtcDateTime), 6000, 2500, 1500, 2500, 1000), c, t), ct);
-            await Run(f.Actor, (c, t) => H<SetComplianceThresholdsHandler>().HandleAsync(new SetComplianceThresholds(f.Id, 15, 24), c, t), ct);
+                await Run(f.Actor, new AddWard(f.Id, w.Id, w.Name, w.Category, w.Designation), ct);
+            await Run(f.Actor, 
+                new AdoptProceedsPolicy(f.Id, DateOnly.FromDateTime(origin.UtcDateTime), 6000, 2500, 1500, 2500, 1000), ct);
+            await Run(f.Actor, new SetComplianceThresholds(f.Id, 15, 24), ct);
         }
         foreach (var p in Programmes)
         {
             var actor = Facilities.Single(f => f.Id == p.FacilityId).Actor;
-            await Run(actor, (c, t) => H<OpenProgrammeHandler>().HandleAsync(new OpenProgramme(p.Id, p.FacilityId, p.Name, p.Craft, p.Skills, 400,
-                Id($"instructor:{p.Instructor}"), p.Instructor, DateOnly.FromDateTime(origin.UtcDateTime)), c, t), ct);
+            await Run(actor, new OpenProgramme(p.Id, p.FacilityId, p.Name, p.Craft, p.Skills, 400,
+                Id($"instructor:{p.Instructor}"), p.Instructor, DateOnly.FromDateTime(origin.UtcDateTime)), ct);
         }
     }
 
@@ -74,10 +79,10 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
         foreach (var m in Mentors)
         {
             n++;
-            await Run("demo:mentor.coordinator", (c, t) => H<RegisterMentorHandler>().HandleAsync(
-                new RegisterMentor(m.Id, m.Name, $"35202-{4400000 + n * 1117:0000000}-{n % 10}", $"0300-{5550000 + n * 311:0000000}", m.Organisation), c, t), ct);
-            await Run("demo:mentor.coordinator", (c, t) => H<VetMentorHandler>().HandleAsync(
-                new VetMentor(m.Id, "Deputy Superintendent (Welfare)", DateOnly.FromDateTime(origin.UtcDateTime.AddDays(n)), $"VET-{n:000}"), c, t), ct);
+            await Run("demo:mentor.coordinator", 
+                new RegisterMentor(m.Id, m.Name, $"35202-{4400000 + n * 1117:0000000}-{n % 10}", $"0300-{5550000 + n * 311:0000000}", m.Organisation), ct);
+            await Run("demo:mentor.coordinator", 
+                new VetMentor(m.Id, "Deputy Superintendent (Welfare)", DateOnly.FromDateTime(origin.UtcDateTime.AddDays(n)), $"VET-{n:000}"), ct);
         }
     }
 
@@ -100,26 +105,26 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
         var cnic = $"{(karachi ? "42101" : "17301")}-{1000000 + i * 7919 % 8999999:0000000}-{i % 10}";
         var consent = r.Next(100) < 45;
         var legal = convicted ? LegalStatus.Convicted : LegalStatus.Remand;
-        if (!await Run(actor, (c, t) => H<AdmitInmateHandler>().HandleAsync(new AdmitInmate(id, f.Id, number, name, cnic, female ? Sex.Female : Sex.Male,
-                dob, legal, karachi ? "Judicial Magistrate, Karachi South" : "Sessions Court, Peshawar", admitted, consent), c, t), ct)) return;
+        if (!await Run(actor, new AdmitInmate(id, f.Id, number, name, cnic, female ? Sex.Female : Sex.Male,
+                dob, legal, karachi ? "Judicial Magistrate, Karachi South" : "Sessions Court, Peshawar", admitted, consent), ct)) return;
 
         var ward = f.Wards.First(w => w.Category == (juvenile ? WardCategory.JuvenileMale : female ? WardCategory.AdultFemale : WardCategory.AdultMale)
                                       && w.Designation == (convicted ? WardDesignation.Convicted : WardDesignation.Untried));
-        await Run(actor, (c, t) => H<HouseInmateHandler>().HandleAsync(new HouseInmate(id, ward.Id, HousedAt: admitted.AddHours(1)), c, t), ct);
+        await Run(actor, new HouseInmate(id, ward.Id, HousedAt: admitted.AddHours(1)), ct);
 
         // a few screenings recorded days late: the screening_missed finding
         var screened = admitted.AddHours(i % 97 == 5 ? 62 + r.Next(30) : 2 + r.Next(10));
         var femaleScreening = female ? new FemaleEntryScreening(r.Next(100) < 6, r.Next(100) < 8, r.Next(100) < 10 ? 1 : 0) : null;
-        await Run(actor, (c, t) => H<RecordMedicalScreeningHandler>().HandleAsync(new RecordMedicalScreening(id, screened,
-            karachi ? "Dr. Saima Jatoi (medical officer)" : "Dr. Hamid Khattak (medical officer)", "Entry screening: fit for work; TB test negative", femaleScreening), c, t), ct);
+        await Run(actor, new RecordMedicalScreening(id, screened,
+            karachi ? "Dr. Saima Jatoi (medical officer)" : "Dr. Hamid Khattak (medical officer)", "Entry screening: fit for work; TB test negative", femaleScreening), ct);
 
         // segregation: mostly short; every 89th is kept 25 days, past the 15-day limit
         if (!juvenile && !female && (i % 89 == 7 || r.Next(100) < 4))
         {
             var start = admitted.AddDays(12);
             var days = i % 89 == 7 ? 25 : 2 + r.Next(4);
-            await Run(actor, (c, t) => H<StartSegregationHandler>().HandleAsync(new StartSegregation(id, "Fight in barrack", "Superintendent", start), c, t), ct);
-            await Run(actor, (c, t) => H<EndSegregationHandler>().HandleAsync(new EndSegregation(id, "Review board decision", "Superintendent", start.AddDays(days)), c, t), ct);
+            await Run(actor, new StartSegregation(id, "Fight in barrack", "Superintendent", start), ct);
+            await Run(actor, new EndSegregation(id, "Review board decision", "Superintendent", start.AddDays(days)), ct);
         }
 
         var releaseAt = admitted.AddDays(160 + r.Next(500)).Date is var d ? new DateTimeOffset(d, TimeSpan.Zero).AddHours(9) : default;
@@ -131,7 +136,7 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
         if (enrolled && Past(enrolledAt))
         {
             var p = programme!;
-            await Run(p.Instructor, (c, t) => H<EnrolInmateHandler>().HandleAsync(new EnrolInmate(id, p.Id, enrolledAt), c, t), ct);
+            await Run(p.Instructor, new EnrolInmate(id, p.Id, enrolledAt), ct);
             active = true;
             var end = Min(completeAt, Min(releaseAt, _now));
             var k = 0;
@@ -140,61 +145,61 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
                 var amount = 150_000L + r.Next(16) * 10_000L;
                 var posting = Id($"wage:{i}:{k}");
                 var at = month;
-                await Run(actor, (c, t) => H<CreditWageHandler>().HandleAsync(new CreditWage(id, posting, p.Craft == Craft.IT ? WageKind.Wage : WageKind.PieceWork,
-                    amount, Currency, $"{(p.Craft == Craft.IT ? "Office assistant wage" : "Workshop piece-work")} for {at:MMMM yyyy}", at), c, t), ct);
+                await Run(actor, new CreditWage(id, posting, p.Craft == Craft.IT ? WageKind.Wage : WageKind.PieceWork,
+                    amount, Currency, $"{(p.Craft == Craft.IT ? "Office assistant wage" : "Workshop piece-work")} for {at:MMMM yyyy}", at), ct);
                 if (k == 1 && r.Next(100) < 35)
-                    await Run(actor, (c, t) => H<RemitToFamilyHandler>().HandleAsync(new RemitToFamily(id, Id($"remit:{i}"), amount / 20, Currency,
-                        "Mother (money order)", at.AddDays(3)), c, t), ct);
+                    await Run(actor, new RemitToFamily(id, Id($"remit:{i}"), amount / 20, Currency,
+                        "Mother (money order)", at.AddDays(3)), ct);
             }
             if (p.Products.Length > 0) await SeedItemsAsync(i, id, p, f, enrolledAt, end, r, ct);
             if (Past(completeAt) && completeAt < releaseAt)
             {
-                await Run(p.Instructor, (c, t) => H<CompleteProgrammeHandler>().HandleAsync(new CompleteProgramme(id, p.Id, completeAt), c, t), ct);
+                await Run(p.Instructor, new CompleteProgramme(id, p.Id, completeAt), ct);
                 active = false;
                 if (r.Next(100) < 85)
-                    await Run(p.Instructor, (c, t) => H<CertifySkillHandler>().HandleAsync(new CertifySkill(id, p.Id, p.Skills[r.Next(p.Skills.Length)],
+                    await Run(p.Instructor, new CertifySkill(id, p.Id, p.Skills[r.Next(p.Skills.Length)],
                         r.Next(100) < 70 ? "Level 1" : "Level 2", $"{p.Instructor} (TEVTA assessor)", $"{f.Code}-{p.Craft.ToString().ToUpperInvariant()}-{i + 1:0000}",
-                        completeAt.AddDays(1)), c, t), ct);
+                        completeAt.AddDays(1)), ct);
             }
         }
 
         var plannedAt = admitted.AddDays(14);
-        await Run(actor, (c, t) => H<PlanReleaseHandler>().HandleAsync(new PlanRelease(id, DateOnly.FromDateTime(releaseAt.UtcDateTime),
-            Past(plannedAt) ? plannedAt : null), c, null, t), ct);
+        await Run(actor, new PlanRelease(id, DateOnly.FromDateTime(releaseAt.UtcDateTime),
+            Past(plannedAt) ? plannedAt : null), ct);
         var mentor = Mentors[(karachi ? 0 : 5) + r.Next(karachi ? 5 : 3)];
         var mentored = r.Next(100) < (female ? 80 : 50);
         var assignedAt = Max(admitted.AddDays(1), releaseAt.AddDays(-120));
         if (mentored && Past(assignedAt))
         {
-            await Run("demo:mentor.coordinator", (c, t) => H<AssignMentorHandler>().HandleAsync(new AssignMentor(id, mentor.Id, assignedAt), c, t), ct);
+            await Run("demo:mentor.coordinator", new AssignMentor(id, mentor.Id, assignedAt), ct);
             foreach (var before in new[] { 100, 60, 20 })
             {
                 var at = releaseAt.AddDays(-before);
                 if (at > assignedAt && Past(at))
-                    await Run("demo:mentor.coordinator", (c, t) => H<RecordMentoringContactHandler>().HandleAsync(new RecordMentoringContact(id,
+                    await Run("demo:mentor.coordinator", new RecordMentoringContact(id,
                         Id($"contact:{i}:{before}"), mentor.Id, at, before == 20 ? ContactMode.InPerson : ContactMode.Phone, ReleasePhase.BeforeRelease,
-                        before == 20 ? "Release plan agreed: family visit, job lead" : "Check-in on programme and family contact"), c, t), ct);
+                        before == 20 ? "Release plan agreed: family visit, job lead" : "Check-in on programme and family contact"), ct);
             }
         }
         if (!Past(releaseAt.AddDays(1))) return;
 
         if (active)
-            await Run(programme!.Instructor, (c, t) => H<WithdrawFromProgrammeHandler>().HandleAsync(
-                new WithdrawFromProgramme(id, programme.Id, "Released before the course ended", releaseAt.AddHours(-2)), c, t), ct);
-        await Run(actor, (c, t) => H<ReleaseInmateHandler>().HandleAsync(new ReleaseInmate(id, releaseAt, convicted ? "Sentence served" : "Bail granted"), c, t), ct);
+            await Run(programme!.Instructor, 
+                new WithdrawFromProgramme(id, programme.Id, "Released before the course ended", releaseAt.AddHours(-2)), ct);
+        await Run(actor, new ReleaseInmate(id, releaseAt, convicted ? "Sentence served" : "Bail granted"), ct);
         // one in 61 leaves without the savings payout: the savings_not_paid_at_release finding
         if (i % 61 != 11)
-            await Run(actor, (c, t) => H<PayOutAtReleaseHandler>().HandleAsync(new PayOutAtRelease(id, Id($"payout:{i}"), releaseAt.AddHours(1)), c, t), ct,
+            await Run(actor, new PayOutAtRelease(id, Id($"payout:{i}"), releaseAt.AddHours(1)), ct,
                 quietRefusal: "nothing_to_pay_out");
         foreach (var after in new[] { 30, 90 })
         {
             var at = releaseAt.AddDays(after);
             if (!Past(at)) break;
             var reached = r.Next(100) < 75;
-            await Run(actor, (c, t) => H<RecordPostReleaseFollowUpHandler>().HandleAsync(new RecordPostReleaseFollowUp(id, at,
+            await Run(actor, new RecordPostReleaseFollowUp(id, at,
                 reached ? (r.Next(100) < 55 ? EmploymentStatus.Employed : EmploymentStatus.SelfEmployed) : EmploymentStatus.Unknown,
                 reached ? HousingStatus.WithFamily : HousingStatus.Unknown, reached ? ContactOutcome.Reached : ContactOutcome.NotReached,
-                reached ? "Working in a workshop near home" : "Phone switched off"), c, t), ct);
+                reached ? "Working in a workshop near home" : "Phone switched off"), ct);
         }
     }
 
@@ -208,18 +213,18 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
             var item = Id($"item:{i}:{k}");
             var description = p.Products[r.Next(p.Products.Length)];
             var price = (1_500L + r.Next(20) * 500L) * 100;
-            await Run(p.Instructor, (c, t) => H<ProduceItemHandler>().HandleAsync(new ProduceItem(item, f.Id, p.Id, description, p.Craft,
-                [new MakerWork(maker, 600 + r.Next(1800))], price / 5, Currency, produced), c, t), ct);
+            await Run(p.Instructor, new ProduceItem(item, f.Id, p.Id, description, p.Craft,
+                [new MakerWork(maker, 600 + r.Next(1800))], price / 5, Currency, produced), ct);
             if (!Past(produced.AddDays(2))) continue;
-            await Run(p.Instructor, (c, t) => H<ListItemHandler>().HandleAsync(new ListItem(item, price, Currency, produced.AddDays(2)), c, t), ct);
+            await Run(p.Instructor, new ListItem(item, price, Currency, produced.AddDays(2)), ct);
             var exhibited = r.Next(100) < 50 && Past(produced.AddDays(10));
             if (exhibited)
-                await Run(p.Instructor, (c, t) => H<ShowItemHandler>().HandleAsync(new ShowItem(item, SaleChannel.Exhibition,
-                    f == Karachi ? "Arts Council of Pakistan, Karachi" : "Nishtar Hall, Peshawar", produced.AddDays(10)), c, t), ct);
+                await Run(p.Instructor, new ShowItem(item, SaleChannel.Exhibition,
+                    f == Karachi ? "Arts Council of Pakistan, Karachi" : "Nishtar Hall, Peshawar", produced.AddDays(10)), ct);
             var soldAt = produced.AddDays(exhibited ? 10 : 15 + r.Next(20));
             if (r.Next(100) < 65 && soldAt < until && Past(soldAt))
-                await Run(p.Instructor, (c, t) => H<SellItemHandler>().HandleAsync(new SellItem(item, Id($"sale:{i}:{k}"), price, Currency,
-                    exhibited ? SaleChannel.Exhibition : SaleChannel.Shop, $"Receipt {f.Code}-{i + 1:0000}-{k + 1}", soldAt), c, t), ct);
+                await Run(p.Instructor, new SellItem(item, Id($"sale:{i}:{k}"), price, Currency,
+                    exhibited ? SaleChannel.Exhibition : SaleChannel.Shop, $"Receipt {f.Code}-{i + 1:0000}-{k + 1}", soldAt), ct);
         }
     }
 
@@ -233,14 +238,11 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
     private bool Past(DateTimeOffset at) => at < _now.AddMinutes(-1);
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-    private T H<T>() where T : notnull => services.GetRequiredService<T>();
-
-    private async Task<bool> Run(string actor, Func<CommandContext, CancellationToken, Task<CommandResult>> command, CancellationToken ct,
-        string? quietRefusal = null)
+    private async Task<bool> Run(string actor, object command, CancellationToken ct, string? quietRefusal = null)
     {
         _commands++;
         var context = new CommandContext(actor.StartsWith("demo:") ? actor : $"demo:instructor:{actor}", Id($"correlation:{_commands}"));
-        var result = await command(context, ct);
+        var result = await _bus!.SendAsync(command, context, ct);
         if (result.Status == CommandStatus.Accepted) return true;
         if (result.Refusal?.Code == quietRefusal) return false;
         _refused++;
