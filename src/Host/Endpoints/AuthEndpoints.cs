@@ -45,7 +45,7 @@ public static class AuthEndpoints
         {
             await http.SignOutAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.NoContent();
-        }).RequireAuthorization(Policies.SignedIn).WithName("SignOut");
+        }).RequireAuthorization(Policies.SignedIn).WithName("SignOut").Produces(StatusCodes.Status204NoContent);
 
         g.MapPost("/password", (HttpContext http, UserDirectory users, IPasswordHashing hashing, UserGrantsHandler h) =>
                 CommandEndpoint.RunAsync<ChangePasswordRequest>(http, async (r, c, ct) =>
@@ -62,7 +62,7 @@ public static class AuthEndpoints
                 await users.FindAsync(http.User.UserId()!.Value, http.RequestAborted) is { } user
                     ? Results.Ok(Me(user))
                     : Problems.Status(StatusCodes.Status401Unauthorized, "Not signed in", "Sign in again."))
-            .RequireAuthorization(Policies.SignedIn).WithName("Me");
+            .RequireAuthorization(Policies.SignedIn).WithName("Me").Produces<MeView>().ProducesProblem(StatusCodes.Status401Unauthorized);
         return routes;
     }
 
