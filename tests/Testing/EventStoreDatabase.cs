@@ -39,7 +39,8 @@ public class EventStoreDatabase : IAsyncLifetime
     }
 
     /// <summary>
-    /// Empties every table in the database except the record of applied migrations. Projection checkpoints are moved
+    /// Empties every table in the database except the record of applied migrations and the data-protection key ring (a
+    /// running Host keeps its keys in memory; a second Host on the database must find them). Projection checkpoints are moved
     /// back to the start rather than deleted, so a projection daemon running in a Host under test notices and follows.
     /// </summary>
     public async Task ResetAsync()
@@ -47,7 +48,7 @@ public class EventStoreDatabase : IAsyncLifetime
         await using var cmd = DataSource.CreateCommand("""
             do $$ declare t text; begin
               select string_agg(format('%I.%I', schemaname, tablename), ', ') into t from pg_tables
-               where schemaname not in ('pg_catalog', 'information_schema') and tablename <> 'schema_migrations';
+               where schemaname not in ('pg_catalog', 'information_schema') and tablename not in ('schema_migrations', 'data_protection_keys');
               if t is not null then execute 'truncate ' || t || ' restart identity cascade'; end if;
             end $$;
             """);

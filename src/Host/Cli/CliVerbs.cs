@@ -152,7 +152,7 @@ public static class CliVerbs
                 if (args[1] == "replay")
                 {
                     var replay = await sp.GetRequiredService<FacilityReplayQuery>().ReplayAsync(id, from, to, default);
-                    text = format == "csv" ? Exports.Replay(replay) : Exports.ToJson(new { replay.FacilityId, replay.From, replay.To, replay.Lines });
+                    text = format == "csv" ? Exports.Replay(replay) : Exports.ToJson(FacilityReplayView.Of(replay));
                 }
                 else
                 {

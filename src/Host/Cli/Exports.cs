@@ -18,10 +18,8 @@ public static class Exports
     public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
 
     /// <summary>A checkpoint proof as the CLI and the API answer it: the first fields as ever, then what broke.</summary>
-    public static object Proof(CheckpointProof p) => new
-    {
-        p.Holds, p.RecomputedRootHash, p.Streams, p.Events, p.FirstBroken, p.BrokenStreams, p.BrokenLinks, p.HeadsCompared, p.Checkpoint,
-    };
+    public static CheckpointProofView Proof(CheckpointProof p) =>
+        new(p.Holds, p.RecomputedRootHash, p.Streams, p.Events, p.FirstBroken, p.BrokenStreams, p.BrokenLinks, p.HeadsCompared, p.Checkpoint);
 
     public static string Verdict(CheckpointProof p) =>
         p.Holds ? $"The checkpoint holds: {p.Streams:N0} streams and {p.Events:N0} events up to position {p.Checkpoint.Position} are as they were."

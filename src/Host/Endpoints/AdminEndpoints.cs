@@ -23,7 +23,7 @@ public static class AdminEndpoints
             .WithName("ListUsers").RequireAuthorization(Policies.ReadAudit);
         g.MapGet("/{userId:guid}", async (Guid userId, UserDirectory users, CancellationToken ct) =>
                 await users.FindAsync(userId, ct) is { } u ? Results.Ok(View(u)) : Problems.NotFound($"No user has id {userId}."))
-            .WithName("GetUser").RequireAuthorization(Policies.ReadAudit);
+            .WithName("GetUser").RequireAuthorization(Policies.ReadAudit).Produces<UserView>().ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/{userId:guid}/history", async (Guid userId, MartenEventLog store, CancellationToken ct) =>
                 (await store.ReadStreamAsync(StreamIds.User(userId), ct: ct)).Select(e => new UserHistoryEntry(
                     e.Version, e.Alias, e.Timestamp, e.Actor, Describe(e.Data))))
@@ -66,10 +66,10 @@ public static class AdminEndpoints
                 // daemon finish the job should this process stop first; the rebuild does not end with the request.
                 await models.MarkForRebuildAsync(models.Projections.Select(p => p.Name), CancellationToken.None);
                 await rebuilds.Rebuilder().RebuildAllAsync(null, http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
-                return Results.Ok(new { inmateId, erased = true, alreadyErased = result.Status == ErasureStatus.AlreadyErased });
+                return Results.Ok(new InmateErasure(inmateId, true, result.Status == ErasureStatus.AlreadyErased));
             })
             .WithTags("Users").WithName("EraseInmate").RequireAuthorization(Policies.Administer)
-            .Accepts<ReasonBody>("application/json").ProducesProblem(StatusCodes.Status404NotFound)
+            .Accepts<ReasonBody>("application/json").Produces<InmateErasure>().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return routes;
     }
@@ -79,6 +79,8 @@ public static class AdminEndpoints
         g.MapPost(pattern, (Guid userId, HttpContext http) =>
                 CommandEndpoint.RunAsync<TBody>(http, r => command(userId, r)))
             .AsCommand<TBody>(name).RequireAuthorization(Policies.Administer);
+
+    public sealed record InmateErasure(Guid InmateId, bool Erased, bool AlreadyErased);
 
     public sealed record UserView(Guid UserId, string Username, string DisplayName, bool Active, IReadOnlyList<Role> Roles,
         IReadOnlyList<Guid> Facilities, IReadOnlyList<Guid> Programmes, bool PersonalDataAccess, long Version);

@@ -1,4 +1,5 @@
 using SecondChance.Application.Audit;
+using SecondChance.Integrity.Events;
 using SecondChance.Integrity.HashChain;
 using SecondChance.Host.Cli;
 using SecondChance.Host.Http;
@@ -18,51 +19,56 @@ public static class AuditEndpoints
         var wages = routes.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.ReadFinancial);
         wages.AddEndpointFilter(new ReadScopeFilter());
         wages.MapGet("/wages/inmates/{inmateId:guid}/balances", async (Guid inmateId, string? asOf, string? knownAt, long? version,
-            WageBalancesQuery q, FacilityTimeZones zones, CancellationToken ct) =>
+            WageBalancesQuery q, FacilityTimeZones zones, MartenEventLog log, CancellationToken ct) =>
         {
             var e = new FieldErrors();
             var (effective, known) = Axes(asOf, knownAt, e);
             if (version is < 1) e.Add("version", "The version field must be at least 1.");
             if (knownAt is not null && version is not null) e.Add("version", "Give knownAt or version, not both: each says how much of the record was known.");
             if (e.Any) return Results.ValidationProblem(e.ToDictionary());
+            if (await KnownInmate.UnknownAsync(log, inmateId, known, ct) is { } unknown) return unknown;
             return Results.Ok(await q.AsOfAsync(inmateId, await InmateAxesAsync(zones, inmateId, effective, known, ct), version, ct));
         }).WithName("AuditWageBalances").ReadsEventLog().WithDescription(TimeAxesDescription + " version (instead of knownAt) reads the account up to that event.")
-            .WithQuery(AsOfParameter, KnownAtParameter, new QueryParameter("version", typeof(long), "Balances as of this version of the wage account (instead of knownAt)."));
+            .WithQuery(AsOfParameter, KnownAtParameter, new QueryParameter("version", typeof(long), "Balances as of this version of the wage account (instead of knownAt)."))
+            .Produces<WageBalances>().ProducesProblem(StatusCodes.Status404NotFound);
         wages.MapGet("/wages/inmates/{inmateId:guid}/statement", async (Guid inmateId, string? asOf, string? knownAt, string? format, HttpContext http,
-            ReadModelQueries q, FacilityTimeZones zones, CancellationToken ct) =>
+            ReadModelQueries q, FacilityTimeZones zones, MartenEventLog log, CancellationToken ct) =>
         {
             var e = new FieldErrors();
             var (effective, known) = Axes(asOf, knownAt, e);
             var f = AuditInputs.Format(format, "format", e);
             if (e.Any) return Results.ValidationProblem(e.ToDictionary());
+            if (await KnownInmate.UnknownAsync(log, inmateId, known, ct) is { } unknown) return unknown;
             var axes = await InmateAxesAsync(zones, inmateId, effective, known, ct);
             var statement = await WageStatement.ReadAsync(q, inmateId, axes, ct);
             return Respond(http, f, FileName($"statement-{inmateId:N}", axes), statement, () => Exports.Statement(statement));
         }).WithName("AuditWageStatement").ReadsCurrentReadModel("wages").WithDescription(TimeAxesDescription + " Lines are in effective order; the closing balances are the last line's.")
-            .WithQuery(AsOfParameter, KnownAtParameter, Format);
+            .WithQuery(AsOfParameter, KnownAtParameter, Format).ProducesJsonOrCsv<WageStatement>().ProducesProblem(StatusCodes.Status404NotFound);
         wages.MapGet("/facilities/{facilityId:guid}/replay", async (Guid facilityId, string? from, string? to, string? format, HttpContext http,
             FacilityReplayQuery q, TimeProvider clock, CancellationToken ct) =>
         {
             if (Period(from, to, format, clock, out var f, out var t, out var fmt) is { } bad) return bad;
             var replay = await q.ReplayAsync(facilityId, f, t, ct);
-            return Respond(http, fmt, $"replay-{facilityId:N}", new { replay.FacilityId, replay.From, replay.To, replay.Lines }, () => Exports.Replay(replay));
-        }).WithName("AuditFacilityReplay").ReadsEventLog().WithQuery(From, To, Format);
+            return Respond(http, fmt, $"replay-{facilityId:N}", FacilityReplayView.Of(replay), () => Exports.Replay(replay));
+        }).WithName("AuditFacilityReplay").ReadsEventLog().WithQuery(From, To, Format)
+            .ProducesJsonOrCsv<FacilityReplayView>();
         wages.MapGet("/facilities/{facilityId:guid}/reconciliation", async (Guid facilityId, string? from, string? to, string? format, HttpContext http,
             ReconcileFacility q, ReadModelQueries readModels, TimeProvider clock, CancellationToken ct) =>
         {
             if (Period(from, to, format, clock, out var f, out var t, out var fmt) is { } bad) return bad;
             var r = await q.ReconcileAsync(facilityId, f, t, ReadModelBalance(readModels), ct);
             return Respond(http, fmt, $"reconciliation-{facilityId:N}", r, () => Exports.Reconciliation(r));
-        }).WithName("AuditFacilityReconciliation").ComparesWithReadModel("wages").WithQuery(From, To, Format);
+        }).WithName("AuditFacilityReconciliation").ComparesWithReadModel("wages").WithQuery(From, To, Format)
+            .ProducesJsonOrCsv<Reconciliation>();
 
         var chain = routes.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.ReadAudit);
         chain.MapPost("/verify", async (int? partitions, ChainVerifier verifier, CancellationToken ct) =>
         {
             if (partitions is < 0 or > 64) return Problems.BadRequest("partitions", "The partitions field is between 0 and 64.");
             return Results.Ok(await verifier.VerifyAsync(partitions ?? 0, null, ct));
-        }).WithName("VerifyHashChains");
+        }).WithName("VerifyHashChains").Produces<VerificationReport>().ProducesValidationProblem();
         chain.MapPost("/checkpoints", async (AuditCheckpoints checkpoints, TimeProvider clock, CancellationToken ct) =>
-            Results.Ok(await checkpoints.TakeAsync(clock, ct))).WithName("TakeAuditCheckpoint");
+            Results.Ok(await checkpoints.TakeAsync(clock, ct))).WithName("TakeAuditCheckpoint").Produces<AuditCheckpoint>();
         chain.MapPost("/checkpoints/prove", async (HttpContext http, AuditCheckpoints checkpoints, CancellationToken ct) =>
         {
             using var body = new MemoryStream();
@@ -76,7 +82,7 @@ public static class AuditEndpoints
             }
             var heads = read.HasHeads ? CheckpointFile.Heads(() => new MemoryStream(bytes, writable: false)) : null;
             return Results.Ok(Exports.Proof(await checkpoints.ProveAsync(read.Checkpoint, heads, null, ct)));
-        }).WithName("ProveAuditCheckpoint");
+        }).WithName("ProveAuditCheckpoint").Produces<CheckpointProofView>().ProducesValidationProblem();
         return routes;
     }
 

@@ -45,7 +45,7 @@ public static class AuthEndpoints
         {
             await http.SignOutAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.NoContent();
-        }).RequireAuthorization(Policies.SignedIn).WithName("SignOut");
+        }).RequireAuthorization(Policies.SignedIn).WithName("SignOut").Produces(StatusCodes.Status204NoContent);
 
         g.MapPost("/password", Task<IResult> (HttpContext http) => CommandEndpoint.RunAsync<ChangePasswordRequest>(http,
                 r => new ChangeOwnPassword(http.User.UserId()!.Value, r.CurrentPassword!, r.NewPassword!)))
@@ -55,7 +55,7 @@ public static class AuthEndpoints
                 await users.FindAsync(http.User.UserId()!.Value, http.RequestAborted) is { } user
                     ? Results.Ok(Me(user))
                     : Problems.Status(StatusCodes.Status401Unauthorized, "Not signed in", "Sign in again."))
-            .RequireAuthorization(Policies.SignedIn).WithName("Me");
+            .RequireAuthorization(Policies.SignedIn).WithName("Me").Produces<MeView>().ProducesProblem(StatusCodes.Status401Unauthorized);
         return routes;
     }
 

@@ -1,4 +1,6 @@
 using SecondChance.Application;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using SecondChance.Host.Http;
 
 namespace SecondChance.Host.Endpoints;
@@ -20,6 +22,16 @@ internal static class EndpointMetadata
     public static RouteHandlerBuilder AsCreate<TRequest>(this RouteHandlerBuilder b, string name) where TRequest : notnull =>
         b.AsCommand<TRequest>(name).Produces<CommandAccepted>(StatusCodes.Status201Created);
 
-    public static RouteHandlerBuilder AsState(this RouteHandlerBuilder b, string name) =>
-        b.WithName(name).ProducesProblem(StatusCodes.Status404NotFound);
+    public static RouteHandlerBuilder AsState<TState>(this RouteHandlerBuilder b, string name) =>
+        b.WithName(name).Produces<StreamView<TState>>().ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>JSON by default; CSV text when asked for (see <see cref="AuditEndpoints.Respond"/>).</summary>
+    public static RouteHandlerBuilder ProducesJsonOrCsv<TJson>(this RouteHandlerBuilder b) =>
+        // the API description keeps one type per status code, so the CSV text is added to the JSON answer's 200 here
+        b.Produces<TJson>().AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Responses?.GetValueOrDefault("200") is { Content: { } content })
+                content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            return Task.CompletedTask;
+        });
 }

@@ -21,7 +21,7 @@ public static class FacilityEndpoints
         g.MapGet("/", ListAsync).WithName("ListFacilities").Requires(Policies.ReadRecords);
         g.MapGet("/{facilityId:guid}", async (Guid facilityId, HttpContext http, Streams streams) =>
                 StateEndpoint.Respond(http, facilityId, await streams.FacilityAsync(facilityId, http.RequestAborted)))
-            .AsState("GetFacility").Requires(Policies.ReadRecords);
+            .AsState<FacilityState>("GetFacility").Requires(Policies.ReadRecords);
         g.MapPost("/{facilityId:guid}/wards", (Guid facilityId, HttpContext http) =>
                 CommandEndpoint.RunAsync<AddWardRequest>(http, r => r.ToCommand(facilityId)))
             .AsCommand<AddWardRequest>("AddWard").Requires(Policies.Administer);

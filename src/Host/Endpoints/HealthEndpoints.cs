@@ -13,7 +13,8 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/health/live", () => Results.Ok(new { status = "alive" })).WithName("Liveness").WithTags("Health").AllowAnonymous();
+        routes.MapGet("/health/live", () => Results.Ok(new LivenessBody("alive"))).WithName("Liveness").WithTags("Health").AllowAnonymous()
+            .Produces<LivenessBody>();
         foreach (var (path, name) in new[] { ("/health/ready", "Readiness"), ("/health", "Health") })
             routes.MapGet(path, ReadyAsync).WithName(name).WithTags("Health").AllowAnonymous()
                 .Produces<HealthReportBody>()
@@ -42,6 +43,8 @@ public static class HealthEndpoints
     // a check's exception never reaches the client (its message may name hosts or drivers); the log has it
     private static string Describe(HealthReportEntry entry) => entry.Description is { Length: > 0 } d && entry.Exception is null ? d
         : entry.Status == HealthStatus.Healthy ? "ok" : "failed; see the Host's log";
+
+    public sealed record LivenessBody(string Status);
 
     public sealed record HealthCheckBody(string Status, string Description);
 

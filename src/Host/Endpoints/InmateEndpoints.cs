@@ -30,7 +30,7 @@ public static class InmateEndpoints
         g.MapGet("/{inmateId:guid}", async (Guid inmateId, HttpContext http, Streams streams, DirectoryQueries q) =>
                 StateEndpoint.Respond(http, inmateId, await streams.InmateAsync(inmateId, http.RequestAborted),
                     await q.InmateAsync(inmateId, http.RequestAborted)))
-            .AsState("GetInmate").RequiresLogged(Policies.ReadRecords);
+            .AsState<InmateState>("GetInmate").RequiresLogged(Policies.ReadRecords);
 
         g.MapPost("/{inmateId:guid}/housing", (Guid inmateId, HttpContext http) =>
                 CommandEndpoint.RunAsync<HouseInmateRequest>(http, r => r.ToCommand(inmateId)))

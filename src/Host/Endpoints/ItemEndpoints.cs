@@ -24,7 +24,7 @@ public static class ItemEndpoints
             .AsList<ItemListItem>("ListItems", ListQuery.Facility, ListQuery.Status(Statuses), ListQuery.Programme).Requires(Policies.ReadRecords);
         g.MapGet("/{itemId:guid}", async (Guid itemId, HttpContext http, Streams streams) =>
                 StateEndpoint.Respond(http, itemId, await streams.ItemAsync(itemId, http.RequestAborted)))
-            .AsState("GetItem").Requires(Policies.ReadRecords);
+            .AsState<ItemState>("GetItem").Requires(Policies.ReadRecords);
         g.MapPost("/{itemId:guid}/listing", (Guid itemId, HttpContext http) =>
                 CommandEndpoint.RunAsync<ListItemRequest>(http, r => r.ToCommand(itemId)))
             .AsCommand<ListItemRequest>("ListItem").Requires(Policies.TeachProgrammes);

@@ -1,6 +1,7 @@
 using SecondChance.Application;
 using SecondChance.Application.Mentors;
 using SecondChance.Application.ReadModels;
+using SecondChance.Domain.Mentors;
 using SecondChance.Host.Http;
 using SecondChance.Host.Security;
 
@@ -22,7 +23,7 @@ public static class MentorEndpoints
         g.MapGet("/{mentorId:guid}", async (Guid mentorId, HttpContext http, Streams streams, DirectoryQueries q) =>
                 StateEndpoint.Respond(http, mentorId, await streams.MentorAsync(mentorId, http.RequestAborted),
                     await q.MentorAsync(mentorId, http.RequestAborted)))
-            .AsState("GetMentor").Requires(Policies.ReadRecords);
+            .AsState<MentorState>("GetMentor").Requires(Policies.ReadRecords);
         g.MapPost("/{mentorId:guid}/vetting", (Guid mentorId, HttpContext http) =>
                 CommandEndpoint.RunAsync<VetMentorRequest>(http, r => r.ToCommand(mentorId)))
             .AsCommand<VetMentorRequest>("VetMentor").Requires(Policies.CoordinateMentors);

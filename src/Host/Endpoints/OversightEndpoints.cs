@@ -44,7 +44,8 @@ public static class OversightEndpoints
         }).WithName("OversightFacilityReport").ReadsCurrentReadModel("oversight", fromLogWhen: OnTimeAxes).WithDescription(AuditEndpoints.TimeAxesDescription + Judged).WithQuery(
             new QueryParameter("from", typeof(DateOnly), "First day of the period, such as 2025-03-01.", Required: true),
             new QueryParameter("to", typeof(DateOnly), "Last day of the period, such as 2025-05-31.", Required: true),
-            AuditEndpoints.AsOfParameter, AuditEndpoints.KnownAtParameter, AuditEndpoints.Format);
+            AuditEndpoints.AsOfParameter, AuditEndpoints.KnownAtParameter, AuditEndpoints.Format)
+            .ProducesJsonOrCsv<OversightReport>().ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/inmates/{inmateId:guid}/findings", async (Guid inmateId, string? asOf, string? knownAt, HttpContext http, OversightReportQuery q,
             CancellationToken ct) =>
         {
@@ -55,7 +56,8 @@ public static class OversightEndpoints
             return findings is null ? Problems.NotFound($"No inmate has id {inmateId}.")
                 : Results.Json(findings with { Findings = await q.NamedAsync(findings.Findings, http.User.SeesPersonalData(), ct) }, Exports.Json);
         }).WithName("OversightInmateFindings").ReadsEventLog().WithDescription(AuditEndpoints.TimeAxesDescription + Judged)
-            .WithQuery(AuditEndpoints.AsOfParameter, AuditEndpoints.KnownAtParameter);
+            .WithQuery(AuditEndpoints.AsOfParameter, AuditEndpoints.KnownAtParameter)
+            .Produces<InmateFindings>().ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/facilities/{facilityId:guid}/notifications", async (Guid facilityId, int? limit, Streams streams, NotificationQueries q,
             CancellationToken ct) =>
         {

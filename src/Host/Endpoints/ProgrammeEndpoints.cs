@@ -26,7 +26,7 @@ public static class ProgrammeEndpoints
         g.MapGet("/{programmeId:guid}", async (Guid programmeId, HttpContext http, Streams streams, DirectoryQueries q) =>
                 StateEndpoint.Respond(http, programmeId, await streams.ProgrammeAsync(programmeId, http.RequestAborted),
                     await q.ProgrammeAsync(programmeId, http.RequestAborted)))
-            .AsState("GetProgramme").Requires(Policies.ReadRecords);
+            .AsState<ProgrammeState>("GetProgramme").Requires(Policies.ReadRecords);
         g.MapPost("/{programmeId:guid}/close", (Guid programmeId, HttpContext http) =>
                 CommandEndpoint.RunAsync<CloseProgrammeRequest>(http,
                     r => new CloseProgramme(programmeId, r.Reason!, r.ClosedAt)))

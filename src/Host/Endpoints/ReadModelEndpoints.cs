@@ -3,7 +3,9 @@ using JasperFx.Events.Daemon;
 using SecondChance.Application.Inmates;
 using SecondChance.Host.Hosting;
 using SecondChance.Projections.OnMarten;
+using SecondChance.Integrity.Events;
 using SecondChance.Projections.ReadModels;
+using SecondChance.Projections.ReadModels.Wages;
 using SecondChance.Host.Http;
 using SecondChance.Host.Security;
 
@@ -38,8 +40,10 @@ public static class ReadModelEndpoints
             .WithDescription("Reminders to the welfare team, 90 and 30 days before an expected release, of what its readiness still lacks "
                              + "(mentor, savings_payout_plan, follow_up_contact); only those that still stand: the inmate held, the plan unchanged.")
             .WithQuery(new QueryParameter("facilityId", typeof(Guid), "One facility; without it, every facility you may read."));
-        g.MapGet("/wages/inmates/{inmateId:guid}/statement", (Guid inmateId, ReadModelQueries q, CancellationToken ct) =>
-            q.Wages.StatementAsync(inmateId, ct: ct)).WithName("WageStatement").RequiresLogged(Policies.ReadFinancial).ReadsReadModel("wages");
+        g.MapGet("/wages/inmates/{inmateId:guid}/statement", async (Guid inmateId, ReadModelQueries q, MartenEventLog log, CancellationToken ct) =>
+                await KnownInmate.UnknownAsync(log, inmateId, null, ct) ?? Results.Ok(await q.Wages.StatementAsync(inmateId, ct: ct)))
+            .WithName("WageStatement").RequiresLogged(Policies.ReadFinancial).ReadsReadModel("wages")
+            .Produces<IReadOnlyList<StatementLine>>().ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/wages/totals", async (Guid? facilityId, DateOnly? from, DateOnly? to, ReadModelQueries q, ReportingCalendar calendar,
             TimeProvider clock, HttpContext http, ReadScope scope, CancellationToken ct) =>
         {
@@ -75,8 +79,8 @@ public static class ReadModelEndpoints
                 try { await rebuilds.Rebuilder().RebuildAsync(chosen, null, life.ApplicationStopping); }
                 catch (Exception e) { logs.CreateLogger("SecondChance.Projections").LogError(e, "Rebuild of {Projections} failed", name ?? "all"); }
             });
-            return Results.Accepted("/admin/projections", new { rebuilding = chosen });
-        }).WithName("RebuildProjections");
+            return Results.Accepted("/admin/projections", new ProjectionRebuildStarted(chosen));
+        }).WithName("RebuildProjections").Produces<ProjectionRebuildStarted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/{name}/resume", async (string name, MartenReadModels models, IProjectionCoordinator coordinator, CancellationToken ct) =>
         {
             if (models.Find(name) is null) return Results.Problem($"Projection '{name}' is not paused.", statusCode: StatusCodes.Status409Conflict);
@@ -88,7 +92,9 @@ public static class ReadModelEndpoints
             if (!cleared && !stopped) return Results.Problem($"Projection '{name}' is not paused.", statusCode: StatusCodes.Status409Conflict);
             if (stopped) await models.ResumeAsync(daemon, name, ct);
             return Results.NoContent();
-        }).WithName("ResumeProjection");
+        }).WithName("ResumeProjection").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
+
+    public sealed record ProjectionRebuildStarted(IReadOnlyList<string> Rebuilding);
 }

@@ -1,5 +1,6 @@
 using SecondChance.Application;
 using SecondChance.Application.Wages;
+using SecondChance.Domain.Wages;
 using SecondChance.Host.Http;
 using SecondChance.Host.Security;
 
@@ -17,9 +18,10 @@ public static class WageEndpoints
                 if (!inmate.Exists) return Problems.NotFound($"No inmate has id {inmateId}.");
                 var account = await streams.WageAccountAsync(inmateId, http.RequestAborted);
                 http.Response.Headers.ETag = IfMatch.ETag(account.Version);
-                return Results.Ok(new StreamView<object>(inmateId, account.Version, account.State, null));
+                // an account with no postings yet still belongs to this inmate
+                return Results.Ok(new StreamView<WageAccountState>(inmateId, account.Version, account.State with { InmateId = inmateId }, null));
             })
-            .AsState("GetWageAccount").RequiresLogged(Policies.ReadFinancial);
+            .AsState<WageAccountState>("GetWageAccount").RequiresLogged(Policies.ReadFinancial);
         g.MapPost("/credits", (Guid inmateId, HttpContext http) =>
                 CommandEndpoint.RunAsync<CreditWageRequest>(http, r => r.ToCommand(inmateId)))
             .AsCommand<CreditWageRequest>("CreditWage").Requires(Policies.RecordWages);

@@ -88,6 +88,42 @@ public sealed partial class OpenApiDocumentTests(ApiFixture fixture) : IClassFix
         declared["GET /inmates"].Keys.Should().Contain(["page", "pageSize", "facilityId", "status", "programmeId", "search"]);
     }
 
+    [Fact]
+    public async Task Every_success_response_with_a_body_declares_its_content_with_a_schema()
+    {
+        var operations = Operations(await DocumentAsync()).ToList();
+
+        var undescribed = operations.SelectMany(o => Successes(o.Operation) is { Count: > 0 } successes
+                ? successes.Where(r => r.Name is not ("204" or "304") && !HasSchema(r.Value)).Select(r => $"{o.Method} {o.Path} {r.Name}")
+                : [$"{o.Method} {o.Path} (no success response)"])
+            .ToList();
+
+        operations.Should().HaveCountGreaterThan(80);
+        undescribed.Should().BeEmpty("a client generated from the document must know the shape of every success body");
+    }
+
+    [Theory]
+    [InlineData("/audit/wages/inmates/{inmateId}/statement")]
+    [InlineData("/audit/facilities/{facilityId}/replay")]
+    [InlineData("/audit/facilities/{facilityId}/reconciliation")]
+    [InlineData("/oversight/facilities/{facilityId}/report")]
+    public async Task An_export_declares_its_json_body_and_its_csv_text_side_by_side(string path)
+    {
+        var document = await DocumentAsync();
+
+        var content = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content");
+
+        content.GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString().Should().StartWith("#/components/schemas/");
+        content.GetProperty("text/csv").GetProperty("schema").GetProperty("type").GetString().Should().Be("string");
+    }
+
+    private static List<JsonProperty> Successes(JsonElement operation) =>
+        operation.TryGetProperty("responses", out var responses) ? responses.EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList() : [];
+
+    private static bool HasSchema(JsonElement response) =>
+        response.TryGetProperty("content", out var content)
+        && content.EnumerateObject().Any(c => c.Value.TryGetProperty("schema", out var schema) && schema.EnumerateObject().Any());
+
     /// <summary>"/inmates/{inmateId:guid}/" is "/inmates/{inmateId}" in the document.</summary>
     private static string DocumentPath(string route) => "/" + RouteConstraint().Replace(route, "}").Trim('/');
 
