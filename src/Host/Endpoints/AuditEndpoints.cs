@@ -26,7 +26,7 @@ public static class AuditEndpoints
             if (version is < 1) e.Add("version", "The version field must be at least 1.");
             if (knownAt is not null && version is not null) e.Add("version", "Give knownAt or version, not both: each says how much of the record was known.");
             if (e.Any) return Results.ValidationProblem(e.ToDictionary());
-            if (await KnownInmate.UnknownAsync(log, inmateId, known, ct) is { } unknown) return unknown;
+            if (await KnownInmate.UnknownAsync(log, inmateId, ct) is { } unknown) return unknown;
             return Results.Ok(await q.AsOfAsync(inmateId, await InmateAxesAsync(zones, inmateId, effective, known, ct), version, ct));
         }).WithName("AuditWageBalances").ReadsEventLog().WithDescription(TimeAxesDescription + " version (instead of knownAt) reads the account up to that event.")
             .WithQuery(AsOfParameter, KnownAtParameter, new QueryParameter("version", typeof(long), "Balances as of this version of the wage account (instead of knownAt)."))
@@ -38,7 +38,7 @@ public static class AuditEndpoints
             var (effective, known) = Axes(asOf, knownAt, e);
             var f = AuditInputs.Format(format, "format", e);
             if (e.Any) return Results.ValidationProblem(e.ToDictionary());
-            if (await KnownInmate.UnknownAsync(log, inmateId, known, ct) is { } unknown) return unknown;
+            if (await KnownInmate.UnknownAsync(log, inmateId, ct) is { } unknown) return unknown;
             var axes = await InmateAxesAsync(zones, inmateId, effective, known, ct);
             var statement = await WageStatement.ReadAsync(q, inmateId, axes, ct);
             return Respond(http, f, FileName($"statement-{inmateId:N}", axes), statement, () => Exports.Statement(statement));

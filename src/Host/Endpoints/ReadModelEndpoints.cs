@@ -41,7 +41,7 @@ public static class ReadModelEndpoints
                              + "(mentor, savings_payout_plan, follow_up_contact); only those that still stand: the inmate held, the plan unchanged.")
             .WithQuery(new QueryParameter("facilityId", typeof(Guid), "One facility; without it, every facility you may read."));
         g.MapGet("/wages/inmates/{inmateId:guid}/statement", async (Guid inmateId, ReadModelQueries q, MartenEventLog log, CancellationToken ct) =>
-                await KnownInmate.UnknownAsync(log, inmateId, null, ct) ?? Results.Ok(await q.Wages.StatementAsync(inmateId, ct: ct)))
+                await KnownInmate.UnknownAsync(log, inmateId, ct) ?? Results.Ok(await q.Wages.StatementAsync(inmateId, ct: ct)))
             .WithName("WageStatement").RequiresLogged(Policies.ReadFinancial).ReadsReadModel("wages")
             .Produces<IReadOnlyList<StatementLine>>().ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/wages/totals", async (Guid? facilityId, DateOnly? from, DateOnly? to, ReadModelQueries q, ReportingCalendar calendar,

@@ -42,15 +42,14 @@ public sealed class InmateWageReadsTests(ApiFixture fixture) : IClassFixture<Api
     }
 
     [Fact]
-    public async Task Balances_known_at_an_instant_before_the_inmate_was_recorded_are_404_not_yet_recorded()
+    public async Task Balances_known_at_an_instant_before_the_inmate_was_recorded_are_200_with_zeros_as_the_record_then_stood()
     {
         var inmate = await Given.AdmitAsync((await Given.FacilityAsync()).Id);
 
         var r = await _api.GetAsync($"/audit/wages/inmates/{inmate}/balances?knownAt=2000-01-01T00:00:00Z");
 
-        r.Status.Should().Be(HttpStatusCode.NotFound);
-        r.Body.GetProperty("code").GetString().Should().Be("not_yet_recorded");
-        r.Body.GetProperty("detail").GetString().Should().Contain("2000-01-01T00:00:00Z");
+        r.Status.Should().Be(HttpStatusCode.OK, r.ToString());
+        r.Body.GetProperty("inmateId").GetGuid().Should().Be(inmate);
     }
 
     [Fact]
