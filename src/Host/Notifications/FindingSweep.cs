@@ -54,7 +54,7 @@ public sealed class SweepComplianceFindingsHandler(ReadModelQueries readModels, 
         {
             batch.Add($"insert into {store.Schema}.noticed_findings (notice_id, rule_code, inmate_id, facility_id, opened_at, noticed_at) values ($1, $2, $3, $4, $5, $6)",
                 n.NoticeId, n.RuleCode, n.InmateId, n.FacilityId, n.OpenedAt, now);
-            await bus.PublishAsync(new NotifyOversight(n.NoticeId, n.RuleCode, n.InmateId, n.FacilityId, n.OpenedAt, n.Recipient, n.DueBy, n.Detail, now));
+            await bus.PublishAsync(new NotifyOversight(n, now));
         }
         batch.QueueOn(session);
         // a sweep on another node that noticed the same finding first makes this save fail: nothing is written or sent

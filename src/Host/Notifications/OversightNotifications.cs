@@ -1,4 +1,5 @@
 using SecondChance.Application;
+using SecondChance.Domain.Compliance;
 using SecondChance.Integrity.Schema;
 
 namespace SecondChance.Host.Notifications;
@@ -10,16 +11,7 @@ public sealed record SweepComplianceFindings;
 /// The durable message that records one oversight notification: who must be told of which finding, by when. Sent
 /// through Wolverine's outbox in the transaction that noticed the finding, kept in its durable inbox until recorded.
 /// </summary>
-public sealed record NotifyOversight(
-    Guid NoticeId,
-    string RuleCode,
-    Guid InmateId,
-    Guid FacilityId,
-    DateTimeOffset OpenedAt,
-    string Recipient,
-    DateTimeOffset DueBy,
-    string Detail,
-    DateTimeOffset NoticedAt);
+public sealed record NotifyOversight(OversightNotice Notice, DateTimeOffset NoticedAt);
 
 /// <summary>One oversight notification as the compliance page and the API show it.</summary>
 public sealed record OversightNotificationView(

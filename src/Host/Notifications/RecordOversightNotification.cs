@@ -17,7 +17,8 @@ public sealed class NotifyOversightHandler(EventStoreOptions store, Notification
             insert into {store.Schema}.oversight_notifications
                 (notice_id, rule_code, inmate_id, facility_id, opened_at, recipient, due_by, detail, noticed_at)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (notice_id) do nothing
-            """, m.NoticeId, m.RuleCode, m.InmateId, m.FacilityId, m.OpenedAt, m.Recipient, m.DueBy, m.Detail, m.NoticedAt);
+            """, m.Notice.NoticeId, m.Notice.RuleCode, m.Notice.InmateId, m.Notice.FacilityId, m.Notice.OpenedAt, m.Notice.Recipient,
+            m.Notice.DueBy, m.Notice.Detail, m.NoticedAt);
         batch.QueueOn(session);
         await session.SaveChangesAsync(ct);
         await faults.AtAsync(NotificationFaults.AfterRecord, ct);
