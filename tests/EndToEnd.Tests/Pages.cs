@@ -42,6 +42,9 @@ public sealed partial class Pages(BrowserFixture fx) : IClassFixture<BrowserFixt
         (await Figure(page, "items-sold")).Should().Be(Monthly("sold").ToString());
         (await page.Locator("#chart-enrolments").CountAsync()).Should().Be(1);
         (await page.EvaluateAsync<bool>("typeof Chart !== 'undefined'")).Should().BeTrue("Chart.js is served by the Host");
+        // the demo's release plans scheduled their readiness reminders; those already due are listed
+        var reminders = (await BrowserFixture.GetJsonAsync(context, "/read-models/release-reminders")).GetArrayLength();
+        await Assertions.Expect(page.Locator("#reminders-count")).ToHaveTextAsync($"({reminders})");
         await ShotAsync(page, "dashboard");
 
         await page.SelectOptionAsync("#facility", Karachi.ToString());
@@ -160,6 +163,7 @@ public sealed partial class Pages(BrowserFixture fx) : IClassFixture<BrowserFixt
         await finding.Locator("summary").ClickAsync();
         (await finding.Locator("ol.evidence li").CountAsync()).Should().BeGreaterThan(0);
         (await finding.Locator("ol.evidence li").First.TextContentAsync()).Should().Contain("inmate-");
+        await Assertions.Expect(page.Locator("#notifications-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\(\d+\)$"));
         await ShotAsync(page, "compliance");
 
         var href = await page.GetAttributeAsync("#download-report", "href");
