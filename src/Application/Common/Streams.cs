@@ -32,8 +32,10 @@ public sealed class Streams(MartenEventLog store)
     public Task<Loaded<ItemState>> ItemAsync(Guid id, CancellationToken ct, CommandContext? context = null) =>
         LoadAsync<ItemAggregate, ItemState>(context, StreamIds.Item(id), AggregateTypes.Item, ItemState.Initial, ItemState.Evolve, ct);
 
-    public Task<Loaded<WageAccountState>> WageAccountAsync(Guid inmateId, CancellationToken ct, CommandContext? context = null) =>
-        LoadAsync<WageAccountAggregate, WageAccountState>(context, StreamIds.WageAccount(inmateId), AggregateTypes.WageAccount, WageAccountState.Initial, WageAccountState.Evolve, ct);
+    /// <param name="exclusive">Lock the account until the command commits (see <see cref="StreamLoader"/>).</param>
+    public Task<Loaded<WageAccountState>> WageAccountAsync(Guid inmateId, CancellationToken ct, CommandContext? context = null, bool exclusive = false) =>
+        StreamLoader.LoadAsync<WageAccountAggregate, WageAccountState>(store, context, StreamIds.WageAccount(inmateId), AggregateTypes.WageAccount,
+            WageAccountState.Initial, WageAccountState.Evolve, ct, exclusive);
 
     public Task<Loaded<MentorState>> MentorAsync(Guid id, CancellationToken ct, CommandContext? context = null) =>
         LoadAsync<MentorAggregate, MentorState>(context, StreamIds.Mentor(id), AggregateTypes.Mentor, MentorState.Initial, MentorState.Evolve, ct);

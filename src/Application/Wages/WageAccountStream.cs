@@ -13,7 +13,9 @@ internal static class WageAccountStream
     {
         var inmate = await streams.InmateAsync(inmateId, ct, context);
         if (!inmate.Exists) return CommandResult.NotFound(inmateId, "No inmate has this id.");
-        var account = await streams.WageAccountAsync(inmateId, ct, context);
+        // a wage account is the busiest stream (every sale and posting of the inmate): without If-Match the command waits
+        // for the account's lock instead of racing other writers and retrying; with If-Match it checks the version it was given
+        var account = await streams.WageAccountAsync(inmateId, ct, context, exclusive: context.ExpectedVersion is null);
         return await executor.CommitAsync(context, postingId, account, decide(account.State, inmate.State, executor.Now), ct);
     }
 }
