@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using FluentAssertions;
 using SecondChance.Reliability;
@@ -22,8 +21,8 @@ public sealed class DaemonFailoverTests(ITestOutputHelper output)
     public async Task When_the_node_running_the_read_models_is_killed_the_other_node_takes_them_over()
     {
         var connectionString = await PostgresServer.CreateDatabaseAsync("failover");
-        await using var first = new HostProcess(HostDll(), connectionString, FreePort());
-        await using var second = new HostProcess(HostDll(), connectionString, FreePort());
+        await using var first = new HostProcess(TestHosts.Dll(), connectionString, TestHosts.FreePort());
+        await using var second = new HostProcess(TestHosts.Dll(), connectionString, TestHosts.FreePort());
         try
         {
             // the first node alone takes the daemon's leadership; the second starts once the read models run there
@@ -99,20 +98,5 @@ public sealed class DaemonFailoverTests(ITestOutputHelper output)
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited in vain for {what}.");
             await Task.Delay(100);
         }
-    }
-
-    private static string HostDll()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var repo = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(repo.FullName, "SecondChance.sln"))) repo = repo.Parent!;
-        return Path.Combine(repo.FullName, $"src/Host/bin/{configuration}/net10.0/SecondChance.Host.dll");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using FluentAssertions;
 using Npgsql;
 using SecondChance.Reliability;
@@ -24,7 +23,7 @@ public sealed class NotificationCrashTests
     {
         var connectionString = await PostgresServer.CreateDatabaseAsync("crash");
         await using var db = NpgsqlDataSource.Create(connectionString);
-        await using var host = new HostProcess(HostDll(), connectionString, FreePort());
+        await using var host = new HostProcess(TestHosts.Dll(), connectionString, TestHosts.FreePort());
         host.Settings["Oversight__SweepSeconds"] = "0.5";
         // one node: at start-up it takes over what the killed process left in the durable inbox
         host.Settings["Wolverine__Durability"] = "Solo";
@@ -91,20 +90,5 @@ public sealed class NotificationCrashTests
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited in vain for {what}. Host log:\n{host.Log}");
             await Task.Delay(100);
         }
-    }
-
-    private static string HostDll()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<configuration>/net10.0
-        var repo = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(repo.FullName, "SecondChance.sln"))) repo = repo.Parent!;
-        return Path.Combine(repo.FullName, $"src/Host/bin/{configuration}/net10.0/SecondChance.Host.dll");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using Alba;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using SecondChance.Application;
 using SecondChance.Application.Access;
@@ -24,17 +22,7 @@ public sealed class AlbaFixture : EventStoreDatabase
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Host = await AlbaHost.For<Program>(b =>
-        {
-            b.UseSetting("ConnectionStrings:SecondChance", ConnectionString);
-            b.UseSetting("Security:SignInsPerAddressPerMinute", "100000");
-            b.UseSetting("Security:SignInsPerUsernamePerMinute", "100000");
-            b.ConfigureServices(s =>
-            {
-                s.AddSingleton<TimeProvider>(new FixedTime(FixedTime.Now));
-                s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
-            });
-        });
+        Host = await AlbaHost.For<Program>(b => ApiFixture.ConfigureTestHost(b, ConnectionString));
         var password = $"pw-{Guid.NewGuid():N}";
         await using (var scope = Host.Services.CreateAsyncScope())
         {

@@ -26,21 +26,27 @@ public class ApiFixture : EventStoreDatabase
         await base.InitializeAsync();
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            b.UseSetting("ConnectionStrings:SecondChance", ConnectionString);
-            b.UseSetting("Security:SignInsPerAddressPerMinute", "100000");
-            b.UseSetting("Security:SignInsPerUsernamePerMinute", "100000");
-            b.ConfigureServices(s =>
-            {
-                s.AddSingleton<TimeProvider>(new FixedTime(FixedTime.Now));
-                // hashing cost is not under test; keep fixtures fast
-                s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
-            });
+            ConfigureTestHost(b, ConnectionString);
             ConfigureHost(b);
         });
         using var client = Factory.CreateClient();
         (await client.GetAsync("/health")).EnsureSuccessStatusCode();
         Admin = await TestUsers.RegisterAsync(Factory, Role.Administrator, username: "fixture.admin", password: $"pw-{Guid.NewGuid():N}");
         _adminToken = await TestUsers.TokenAsync(client, Admin);
+    }
+
+    /// <summary>What every test Host gets: its database, sign-in limits out of the way, the fixed clock, cheap hashing.</summary>
+    public static void ConfigureTestHost(IWebHostBuilder b, string connectionString)
+    {
+        b.UseSetting("ConnectionStrings:SecondChance", connectionString);
+        b.UseSetting("Security:SignInsPerAddressPerMinute", "100000");
+        b.UseSetting("Security:SignInsPerUsernamePerMinute", "100000");
+        b.ConfigureServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(new FixedTime(FixedTime.Now));
+            // hashing cost is not under test; keep fixtures fast
+            s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+        });
     }
 
     /// <summary>More settings or services for a test class's own fixture, after the shared ones.</summary>
