@@ -21,5 +21,6 @@ public sealed record IdempotencyClaim(string Key, string RequestHash, string? Lo
 
     public StoredResponse Render(CommandResult result) => Render(result, LocationTemplate);
 
-    public static string ETag(long version) => $"\"{version}\"";
+    /// <summary>A stream version as an ETag (<c>"3"</c>): what the response carries and If-Match sends back.</summary>
+    public static string ETag(long version) => $"\"{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
 }

@@ -24,5 +24,5 @@ public static class IfMatch
         return false;
     }
 
-    public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+    public static string ETag(long version) => SecondChance.Application.Idempotency.IdempotencyClaim.ETag(version);
 }
