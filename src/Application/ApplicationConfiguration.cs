@@ -1,3 +1,4 @@
+using SecondChance.Application.Complaints;
 using SecondChance.Integrity.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,6 @@ public static class ApplicationConfiguration
         services.AddSingleton<IInlineProjection, ProgrammeDirectoryProjection>();
         services.AddSingleton<IInlineProjection, ItemDirectoryProjection>();
         services.AddSingleton<IInlineProjection, MentorDirectoryProjection>();
-        return services.AddFacilities().AddInmates().AddProgrammes().AddItems().AddWages().AddMentors().AddAccess();
+        return services.AddFacilities().AddInmates().AddProgrammes().AddItems().AddWages().AddMentors().AddAccess().AddComplaints();
     }
 }

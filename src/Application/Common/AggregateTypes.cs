@@ -10,4 +10,5 @@ public static class AggregateTypes
     public const string Item = "item";
     public const string WageAccount = "wage_account";
     public const string Mentor = "mentor";
+    public const string Complaints = "complaints";
 }

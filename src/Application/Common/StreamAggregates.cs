@@ -4,6 +4,7 @@ using Marten;
 using Marten.Events.Aggregation;
 using SecondChance.Domain;
 using SecondChance.Domain.Access;
+using SecondChance.Domain.Complaints;
 using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
@@ -31,6 +32,7 @@ public sealed class ProgrammeAggregate : StreamAggregate<ProgrammeState>;
 public sealed class ItemAggregate : StreamAggregate<ItemState>;
 public sealed class WageAccountAggregate : StreamAggregate<WageAccountState>;
 public sealed class MentorAggregate : StreamAggregate<MentorState>;
+public sealed class ComplaintsAggregate : StreamAggregate<ComplaintsState>;
 public sealed class UserAggregate : StreamAggregate<UserState>;
 public sealed class UsernameAggregate : StreamAggregate<UsernameReservation>;
 
@@ -59,6 +61,7 @@ public static class StreamAggregates
         Live<ItemAggregate, ItemState>(options, ItemState.Initial, ItemState.Evolve);
         Live<WageAccountAggregate, WageAccountState>(options, WageAccountState.Initial, WageAccountState.Evolve);
         Live<MentorAggregate, MentorState>(options, MentorState.Initial, MentorState.Evolve);
+        Live<ComplaintsAggregate, ComplaintsState>(options, ComplaintsState.Initial, ComplaintsState.Evolve);
         Live<UserAggregate, UserState>(options, UserState.Initial, UserState.Evolve);
         Live<UsernameAggregate, UsernameReservation>(options, UsernameReservation.Initial, UsernameReservation.Evolve);
         return options;

@@ -1,5 +1,6 @@
 using SecondChance.Integrity.Events;
 using SecondChance.Domain;
+using SecondChance.Domain.Complaints;
 using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
@@ -39,6 +40,11 @@ public sealed class Streams(MartenEventLog store)
 
     public Task<Loaded<MentorState>> MentorAsync(Guid id, CancellationToken ct, CommandContext? context = null) =>
         LoadAsync<MentorAggregate, MentorState>(context, StreamIds.Mentor(id), AggregateTypes.Mentor, MentorState.Initial, MentorState.Evolve, ct);
+
+    /// <summary>The complaints about one inmate lodged through staff or, confidential, with oversight (none yet: no stream).</summary>
+    public Task<Loaded<ComplaintsState>> ComplaintsAsync(Guid inmateId, bool confidential, CancellationToken ct, CommandContext? context = null) =>
+        LoadAsync<ComplaintsAggregate, ComplaintsState>(context, StreamIds.Complaints(inmateId, confidential), AggregateTypes.Complaints,
+            ComplaintsState.Initial, ComplaintsState.Evolve, ct);
 
     private Task<Loaded<TState>> LoadAsync<TAggregate, TState>(CommandContext? context,
         string streamId, string type, TState initial, Func<TState, object, TState> evolve, CancellationToken ct)

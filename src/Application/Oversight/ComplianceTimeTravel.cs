@@ -16,6 +16,8 @@ public sealed class ComplianceTimeTravel(MartenEventLog store, FacilityMembers m
     {
         var events = (await store.ReadStreamAsync(StreamIds.Inmate(inmateId), asOf: axes.KnownAt, ct: ct))
             .Concat(await store.ReadStreamAsync(StreamIds.WageAccount(inmateId), asOf: axes.KnownAt, ct: ct))
+            .Concat(await store.ReadStreamAsync(StreamIds.Complaints(inmateId), asOf: axes.KnownAt, ct: ct))
+            .Concat(await store.ReadStreamAsync(StreamIds.Complaints(inmateId, true), asOf: axes.KnownAt, ct: ct))
             .Where(e => axes.InEffect(EffectiveTime.Of(e.Data, e.Timestamp)))
             .OrderBy(e => e.Cursor);
         return events.Aggregate(InmateComplianceFacts.Initial,

@@ -45,7 +45,8 @@ public sealed record ReportedFinding(
     string Detail,
     IReadOnlyList<ReportedEvidence> Evidence,
     string? PrisonerNumber = null,
-    string? FullName = null);
+    string? FullName = null,
+    bool Confidential = false);
 
 /// <summary>One evidence event: when it was recorded and when the thing it records happened, each also as a local date.</summary>
 public sealed record ReportedEvidence(

@@ -15,22 +15,25 @@ public static class OversightReports
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
+    /// <param name="seesConfidential">Oversight: findings resting on a complaint addressed to it and not disclosed are kept.</param>
     public static IReadOnlyList<ReportedFinding> Findings(IEnumerable<InmateComplianceFacts> facts,
-        IReadOnlyDictionary<Guid, FacilityState> facilities, DateTimeOffset asOf, FacilityState localTo)
+        IReadOnlyDictionary<Guid, FacilityState> facilities, DateTimeOffset asOf, FacilityState localTo, bool seesConfidential)
     {
         FacilityState? FacilityOf(Guid id) => facilities.GetValueOrDefault(id);
         return facts.SelectMany(f => ComplianceRules.Evaluate(f, FacilityOf, asOf))
+            .Where(f => seesConfidential || !f.Confidential)
             .Select(f => Report(f, localTo))
             .OrderBy(f => f.PeriodStart).ThenBy(f => f.RuleCode).ThenBy(f => f.InmateId)
             .ToList();
     }
 
     public static OversightReport Build(FacilityState facility, IEnumerable<InmateComplianceFacts> facts,
-        IReadOnlyDictionary<Guid, FacilityState> facilities, DateOnly from, DateOnly to, TimeAxes axes, DateTimeOffset asOf, string source)
+        IReadOnlyDictionary<Guid, FacilityState> facilities, DateOnly from, DateOnly to, TimeAxes axes, DateTimeOffset asOf, string source,
+        bool seesConfidential)
     {
         var start = StartOf(from, facility);
         var end = StartOf(to.AddDays(1), facility);
-        var findings = Findings(facts, facilities, asOf, facility)
+        var findings = Findings(facts, facilities, asOf, facility, seesConfidential)
             .Where(f => f.FacilityId == facility.FacilityId && f.PeriodStart < end && f.PeriodEnd >= start)
             .ToList();
         var counts = ComplianceRule.All.Select(r =>
@@ -48,5 +51,5 @@ public static class OversightReports
         new(f.RuleCode, ComplianceRule.ByCode(f.RuleCode)?.Title ?? f.RuleCode, f.InmateId, f.FacilityId, f.PeriodStart.ToUniversalTime(), f.PeriodEnd.ToUniversalTime(),
             localTo.LocalDate(f.PeriodStart), localTo.LocalDate(f.PeriodEnd), f.IsOpen, f.Detail,
             f.Evidence.Select(e => new ReportedEvidence(e.StreamId, e.Version, e.RecordedAt.ToUniversalTime(), localTo.LocalDate(e.RecordedAt), e.What,
-                e.OccurredAt?.ToUniversalTime(), e.OccurredAt is { } o ? localTo.LocalDate(o) : null)).ToList());
+                e.OccurredAt?.ToUniversalTime(), e.OccurredAt is { } o ? localTo.LocalDate(o) : null)).ToList(), Confidential: f.Confidential);
 }

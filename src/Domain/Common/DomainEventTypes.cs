@@ -1,4 +1,5 @@
 using SecondChance.Domain.Access;
+using SecondChance.Domain.Complaints;
 using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
@@ -20,6 +21,13 @@ public static class DomainEventTypes
         (typeof(WardAdded), "ward_added.v1"),
         (typeof(ProceedsPolicyAdopted), "proceeds_policy_adopted.v1"),
         (typeof(ComplianceThresholdsSet), "compliance_thresholds_set.v1"),
+
+        (typeof(ComplaintLodged), "complaint_lodged.v1"),
+        (typeof(ComplaintAcknowledged), "complaint_acknowledged.v1"),
+        (typeof(ComplaintInvestigationOpened), "complaint_investigation_opened.v1"),
+        (typeof(ComplaintDecided), "complaint_decided.v1"),
+        (typeof(ComplaintAppealed), "complaint_appealed.v1"),
+        (typeof(ComplaintDisclosed), "complaint_disclosed.v1"),
 
         (typeof(PrisonerNumberReserved), "prisoner_number_reserved.v1"),
         (typeof(InmateAdmitted), "inmate_admitted.v1"),

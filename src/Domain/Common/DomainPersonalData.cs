@@ -1,4 +1,5 @@
 using SecondChance.Domain.Access;
+using SecondChance.Domain.Complaints;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Mentors;
 
@@ -17,6 +18,8 @@ public static class DomainPersonalData
         Inmate(typeof(MentoringContactRecorded), nameof(MentoringContactRecorded.Summary)),
         Inmate(typeof(PostReleaseFollowUpRecorded), nameof(PostReleaseFollowUpRecorded.Notes)),
         Inmate(typeof(InmateRecordCorrected), nameof(InmateRecordCorrected.Corrections)),
+        Inmate(typeof(ComplaintLodged), nameof(ComplaintLodged.ComplainantName), nameof(ComplaintLodged.Account)),
+        Inmate(typeof(ComplaintAppealed), nameof(ComplaintAppealed.Grounds)),
         (typeof(MentorRegistered), nameof(MentorRegistered.MentorId),
             [nameof(MentorRegistered.FullName), nameof(MentorRegistered.Cnic), nameof(MentorRegistered.Phone)]),
         (typeof(UserRegistered), nameof(UserRegistered.UserId), [nameof(UserRegistered.DisplayName), nameof(UserRegistered.PasswordHash)]),

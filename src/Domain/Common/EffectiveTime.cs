@@ -1,3 +1,4 @@
+using SecondChance.Domain.Complaints;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Wages;
 
@@ -36,6 +37,12 @@ public static class EffectiveTime
         FamilyRemittanceSent e => e.SentAt,
         ReleasePayoutMade e => e.PaidAt,
         PostingReversed e => e.ReversedAt,
+        ComplaintLodged e => e.LodgedAt,
+        ComplaintAcknowledged e => e.AcknowledgedAt,
+        ComplaintInvestigationOpened e => e.OpenedAt,
+        ComplaintDecided e => e.DecidedAt,
+        ComplaintAppealed e => e.AppealedAt,
+        ComplaintDisclosed e => e.DisclosedAt,
         _ => null,
     };
 

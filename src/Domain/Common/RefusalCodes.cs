@@ -76,6 +76,14 @@ public static class RefusalCodes
     public const string PostingAlreadyReversed = "posting_already_reversed";
     public const string CannotReverseReversal = "cannot_reverse_reversal";
 
+    public const string ComplaintNotFound = "complaint_not_found";
+    public const string ComplaintAlreadyLodged = "complaint_already_lodged";
+    public const string ComplaintHandledByOversight = "complaint_handled_by_oversight";
+    public const string ComplaintStepOutOfOrder = "complaint_step_out_of_order";
+    public const string ComplaintNotConfidential = "complaint_not_confidential";
+    public const string ComplaintAlreadyDisclosed = "complaint_already_disclosed";
+    public const string RemedyRequired = "remedy_required";
+
     public const string MentorNotFound = "mentor_not_found";
     public const string MentorAlreadyRegistered = "mentor_already_registered";
     public const string MentorNotVetted = "mentor_not_vetted";

@@ -10,6 +10,14 @@ public static class StreamIds
 
     public static string WageAccount(Guid inmateId) => $"wage-account-{inmateId:N}";
 
+    /// <summary>
+    /// The complaints about one inmate lodged through staff, or (confidential) addressed to oversight: two streams
+    /// apart from the inmate's, which staff read whole, so not even a stream version tells staff that a confidential
+    /// complaint exists.
+    /// </summary>
+    public static string Complaints(Guid inmateId, bool confidential = false) =>
+        confidential ? $"confidential-complaints-{inmateId:N}" : $"complaints-{inmateId:N}";
+
     public static string Mentor(Guid id) => $"mentor-{id:N}";
 
     public static string Facility(Guid id) => $"facility-{id:N}";

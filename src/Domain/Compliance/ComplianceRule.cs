@@ -22,11 +22,20 @@ public sealed record ComplianceRule(string Code, string Title, string Source, st
     public static readonly ComplianceRule WomanReleasedWithoutMentoring = new("woman_released_without_mentoring", "Woman released without mentoring",
         "Welfare policy (UN Bangkok Rules 45-47 on release preparation)", "A woman released without a mentoring contact in the 90 days before release.");
 
+    public static readonly ComplianceRule ComplaintUnanswered = new("complaint_unanswered", "Complaint unanswered",
+        "UN Nelson Mandela Rules 56-57; Sindh Prisons and Corrections Service Act 2019", "A complaint with no decision within the facility limit (default 30 days).");
+    public static readonly ComplianceRule PossibleReprisal = new("possible_reprisal", "Possible reprisal for a complaint",
+        "UN Nelson Mandela Rule 57(2)", "A complainant segregated, transferred or withdrawn from a workshop within 30 days after a complaint about staff.");
+
     public static IReadOnlyList<ComplianceRule> All { get; } =
     [
         ProlongedSegregation, SegregationOfProtectedPerson, JuvenileWithAdults, WomanWithMen, UntriedWithConvicted,
         ScreeningMissed, SavingsPartMissing, SavingsNotPaidAtRelease, WomanReleasedWithoutMentoring,
+        ComplaintUnanswered, PossibleReprisal,
     ];
+
+    /// <summary>The rules judged on complaints, whose notices only oversight may read.</summary>
+    public static IReadOnlyList<string> OnComplaints { get; } = [ComplaintUnanswered.Code, PossibleReprisal.Code];
 
     public static ComplianceRule? ByCode(string code) => All.FirstOrDefault(r => r.Code == code);
 }

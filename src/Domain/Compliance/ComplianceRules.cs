@@ -11,6 +11,7 @@ public static class ComplianceRules
 {
     public static readonly TimeSpan SegregationJoinGap = TimeSpan.FromHours(24);
     public static readonly TimeSpan MentoringWindowBeforeRelease = TimeSpan.FromDays(90);
+    public static readonly TimeSpan ReprisalWindow = TimeSpan.FromDays(30);
 
     public static IReadOnlyList<ComplianceFinding> Evaluate(
         InmateComplianceFacts facts, Func<Guid, FacilityState?> facilityOf, DateTimeOffset asOf)
@@ -29,6 +30,7 @@ public static class ComplianceRules
         Screening(facts, home?.Thresholds ?? ComplianceThresholds.Default, admittedAt, asOf, findings);
         Savings(facts, asOf, findings);
         MentoringBeforeRelease(facts, findings);
+        Complaints(facts, home?.Thresholds ?? ComplianceThresholds.Default, asOf, findings);
         return findings;
     }
 
@@ -45,6 +47,31 @@ public static class ComplianceRules
     private static ComplianceFinding Finding(ComplianceRule rule, InmateComplianceFacts f, DateTimeOffset start, DateTimeOffset end,
         bool open, string detail, IEnumerable<Evidence?> evidence) =>
         new(rule.Code, f.InmateId, f.FacilityId, start, end, open, detail, evidence.OfType<Evidence>().ToList());
+
+    /// <summary>
+    /// Unanswered: no decision strictly more than the limit after lodging. Reprisal: a segregation, transfer or workshop
+    /// withdrawal after a complaint about staff and at most 30 days after it. Findings on a complaint still hidden from
+    /// the facility are confidential.
+    /// </summary>
+    private static void Complaints(InmateComplianceFacts f, ComplianceThresholds limits, DateTimeOffset asOf, List<ComplianceFinding> findings)
+    {
+        var limit = TimeSpan.FromDays(limits.ComplaintAnswerDays);
+        foreach (var c in f.Complaints.Where(c => c.LodgedAt <= asOf))
+        {
+            var answered = c.DecidedAt is { } d && d <= asOf ? d : (DateTimeOffset?)null;
+            var stop = answered ?? asOf;
+            if (stop - c.LodgedAt > limit)
+                findings.Add(Finding(ComplianceRule.ComplaintUnanswered, f, c.LodgedAt, stop, answered is null,
+                    answered is null ? $"no decision after {(stop - c.LodgedAt).TotalDays:0.##} days; the limit is {limits.ComplaintAnswerDays}"
+                        : $"decided after {(stop - c.LodgedAt).TotalDays:0.##} days; the limit is {limits.ComplaintAnswerDays}",
+                    [c.Lodged, answered is null ? null : c.Decision]) with { Confidential = c.Hidden });
+            if (!c.AboutStaff) continue;
+            foreach (var a in f.AdverseActions.Where(a => a.At > c.LodgedAt && a.At - c.LodgedAt <= ReprisalWindow && a.At <= asOf))
+                findings.Add(Finding(ComplianceRule.PossibleReprisal, f, c.LodgedAt, a.At, false,
+                    $"{a.Evidence.What} {(a.At - c.LodgedAt).TotalDays:0.##} days after a complaint about staff; for review",
+                    [c.Lodged, a.Evidence]) with { Confidential = c.Hidden });
+        }
+    }
 
     private static void ProlongedSegregation(InmateComplianceFacts f, ComplianceThresholds limits, DateTimeOffset asOf, List<ComplianceFinding> findings)
     {

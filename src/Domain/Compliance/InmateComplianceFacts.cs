@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SecondChance.Domain.Complaints;
 using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Wages;
@@ -12,6 +13,16 @@ public sealed record SegregationSpell(DateTimeOffset Start, DateTimeOffset? End,
 public sealed record Screening(DateTimeOffset At, FemaleEntryScreening? Female, Evidence Evidence);
 
 public sealed record LegalStatusSpell(DateTimeOffset From, LegalStatus Status, Evidence Evidence);
+
+/// <summary>A complaint as the rules see it: when lodged and decided, whether about staff, and whether still hidden from the facility.</summary>
+public sealed record ComplaintFact(Guid ComplaintId, ComplaintChannel Channel, bool AboutStaff, DateTimeOffset LodgedAt, Evidence Lodged,
+    DateTimeOffset? DecidedAt, Evidence? Decision, bool Disclosed)
+{
+    public bool Hidden => Channel == ComplaintChannel.ToOversight && !Disclosed;
+}
+
+/// <summary>Something done to an inmate that can follow a complaint as a reprisal (segregation, transfer, loss of a workshop place).</summary>
+public sealed record AdverseAction(DateTimeOffset At, Evidence Evidence);
 
 public sealed record Credit(DateTimeOffset At, long AmountMinor, long SavingsMinor, Evidence Evidence);
 
@@ -37,10 +48,12 @@ public sealed record InmateComplianceFacts(
     DateTimeOffset? ReleasedAt,
     Evidence? Release,
     long SavingsAtReleaseMinor,
-    Evidence? SavingsPayout)
+    Evidence? SavingsPayout,
+    ImmutableList<ComplaintFact> Complaints,
+    ImmutableList<AdverseAction> AdverseActions)
 {
     public static readonly InmateComplianceFacts Initial = new(Guid.Empty, Guid.Empty, Guid.Empty, Sex.Male, default, null, null,
-        [], [], [], [], [], [], 0, null, null, 0, null);
+        [], [], [], [], [], [], 0, null, null, 0, null, [], []);
 
     public static InmateComplianceFacts Evolve(InmateComplianceFacts f, RecordedEvent e)
     {
@@ -53,10 +66,24 @@ public sealed record InmateComplianceFacts(
                 Admission = Ev("admitted"), LegalStatus = f.LegalStatus.Add(new(a.AdmittedAt, a.LegalStatus, Ev($"admitted as {a.LegalStatus}"))),
             },
             InmateHoused h => f with { Housing = f.Housing.Add(new(h.HousedAt ?? e.RecordedAt, h.FacilityId, h.WardId, h.WardCategory, Ev($"housed in {h.WardCategory} ward"))) },
-            InmateTransferred t => f with { FacilityId = t.ToFacilityId },
+            InmateTransferred t => f with
+            {
+                FacilityId = t.ToFacilityId, AdverseActions = f.AdverseActions.Add(new(t.TransferredAt, Ev("transferred"))),
+            },
+            InmateWithdrewFromProgramme w => f with { AdverseActions = f.AdverseActions.Add(new(w.WithdrewAt, Ev("withdrawn from a programme"))) },
             LegalStatusChanged l => f with { LegalStatus = f.LegalStatus.Add(new(l.ChangedAt, l.To, Ev($"legal status {l.To}"))) },
             MedicalScreeningRecorded m => f with { Screenings = f.Screenings.Add(new(m.ScreenedAt, m.FemaleEntryScreening, Ev("medical screening"))) },
-            SegregationStarted s => f with { Segregation = f.Segregation.Add(new(s.StartedAt, null, Ev("segregation started"), null)) },
+            SegregationStarted s => f with
+            {
+                Segregation = f.Segregation.Add(new(s.StartedAt, null, Ev("segregation started"), null)),
+                AdverseActions = f.AdverseActions.Add(new(s.StartedAt, Ev("segregation started"))),
+            },
+            ComplaintLodged c => f with
+            {
+                Complaints = f.Complaints.Add(new(c.ComplaintId, c.Channel, c.AboutStaff, c.LodgedAt, Ev("complaint lodged"), null, null, false)),
+            },
+            ComplaintDecided d => Complaint(f, d.ComplaintId, c => c with { DecidedAt = d.DecidedAt, Decision = Ev("complaint decided") }),
+            ComplaintDisclosed d => Complaint(f, d.ComplaintId, c => c with { Disclosed = true }),
             SegregationEnded s when f.Segregation.Count > 0 && f.Segregation[^1].End is null =>
                 f with { Segregation = f.Segregation.SetItem(f.Segregation.Count - 1, f.Segregation[^1] with { End = s.EndedAt, EndEvidence = Ev("segregation ended") }) },
             MentoringContactRecorded => f with { MentoringContacts = f.MentoringContacts.Add(Ev("mentoring contact")) },
@@ -72,6 +99,9 @@ public sealed record InmateComplianceFacts(
             _ => f,
         };
     }
+
+    private static InmateComplianceFacts Complaint(InmateComplianceFacts f, Guid id, Func<ComplaintFact, ComplaintFact> change) =>
+        f.Complaints.FindIndex(c => c.ComplaintId == id) is var i and >= 0 ? f with { Complaints = f.Complaints.SetItem(i, change(f.Complaints[i])) } : f;
 
     private static InmateComplianceFacts Credited(InmateComplianceFacts f, DateTimeOffset at, long amount, long savings, Evidence ev) =>
         f with { Credits = f.Credits.Add(new(at, amount, savings, ev)), SavingsBalanceMinor = f.SavingsBalanceMinor + savings };

@@ -60,10 +60,12 @@ public static class FacilityDecider
     public static Decision Decide(FacilityState state, SetComplianceThresholds command, DateTimeOffset now)
     {
         if (!state.Registered) return Decision.Refuse(FacilityNotFound, "The facility is not registered.");
-        if (command.SegregationLimitDays <= 0 || command.ScreeningDeadlineHours <= 0)
+        if (command.SegregationLimitDays <= 0 || command.ScreeningDeadlineHours <= 0 || command.ComplaintAnswerDays <= 0)
             return Decision.Refuse(InvalidThreshold, "Thresholds must be positive.");
-        var thresholds = new ComplianceThresholds(command.SegregationLimitDays, command.ScreeningDeadlineHours);
+        var thresholds = new ComplianceThresholds(command.SegregationLimitDays, command.ScreeningDeadlineHours,
+            command.ComplaintAnswerDays ?? ComplianceThresholds.Default.ComplaintAnswerDays);
         if (state.Thresholds == thresholds) return Decision.Nothing;
-        return Decision.Accept(new ComplianceThresholdsSet(state.FacilityId, thresholds.SegregationLimitDays, thresholds.ScreeningDeadlineHours));
+        return Decision.Accept(new ComplianceThresholdsSet(state.FacilityId, thresholds.SegregationLimitDays, thresholds.ScreeningDeadlineHours,
+            thresholds.ComplaintAnswerDays));
     }
 }

@@ -17,4 +17,5 @@ public sealed record ProceedsPolicyAdopted(
     int SavingsRateBasisPoints,
     int FamilyRemittanceRateBasisPoints);
 
-public sealed record ComplianceThresholdsSet(Guid FacilityId, int SegregationLimitDays, int ScreeningDeadlineHours);
+/// <param name="ComplaintAnswerDays">Absent from events recorded before complaints were kept: the default then.</param>
+public sealed record ComplianceThresholdsSet(Guid FacilityId, int SegregationLimitDays, int ScreeningDeadlineHours, int? ComplaintAnswerDays = null);

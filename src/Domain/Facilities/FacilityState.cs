@@ -45,7 +45,8 @@ public sealed record FacilityState(
                 e.EffectiveFrom, e.InmateShareBasisPoints, e.WelfareFundBasisPoints, e.MaterialsRecoveryBasisPoints,
                 e.SavingsRateBasisPoints, e.FamilyRemittanceRateBasisPoints)),
         },
-        ComplianceThresholdsSet e => state with { Thresholds = new ComplianceThresholds(e.SegregationLimitDays, e.ScreeningDeadlineHours) },
+        ComplianceThresholdsSet e => state with { Thresholds = new ComplianceThresholds(e.SegregationLimitDays, e.ScreeningDeadlineHours,
+            e.ComplaintAnswerDays ?? ComplianceThresholds.Default.ComplaintAnswerDays) },
         _ => state,
     };
 }

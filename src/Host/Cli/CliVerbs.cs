@@ -166,7 +166,7 @@ public static class CliVerbs
                 var t = AuditInputs.Date(Option(args, "--to"), "to", errors) ?? today;
                 var (asOf, knownAt) = AuditEndpoints.Axes(Option(args, "--as-of"), Option(args, "--known-at"), errors);
                 Fail(errors);
-                var report = await sp.GetRequiredService<OversightReportQuery>().FacilityAsync(id, f, t, asOf, knownAt, default)
+                var report = await sp.GetRequiredService<OversightReportQuery>().FacilityAsync(id, f, t, asOf, knownAt, seesConfidential: false, default)
                              ?? throw new ArgumentException($"No facility has id {id}.");
                 text = format == "csv" ? Exports.Compliance(report) : Exports.ToJson(report);
                 break;

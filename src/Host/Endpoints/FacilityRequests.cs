@@ -57,13 +57,17 @@ internal sealed record AdoptProceedsPolicyRequest(
         WelfareFundBasisPoints!.Value, MaterialsRecoveryBasisPoints!.Value, SavingsRateBasisPoints!.Value, FamilyRemittanceRateBasisPoints ?? 0);
 }
 
-internal sealed record SetComplianceThresholdsRequest(int? SegregationLimitDays, int? ScreeningDeadlineHours) : IValidatableRequest
+/// <param name="ComplaintAnswerDays">Optional: 30 days when absent.</param>
+internal sealed record SetComplianceThresholdsRequest(int? SegregationLimitDays, int? ScreeningDeadlineHours, int? ComplaintAnswerDays = null)
+    : IValidatableRequest
 {
     public void Validate(FieldErrors e)
     {
         e.Positive(SegregationLimitDays, "segregationLimitDays");
         e.Positive(ScreeningDeadlineHours, "screeningDeadlineHours");
+        if (ComplaintAnswerDays is not null) e.Positive(ComplaintAnswerDays, "complaintAnswerDays");
     }
 
-    public SetComplianceThresholds ToCommand(Guid facilityId) => new(facilityId, SegregationLimitDays!.Value, ScreeningDeadlineHours!.Value);
+    public SetComplianceThresholds ToCommand(Guid facilityId) =>
+        new(facilityId, SegregationLimitDays!.Value, ScreeningDeadlineHours!.Value, ComplaintAnswerDays);
 }

@@ -5,6 +5,7 @@ using SecondChance.Application.Audit;
 using SecondChance.Application.Oversight;
 using SecondChance.Application.ReadModels;
 using SecondChance.Domain;
+using SecondChance.Domain.Access;
 using SecondChance.Domain.Compliance;
 using SecondChance.Domain.Facilities;
 using SecondChance.Host.Cli;
@@ -35,7 +36,7 @@ public static class OversightEndpoints
             e.Present(to, "to");
             if (f > t) e.Add("to", "The to field cannot be before from.");
             if (e.Any) return Results.ValidationProblem(e.ToDictionary());
-            var report = await q.FacilityAsync(facilityId, f!.Value, t!.Value, effective, known, ct);
+            var report = await q.FacilityAsync(facilityId, f!.Value, t!.Value, effective, known, http.User.Has(Role.Oversight), ct);
             if (report is null) return Problems.NotFound($"No facility has id {facilityId}.");
             var axes = new TimeAxes(report.AsOf, report.EffectiveThrough, report.KnownAt);
             report = report with { Findings = await q.NamedAsync(report.Findings, http.User.SeesPersonalData(), ct) };
@@ -52,18 +53,19 @@ public static class OversightEndpoints
             var e = new FieldErrors();
             var (effective, known) = AuditEndpoints.Axes(asOf, knownAt, e);
             if (e.Any) return Results.ValidationProblem(e.ToDictionary());
-            var findings = await q.InmateAsync(inmateId, effective, known, ct);
+            var findings = await q.InmateAsync(inmateId, effective, known, http.User.Has(Role.Oversight), ct);
             return findings is null ? Problems.NotFound($"No inmate has id {inmateId}.")
                 : Results.Json(findings with { Findings = await q.NamedAsync(findings.Findings, http.User.SeesPersonalData(), ct) }, Exports.Json);
         }).WithName("OversightInmateFindings").ReadsEventLog().WithDescription(AuditEndpoints.TimeAxesDescription + Judged)
             .WithQuery(AuditEndpoints.AsOfParameter, AuditEndpoints.KnownAtParameter)
             .Produces<InmateFindings>().ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/facilities/{facilityId:guid}/notifications", async (Guid facilityId, int? limit, Streams streams, NotificationQueries q,
-            CancellationToken ct) =>
+            HttpContext http, CancellationToken ct) =>
         {
             if (limit is < 1 or > 1000) return Problems.BadRequest("limit", "The limit is a whole number from 1 to 1000.");
             if (!(await streams.FacilityAsync(facilityId, ct)).Exists) return Problems.NotFound($"No facility has id {facilityId}.");
-            return Results.Ok(await q.ForFacilityAsync(facilityId, limit ?? 200, ct));
+            // notices of complaint rules go to oversight alone: for anyone else they would tell that a confidential complaint exists
+            return Results.Ok(await q.ForFacilityAsync(facilityId, limit ?? 200, http.User.Has(Role.Oversight) ? [] : ComplianceRule.OnComplaints, ct));
         }).WithName("OversightNotifications").Produces<IReadOnlyList<OversightNotificationView>>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription("Who was notified of which finding and by when each was due, newest breach first: recorded from the durable "
                              + "messages sent when a finding was first noticed (the rules are judged every Oversight:SweepSeconds).");
@@ -96,29 +98,30 @@ public sealed class OversightReportQuery(ComplianceTimeTravel travel, FacilityTi
             : f).ToList();
     }
 
+    /// <param name="seesConfidential">The reader is oversight: findings on complaints addressed to it are included.</param>
     public async Task<OversightReport?> FacilityAsync(Guid facilityId, DateOnly from, DateOnly to, AsOf? asOf, DateTimeOffset? knownAt,
-        CancellationToken ct)
+        bool seesConfidential, CancellationToken ct)
     {
-        if (asOf is null && knownAt is null) return await PresentAsync(facilityId, from, to, ct);
+        if (asOf is null && knownAt is null) return await PresentAsync(facilityId, from, to, seesConfidential, ct);
         var (facility, version) = await store.AggregateAsync(StreamIds.Facility(facilityId), FacilityState.Initial, FacilityState.Evolve, ct: ct);
         if (version == 0) return null;
         var axes = TimeAxes.For(asOf, knownAt, await zones.OfFacilityAsync(facilityId, knownAt, ct));
         var facts = await travel.FacilityAsync(facilityId, axes, ct);
         var facilities = await travel.FacilitiesAsync(ComplianceTimeTravel.FacilitiesOf(facts).Append(facilityId), knownAt, ct);
         var local = facilities.GetValueOrDefault(facilityId) ?? facility;
-        return OversightReports.Build(local, facts, facilities, from, to, axes, axes.JudgedAt(clock.GetUtcNow()), "event_log");
+        return OversightReports.Build(local, facts, facilities, from, to, axes, axes.JudgedAt(clock.GetUtcNow()), "event_log", seesConfidential);
     }
 
     /// <summary>The present, from the oversight read model: no event log read at request time.</summary>
-    private async Task<OversightReport?> PresentAsync(Guid facilityId, DateOnly from, DateOnly to, CancellationToken ct)
+    private async Task<OversightReport?> PresentAsync(Guid facilityId, DateOnly from, DateOnly to, bool seesConfidential, CancellationToken ct)
     {
         var facilities = await readModels.Oversight.FacilitiesAsync(ct);
         if (!facilities.TryGetValue(facilityId, out var facility)) return null;
         var facts = await readModels.Oversight.FacilityAsync(facilityId, ct);
-        return OversightReports.Build(facility, facts, facilities, from, to, TimeAxes.Present, clock.GetUtcNow(), "read_model");
+        return OversightReports.Build(facility, facts, facilities, from, to, TimeAxes.Present, clock.GetUtcNow(), "read_model", seesConfidential);
     }
 
-    public async Task<InmateFindings?> InmateAsync(Guid inmateId, AsOf? asOf, DateTimeOffset? knownAt, CancellationToken ct)
+    public async Task<InmateFindings?> InmateAsync(Guid inmateId, AsOf? asOf, DateTimeOffset? knownAt, bool seesConfidential, CancellationToken ct)
     {
         var (known, zone) = await zones.OfInmateAsync(inmateId, knownAt, ct);
         if (!known) return null;
@@ -128,6 +131,6 @@ public sealed class OversightReportQuery(ComplianceTimeTravel travel, FacilityTi
         var facilities = await travel.FacilitiesAsync(ComplianceTimeTravel.FacilitiesOf([facts]), knownAt, ct);
         var local = facilities.GetValueOrDefault(facts.FacilityId) ?? FacilityState.Initial;
         return new InmateFindings(inmateId, axes.AsOf, axes.EffectiveThrough, axes.KnownAt, at, "event_log",
-            OversightReports.Findings([facts], facilities, at, local));
+            OversightReports.Findings([facts], facilities, at, local, seesConfidential));
     }
 }

@@ -13,6 +13,7 @@ public static class SecondChanceEndpoints
             .MapWageEndpoints()
             .MapMentorEndpoints()
             .MapAuditEndpoints()
-            .MapOversightEndpoints();
+            .MapOversightEndpoints()
+            .MapComplaintEndpoints();
     }
 }

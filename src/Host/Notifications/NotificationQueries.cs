@@ -5,14 +5,15 @@ namespace SecondChance.Host.Notifications;
 
 public sealed class NotificationQueries(NpgsqlDataSource db, EventStoreOptions store)
 {
-    public async Task<IReadOnlyList<OversightNotificationView>> ForFacilityAsync(Guid facilityId, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<OversightNotificationView>> ForFacilityAsync(Guid facilityId, int limit, IReadOnlyList<string> hiddenRules, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand($"""
             select notice_id, rule_code, inmate_id, facility_id, opened_at, recipient, due_by, detail, noticed_at, recorded_at
-            from {store.Schema}.oversight_notifications where facility_id = $1 order by opened_at desc, notice_id limit $2
+            from {store.Schema}.oversight_notifications where facility_id = $1 and rule_code <> all($3) order by opened_at desc, notice_id limit $2
             """);
         cmd.Parameters.Add(new() { Value = facilityId });
         cmd.Parameters.Add(new() { Value = limit });
+        cmd.Parameters.Add(new() { Value = hiddenRules.ToArray() });
         var list = new List<OversightNotificationView>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))

@@ -6,14 +6,14 @@ namespace SecondChance.Host.Security;
 /// </summary>
 public static class EndpointAuthorization
 {
-    private static readonly HashSet<string> Scoped = [Policies.RecordJourneys, Policies.TeachProgrammes, Policies.RecordWages];
+    private static readonly HashSet<string> Scoped = [Policies.RecordJourneys, Policies.TeachProgrammes, Policies.RecordWages, Policies.HandleComplaints];
     private static readonly HashSet<string> Reads = [Policies.ReadRecords, Policies.ReadCompliance, Policies.ReadReadModels, Policies.ReadFinancial];
 
     public static RouteHandlerBuilder Requires(this RouteHandlerBuilder b, string policy)
     {
         b.RequireAuthorization(policy);
         if (Scoped.Contains(policy)) b.AddEndpointFilter(new FacilityScopeFilter(policy));
-        if (Reads.Contains(policy)) b.AddEndpointFilter(new ReadScopeFilter()).AddEndpointFilter(new PersonalDataRedaction());
+        if (Reads.Contains(policy) || policy == Policies.HandleComplaints) b.AddEndpointFilter(new ReadScopeFilter()).AddEndpointFilter(new PersonalDataRedaction());
         return b;
     }
 

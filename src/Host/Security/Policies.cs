@@ -29,6 +29,11 @@ public static class Policies
     public const string ReadReadModels = "read-read-models";
     /// <summary>Who looked at whom, and users/grants history: auditors and administrators.</summary>
     public const string ReadAudit = "read-audit";
+    /// <summary>
+    /// Lodge, handle and read complaints: staff those lodged with them at their facilities, oversight everywhere and
+    /// alone those addressed to it (see <c>ComplaintDecider</c> and <c>ComplaintViews</c>).
+    /// </summary>
+    public const string HandleComplaints = "handle-complaints";
     /// <summary>Any signed-in, active user (e.g. /auth/me).</summary>
     public const string SignedIn = "signed-in";
 
@@ -45,6 +50,7 @@ public static class Policies
         [ReadRecords] = [Role.Administrator, Role.FacilityStaff, Role.Instructor, Role.MentorCoordinator, Role.Auditor, Role.Oversight],
         [ReadReadModels] = [Role.Administrator, Role.FacilityStaff, Role.Instructor, Role.MentorCoordinator, Role.Auditor, Role.Oversight],
         [ReadAudit] = [Role.Administrator, Role.Auditor],
+        [HandleComplaints] = [Role.Administrator, Role.FacilityStaff, Role.Oversight],
         [SignedIn] = Enum.GetValues<Role>(),
     };
 }

@@ -1,3 +1,3 @@
 namespace SecondChance.Domain.Facilities;
 
-public sealed record SetComplianceThresholds(Guid FacilityId, int SegregationLimitDays, int ScreeningDeadlineHours);
+public sealed record SetComplianceThresholds(Guid FacilityId, int SegregationLimitDays, int ScreeningDeadlineHours, int? ComplaintAnswerDays = null);

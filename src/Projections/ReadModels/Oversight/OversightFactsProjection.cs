@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NpgsqlTypes;
+using SecondChance.Domain.Complaints;
 using SecondChance.Domain.Compliance;
 using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
@@ -19,7 +20,7 @@ public sealed class OversightFactsProjection : IProjection
     public static readonly JsonSerializerOptions Json = EventJson.CreateSerializerOptions();
 
     public string Name => "oversight";
-    public int Version => 2; // 2: every evidence says when its event took effect
+    public int Version => 3; // 2: every evidence says when its event took effect; 3: complaints and adverse actions
 
     public IReadOnlyList<Migration> Migrations { get; } =
     [
@@ -98,6 +99,8 @@ public sealed class OversightFactsProjection : IProjection
         MedicalScreeningRecorded e => e.InmateId, SegregationStarted e => e.InmateId, SegregationEnded e => e.InmateId,
         MentoringContactRecorded e => e.InmateId, InmateReleased e => e.InmateId, WageCredited e => e.InmateId,
         ShareOfSaleCredited e => e.InmateId, PostingReversed e => e.InmateId, ReleasePayoutMade e => e.InmateId,
+        InmateWithdrewFromProgramme e => e.InmateId, ComplaintLodged e => e.InmateId, ComplaintDecided e => e.InmateId,
+        ComplaintDisclosed e => e.InmateId,
         _ => null,
     };
 }
