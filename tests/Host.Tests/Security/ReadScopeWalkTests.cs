@@ -126,6 +126,7 @@ public sealed partial class ReadScopeWalkTests(ApiFixture fixture) : IClassFixtu
         "mentorId" => world.Mentor.ToString(),
         "userId" => userId.ToString(),
         "documentName" => "v1",
+        "complaintId" => Guid.NewGuid().ToString(),
         _ => throw new InvalidOperationException($"The walk does not know what to put in {{{parameter}}}; add it here."),
     };
 
