@@ -10,12 +10,12 @@ namespace SecondChance.Application.Complaints;
 internal static class ComplaintSteps
 {
     public static async Task<CommandResult> RunAsync(Streams streams, CommandExecutor executor, CommandContext context, Guid inmateId, Guid complaintId,
-        bool byOversight,
         Func<ComplaintsState, DateTimeOffset, Decision> decide, CancellationToken ct)
     {
-        // staff never load the confidential stream: what they cannot see, they cannot touch or count
+        // the decider hides an undisclosed confidential complaint from staff (not found, as an unknown id), and a refusal
+        // carries no stream version, so nothing here counts the confidential stream for them
         var complaints = await streams.ComplaintsAsync(inmateId, false, ct, context);
-        if (byOversight && complaints.State.Find(complaintId) is null) complaints = await streams.ComplaintsAsync(inmateId, true, ct, context);
+        if (complaints.State.Find(complaintId) is null) complaints = await streams.ComplaintsAsync(inmateId, true, ct, context);
         var decision = decide(complaints.State, executor.Now);
         if (decision.Refusal?.Code == RefusalCodes.ComplaintNotFound) return CommandResult.NotFound(complaintId, "No complaint has this id.");
         return await executor.CommitAsync(context, complaintId, complaints, decision, ct);

@@ -38,7 +38,8 @@ public sealed partial class ConfidentialComplaintWalkTests(ApiFixture fixture) :
         var mentor = await Given.MentorAsync();
         var inmate = await Given.AdmitAsync(facility.Id);
         await Given.Ok($"/inmates/{inmate}/housing", new { wardId = facility.MaleWard });
-        var item = await Given.ListedItemAsync(facility.Id, programme);
+        (await Given.EnrolAsync(programme, inmate)).Status.Should().Be(HttpStatusCode.OK);
+        var item = await Given.ListedItemAsync(facility.Id, programme, (inmate, 60));
         var oversight = new Api(await TestUsers.ClientForAsync(fixture.Factory, Role.Oversight));
         var complaint = (await oversight.PostAsync($"/inmates/{inmate}/complaints", new
         {
@@ -53,7 +54,7 @@ public sealed partial class ConfidentialComplaintWalkTests(ApiFixture fixture) :
 
         // rule codes are public (the rules list, zero counts); what a finding or notice on the complaint would carry is not
         string[] telltales = [complaint.ToString("D"), complaint.ToString("N"), Account, Author, "confidential-complaints", "complaint lodged",
-            "after a complaint about staff", "no decision after"];
+            "a complaint about staff; for review", "no decision after"];
         var fills = new Dictionary<string, string>
         {
             ["inmateId"] = inmate.ToString(), ["facilityId"] = facility.Id.ToString(), ["programmeId"] = programme.ToString(),
