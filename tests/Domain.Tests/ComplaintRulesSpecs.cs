@@ -122,4 +122,11 @@ public sealed class ComplaintRulesSpecs
     public void A_complaint_not_about_staff_gives_no_reprisal_finding() =>
         Findings(Lodged.AddDays(5), Karachi(), Complaint(aboutStaff: false), DecidedAt(Lodged.AddDays(1)),
             new SegregationStarted(InmateId, "fighting", "superintendent", Lodged.AddDays(2))).Should().BeEmpty();
+
+    [Fact]
+    public void Complaint_findings_are_notified_to_the_oversight_body_never_to_the_facility()
+    {
+        foreach (var code in ComplianceRule.OnComplaints)
+            OversightDuty.For(code).Recipient.Should().Be(OversightDuty.OversightComplaintsDesk);
+    }
 }

@@ -15,7 +15,7 @@ public sealed record OversightNotice(
 /// The oversight duty of each rule. Breaches of separation and segregation limits go to the superintendent and the
 /// inspecting judge at once (Nelson Mandela Rules 46 and 83-85: the authority that must act, and independent
 /// inspection); a missed screening to the senior medical officer; savings and release preparation to the welfare
-/// officer, within a week. Pure: the same finding always gives the same notice, with the same id.
+/// officer, within a week; unanswered complaints and possible reprisals to the oversight body's complaints desk. Pure: the same finding always gives the same notice, with the same id.
 /// </summary>
 public static class OversightDuty
 {
@@ -24,12 +24,16 @@ public static class OversightDuty
     public const string SuperintendentAndInspectingJudge = "Superintendent and inspecting judge";
     public const string SeniorMedicalOfficer = "Senior medical officer";
     public const string WelfareOfficer = "Welfare officer";
+    public const string OversightComplaintsDesk = "Oversight body (complaints)";
 
     public static (string Recipient, TimeSpan Within) For(string ruleCode) => ruleCode switch
     {
         "prolonged_segregation" or "segregation_of_protected_person" or "juvenile_with_adults" or "sexes_not_separated"
             or "untried_with_convicted" => (SuperintendentAndInspectingJudge, TimeSpan.FromHours(24)),
         "screening_missed" => (SeniorMedicalOfficer, TimeSpan.FromHours(24)),
+        // never the facility: the complaint may be confidential, and a reprisal is the facility's own doing
+        "complaint_unanswered" => (OversightComplaintsDesk, TimeSpan.FromDays(7)),
+        "possible_reprisal" => (OversightComplaintsDesk, TimeSpan.FromHours(24)),
         _ => (WelfareOfficer, TimeSpan.FromDays(7)),
     };
 

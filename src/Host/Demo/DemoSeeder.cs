@@ -6,6 +6,7 @@ using SecondChance.Application.Items;
 using SecondChance.Application.Mentors;
 using SecondChance.Application.Programmes;
 using SecondChance.Application.Wages;
+using SecondChance.Domain.Complaints;
 using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
@@ -127,6 +128,8 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
             await Run(actor, new EndSegregation(id, "Review board decision", "Superintendent", start.AddDays(days)), ct);
         }
 
+        await SeedComplaintsAsync(i, id, actor, admitted, ct);
+
         var releaseAt = admitted.AddDays(160 + r.Next(500)).Date is var d ? new DateTimeOffset(d, TimeSpan.Zero).AddHours(9) : default;
         var programme = ChooseProgramme(f, female, juvenile, r);
         var enrolled = programme is not null && r.Next(100) < 78;
@@ -201,6 +204,46 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
                 reached ? HousingStatus.WithFamily : HousingStatus.Unknown, reached ? ContactOutcome.Reached : ContactOutcome.NotReached,
                 reached ? "Working in a workshop near home" : "Phone switched off"), ct);
         }
+    }
+
+    /// <summary>
+    /// Complaints: every 23rd inmate's about food, answered in time; the inmate kept 25 days in segregation complained
+    /// about a warder a week before it (possible_reprisal) and waited 40 days for the decision (complaint_unanswered);
+    /// every 97th wrote to the oversight body, which has not decided (a confidential complaint_unanswered).
+    /// </summary>
+    private async Task SeedComplaintsAsync(int i, Guid inmate, string actor, DateTimeOffset admitted, CancellationToken ct)
+    {
+        async Task Lifecycle(Guid complaint, DateTimeOffset lodged, int decidedAfterDays, bool upheld, string by, bool oversight)
+        {
+            var steps = new (int Day, object Command)[]
+            {
+                (1, new AcknowledgeComplaint(inmate, complaint, by, lodged.AddDays(1), oversight)),
+                (3, new OpenComplaintInvestigation(inmate, complaint, "Deputy superintendent (inquiry officer)", lodged.AddDays(3), oversight)),
+                (decidedAfterDays, new DecideComplaint(inmate, complaint, upheld ? ComplaintOutcome.Upheld : ComplaintOutcome.NotUpheld,
+                    upheld ? "Menu restored; kitchen contractor warned" : null, "Superintendent", lodged.AddDays(decidedAfterDays), oversight)),
+            };
+            foreach (var (day, command) in steps)
+                if (Past(lodged.AddDays(day))) await Run(oversight ? "demo:oversight" : actor, command, ct);
+        }
+
+        if (i % 23 == 4 && Past(admitted.AddDays(30)))
+        {
+            var c = Id($"complaint:food:{i}");
+            await Run(actor, new LodgeComplaint(c, inmate, ComplaintChannel.ThroughStaff, ComplainantKind.Inmate, "(the inmate)", ComplaintCategory.Food,
+                false, "Dal served cold and short for a week", "Welfare officer", admitted.AddDays(20)), ct);
+            await Lifecycle(c, admitted.AddDays(20), 14, upheld: true, "Welfare officer", oversight: false);
+        }
+        if (i % 89 == 7 && Past(admitted.AddDays(5)))
+        {
+            var c = Id($"complaint:warder:{i}");
+            await Run(actor, new LodgeComplaint(c, inmate, ComplaintChannel.ThroughStaff, ComplainantKind.FamilyMember, "Shamim Akhtar (mother)",
+                ComplaintCategory.Extortion, true, "A warder asks for money before each family visit", "Welfare officer", admitted.AddDays(5)), ct);
+            await Lifecycle(c, admitted.AddDays(5), 40, upheld: false, "Deputy superintendent", oversight: false);
+        }
+        if (i % 97 == 30 && Past(admitted.AddDays(20)))
+            await Run("demo:oversight", new LodgeComplaint(Id($"complaint:oversight:{i}"), inmate, ComplaintChannel.ToOversight, ComplainantKind.Lawyer,
+                "Advocate Farah Siddiqui", ComplaintCategory.Treatment, true, "Client reports beatings in the segregation block",
+                "Provincial ombudsman's office", admitted.AddDays(20), ByOversight: true), ct);
     }
 
     private async Task SeedItemsAsync(int i, Guid maker, ProgrammePlan p, FacilityPlan f, DateTimeOffset from, DateTimeOffset until, Random r, CancellationToken ct)

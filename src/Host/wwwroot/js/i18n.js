@@ -82,6 +82,7 @@ const ruleTitles = {
     untried_with_convicted: 'زیرِ سماعت اور سزا یافتہ ایک ساتھ', screening_missed: 'طبی معائنہ نہیں ہوا یا تاخیر سے ہوا',
     savings_part_missing: 'آمدنی سے بچت نہیں رکھی گئی', savings_not_paid_at_release: 'رہائی پر بچت ادا نہیں ہوئی',
     woman_released_without_mentoring: 'رہنمائی کے بغیر خاتون کی رہائی',
+    complaint_unanswered: 'شکایت کا جواب نہیں دیا گیا', possible_reprisal: 'شکایت پر ممکنہ انتقامی کارروائی',
   },
 };
 
