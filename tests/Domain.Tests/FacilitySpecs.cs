@@ -100,7 +100,7 @@ public class FacilitySpecs
         GivenFacility(FacilityRegistered()).State.Thresholds.Should().Be(new ComplianceThresholds(15, 24));
         GivenFacility(FacilityRegistered())
             .When(s => FacilityDecider.Decide(s, new SetComplianceThresholds(FacilityId, 10, 12), Now))
-            .ThenEmits(new ComplianceThresholdsSet(FacilityId, 10, 12, 30));
+            .ThenEmits(new ComplianceThresholdsSet(FacilityId, 10, 12, 30, 7));
     }
 
     [Fact]

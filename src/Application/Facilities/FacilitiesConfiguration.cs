@@ -8,5 +8,6 @@ public static class FacilitiesConfiguration
         .AddSingleton<RegisterFacilityHandler>()
         .AddSingleton<AddWardHandler>()
         .AddSingleton<AdoptProceedsPolicyHandler>()
-        .AddSingleton<SetComplianceThresholdsHandler>();
+        .AddSingleton<SetComplianceThresholdsHandler>()
+        .AddSingleton<CertifyWardCapacityHandler>();
 }

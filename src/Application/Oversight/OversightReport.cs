@@ -46,7 +46,8 @@ public sealed record ReportedFinding(
     IReadOnlyList<ReportedEvidence> Evidence,
     string? PrisonerNumber = null,
     string? FullName = null,
-    bool Confidential = false);
+    bool Confidential = false,
+    Guid? WardId = null);
 
 /// <summary>One evidence event: when it was recorded and when the thing it records happened, each also as a local date.</summary>
 public sealed record ReportedEvidence(

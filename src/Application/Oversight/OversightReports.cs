@@ -33,8 +33,11 @@ public static class OversightReports
     {
         var start = StartOf(from, facility);
         var end = StartOf(to.AddDays(1), facility);
-        var findings = Findings(facts, facilities, asOf, facility, seesConfidential)
+        var all = facts.ToList();
+        var findings = Findings(all, facilities, asOf, facility, seesConfidential)
+            .Concat(WardOccupancy.OverCapacity(facility, all, asOf).Select(f => Report(f, facility)))
             .Where(f => f.FacilityId == facility.FacilityId && f.PeriodStart < end && f.PeriodEnd >= start)
+            .OrderBy(f => f.PeriodStart).ThenBy(f => f.RuleCode).ThenBy(f => f.InmateId)
             .ToList();
         var counts = ComplianceRule.All.Select(r =>
         {
@@ -51,5 +54,5 @@ public static class OversightReports
         new(f.RuleCode, ComplianceRule.ByCode(f.RuleCode)?.Title ?? f.RuleCode, f.InmateId, f.FacilityId, f.PeriodStart.ToUniversalTime(), f.PeriodEnd.ToUniversalTime(),
             localTo.LocalDate(f.PeriodStart), localTo.LocalDate(f.PeriodEnd), f.IsOpen, f.Detail,
             f.Evidence.Select(e => new ReportedEvidence(e.StreamId, e.Version, e.RecordedAt.ToUniversalTime(), localTo.LocalDate(e.RecordedAt), e.What,
-                e.OccurredAt?.ToUniversalTime(), e.OccurredAt is { } o ? localTo.LocalDate(o) : null)).ToList(), Confidential: f.Confidential);
+                e.OccurredAt?.ToUniversalTime(), e.OccurredAt is { } o ? localTo.LocalDate(o) : null)).ToList(), Confidential: f.Confidential, WardId: f.WardId);
 }

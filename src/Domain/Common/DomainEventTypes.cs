@@ -21,6 +21,7 @@ public static class DomainEventTypes
         (typeof(WardAdded), "ward_added.v1"),
         (typeof(ProceedsPolicyAdopted), "proceeds_policy_adopted.v1"),
         (typeof(ComplianceThresholdsSet), "compliance_thresholds_set.v1"),
+        (typeof(WardCapacityCertified), "ward_capacity_certified.v1"),
 
         (typeof(ComplaintLodged), "complaint_lodged.v1"),
         (typeof(ComplaintAcknowledged), "complaint_acknowledged.v1"),

@@ -1,4 +1,5 @@
 using SecondChance.Domain.Complaints;
+using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Wages;
 
@@ -37,6 +38,7 @@ public static class EffectiveTime
         FamilyRemittanceSent e => e.SentAt,
         ReleasePayoutMade e => e.PaidAt,
         PostingReversed e => e.ReversedAt,
+        WardCapacityCertified e => e.EffectiveFrom,
         ComplaintLodged e => e.LodgedAt,
         ComplaintAcknowledged e => e.AcknowledgedAt,
         ComplaintInvestigationOpened e => e.OpenedAt,

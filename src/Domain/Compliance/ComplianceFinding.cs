@@ -14,4 +14,5 @@ public sealed record ComplianceFinding(
     bool IsOpen,
     string Detail,
     IReadOnlyList<Evidence> Evidence,
-    bool Confidential = false);
+    bool Confidential = false,
+    Guid? WardId = null);

@@ -27,11 +27,14 @@ public sealed record ComplianceRule(string Code, string Title, string Source, st
     public static readonly ComplianceRule PossibleReprisal = new("possible_reprisal", "Possible reprisal for a complaint",
         "UN Nelson Mandela Rule 57(2)", "A complainant segregated, transferred or withdrawn from a workshop within 30 days after a complaint about staff.");
 
+    public static readonly ComplianceRule WardOverCapacity = new("ward_over_capacity", "Ward over capacity",
+        "UN Nelson Mandela Rules 12-13", "A ward holding more people than its certified capacity for more than the facility limit (default 7 consecutive days).");
+
     public static IReadOnlyList<ComplianceRule> All { get; } =
     [
         ProlongedSegregation, SegregationOfProtectedPerson, JuvenileWithAdults, WomanWithMen, UntriedWithConvicted,
         ScreeningMissed, SavingsPartMissing, SavingsNotPaidAtRelease, WomanReleasedWithoutMentoring,
-        ComplaintUnanswered, PossibleReprisal,
+        ComplaintUnanswered, PossibleReprisal, WardOverCapacity,
     ];
 
     /// <summary>The rules judged on complaints, whose notices only oversight may read.</summary>

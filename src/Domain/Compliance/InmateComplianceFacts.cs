@@ -50,10 +50,11 @@ public sealed record InmateComplianceFacts(
     long SavingsAtReleaseMinor,
     Evidence? SavingsPayout,
     ImmutableList<ComplaintFact> Complaints,
-    ImmutableList<AdverseAction> AdverseActions)
+    ImmutableList<AdverseAction> AdverseActions,
+    ImmutableList<DateTimeOffset> Transfers)
 {
     public static readonly InmateComplianceFacts Initial = new(Guid.Empty, Guid.Empty, Guid.Empty, Sex.Male, default, null, null,
-        [], [], [], [], [], [], 0, null, null, 0, null, [], []);
+        [], [], [], [], [], [], 0, null, null, 0, null, [], [], []);
 
     public static InmateComplianceFacts Evolve(InmateComplianceFacts f, RecordedEvent e)
     {
@@ -69,6 +70,7 @@ public sealed record InmateComplianceFacts(
             InmateTransferred t => f with
             {
                 FacilityId = t.ToFacilityId, AdverseActions = f.AdverseActions.Add(new(t.TransferredAt, Ev("transferred"))),
+                Transfers = f.Transfers.Add(t.TransferredAt),
             },
             InmateWithdrewFromProgramme w => f with { AdverseActions = f.AdverseActions.Add(new(w.WithdrewAt, Ev("withdrawn from a programme"))) },
             LegalStatusChanged l => f with { LegalStatus = f.LegalStatus.Add(new(l.ChangedAt, l.To, Ev($"legal status {l.To}"))) },

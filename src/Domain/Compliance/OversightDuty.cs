@@ -29,7 +29,7 @@ public static class OversightDuty
     public static (string Recipient, TimeSpan Within) For(string ruleCode) => ruleCode switch
     {
         "prolonged_segregation" or "segregation_of_protected_person" or "juvenile_with_adults" or "sexes_not_separated"
-            or "untried_with_convicted" => (SuperintendentAndInspectingJudge, TimeSpan.FromHours(24)),
+            or "untried_with_convicted" or "ward_over_capacity" => (SuperintendentAndInspectingJudge, TimeSpan.FromHours(24)),
         "screening_missed" => (SeniorMedicalOfficer, TimeSpan.FromHours(24)),
         // never the facility: the complaint may be confidential, and a reprisal is the facility's own doing
         "complaint_unanswered" => (OversightComplaintsDesk, TimeSpan.FromDays(7)),
@@ -42,7 +42,8 @@ public static class OversightDuty
     {
         var (recipient, within) = For(finding.RuleCode);
         var opened = finding.PeriodStart.ToUniversalTime();
-        var id = DeterministicGuid.Create(Namespace, $"{finding.RuleCode}|{finding.InmateId:N}|{opened:O}");
+        // a ward's finding has no inmate: the ward names it
+        var id = DeterministicGuid.Create(Namespace, $"{finding.RuleCode}|{finding.InmateId:N}|{opened:O}" + (finding.WardId is { } w ? $"|{w:N}" : ""));
         return new OversightNotice(id, finding.RuleCode, finding.InmateId, finding.FacilityId, opened, recipient, opened + within, finding.Detail);
     }
 }

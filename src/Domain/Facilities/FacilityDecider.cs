@@ -25,6 +25,18 @@ public static class FacilityDecider
         return Decision.Accept(registered);
     }
 
+    public static Decision Decide(FacilityState state, CertifyWardCapacity command, DateTimeOffset now)
+    {
+        if (!state.Registered) return Decision.Refuse(FacilityNotFound, "The facility is not registered.");
+        if (!state.Wards.ContainsKey(command.WardId)) return Decision.Refuse(WardNotFound, "The facility has no ward with this id.");
+        if (command.Capacity <= 0) return Decision.Refuse(InvalidCapacity, "A ward's certified capacity is a whole number above zero.");
+        if (string.IsNullOrWhiteSpace(command.CertifiedBy)) return Decision.Refuse(InvalidName, "Who certified the capacity is required.");
+        var from = command.EffectiveFrom ?? now;
+        if (DomainTime.IsInFuture(from, now)) return Decision.Refuse(DateInFuture, "The capacity's effective time is in the future.");
+        if (state.Capacities.Any(c => c.WardId == command.WardId && c.EffectiveFrom == from && c.Capacity == command.Capacity)) return Decision.Nothing;
+        return Decision.Accept(new WardCapacityCertified(state.FacilityId, command.WardId, command.Capacity, command.CertifiedBy.Trim(), from));
+    }
+
     public static Decision Decide(FacilityState state, AddWard command, DateTimeOffset now)
     {
         if (!state.Registered) return Decision.Refuse(FacilityNotFound, "The facility is not registered.");
@@ -60,12 +72,12 @@ public static class FacilityDecider
     public static Decision Decide(FacilityState state, SetComplianceThresholds command, DateTimeOffset now)
     {
         if (!state.Registered) return Decision.Refuse(FacilityNotFound, "The facility is not registered.");
-        if (command.SegregationLimitDays <= 0 || command.ScreeningDeadlineHours <= 0 || command.ComplaintAnswerDays <= 0)
+        if (command.SegregationLimitDays <= 0 || command.ScreeningDeadlineHours <= 0 || command.ComplaintAnswerDays <= 0 || command.OvercrowdingDays <= 0)
             return Decision.Refuse(InvalidThreshold, "Thresholds must be positive.");
         var thresholds = new ComplianceThresholds(command.SegregationLimitDays, command.ScreeningDeadlineHours,
-            command.ComplaintAnswerDays ?? ComplianceThresholds.Default.ComplaintAnswerDays);
+            command.ComplaintAnswerDays ?? ComplianceThresholds.Default.ComplaintAnswerDays, command.OvercrowdingDays ?? ComplianceThresholds.Default.OvercrowdingDays);
         if (state.Thresholds == thresholds) return Decision.Nothing;
         return Decision.Accept(new ComplianceThresholdsSet(state.FacilityId, thresholds.SegregationLimitDays, thresholds.ScreeningDeadlineHours,
-            thresholds.ComplaintAnswerDays));
+            thresholds.ComplaintAnswerDays, thresholds.OvercrowdingDays));
     }
 }

@@ -17,5 +17,10 @@ public sealed record ProceedsPolicyAdopted(
     int SavingsRateBasisPoints,
     int FamilyRemittanceRateBasisPoints);
 
+/// <summary>How many people a ward is certified to hold, from an instant on (Nelson Mandela Rules 12-13); a later one replaces it.</summary>
+public sealed record WardCapacityCertified(Guid FacilityId, Guid WardId, int Capacity, string CertifiedBy, DateTimeOffset EffectiveFrom);
+
 /// <param name="ComplaintAnswerDays">Absent from events recorded before complaints were kept: the default then.</param>
-public sealed record ComplianceThresholdsSet(Guid FacilityId, int SegregationLimitDays, int ScreeningDeadlineHours, int? ComplaintAnswerDays = null);
+/// <param name="OvercrowdingDays">Likewise.</param>
+public sealed record ComplianceThresholdsSet(Guid FacilityId, int SegregationLimitDays, int ScreeningDeadlineHours, int? ComplaintAnswerDays = null,
+    int? OvercrowdingDays = null);

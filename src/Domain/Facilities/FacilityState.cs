@@ -21,6 +21,13 @@ public sealed record FacilityState(
         ComplianceThresholds.Default,
         Money.Pkr);
 
+    /// <summary>Every certified capacity of every ward, in the order they take effect.</summary>
+    public ImmutableList<WardCapacity> Capacities { get; init; } = [];
+
+    /// <summary>The ward's certified capacity at an instant; null before any was certified.</summary>
+    public int? CapacityOf(Guid wardId, DateTimeOffset at) =>
+        Capacities.LastOrDefault(c => c.WardId == wardId && c.EffectiveFrom <= at)?.Capacity;
+
     public ProceedsPolicy? PolicyInForce(DateOnly on) =>
         Policies.Values.LastOrDefault(p => p.EffectiveFrom <= on);
 
@@ -46,7 +53,12 @@ public sealed record FacilityState(
                 e.SavingsRateBasisPoints, e.FamilyRemittanceRateBasisPoints)),
         },
         ComplianceThresholdsSet e => state with { Thresholds = new ComplianceThresholds(e.SegregationLimitDays, e.ScreeningDeadlineHours,
-            e.ComplaintAnswerDays ?? ComplianceThresholds.Default.ComplaintAnswerDays) },
+            e.ComplaintAnswerDays ?? ComplianceThresholds.Default.ComplaintAnswerDays, e.OvercrowdingDays ?? ComplianceThresholds.Default.OvercrowdingDays) },
+        WardCapacityCertified e => state with
+        {
+            Capacities = state.Capacities.Add(new WardCapacity(e.WardId, e.Capacity, e.EffectiveFrom))
+                .Sort((a, b) => a.EffectiveFrom.CompareTo(b.EffectiveFrom)),
+        },
         _ => state,
     };
 }

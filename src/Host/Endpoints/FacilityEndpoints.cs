@@ -25,6 +25,9 @@ public static class FacilityEndpoints
         g.MapPost("/{facilityId:guid}/wards", (Guid facilityId, HttpContext http) =>
                 CommandEndpoint.RunAsync<AddWardRequest>(http, r => r.ToCommand(facilityId)))
             .AsCommand<AddWardRequest>("AddWard").Requires(Policies.Administer);
+        g.MapPut("/{facilityId:guid}/wards/{wardId:guid}/capacity", (Guid facilityId, Guid wardId, HttpContext http) =>
+                CommandEndpoint.RunAsync<CertifyWardCapacityRequest>(http, r => r.ToCommand(facilityId, wardId)))
+            .AsCommand<CertifyWardCapacityRequest>("CertifyWardCapacity").Requires(Policies.Administer);
         g.MapPost("/{facilityId:guid}/proceeds-policies", (Guid facilityId, HttpContext http) =>
                 CommandEndpoint.RunAsync<AdoptProceedsPolicyRequest>(http, r => r.ToCommand(facilityId)))
             .AsCommand<AdoptProceedsPolicyRequest>("AdoptProceedsPolicy").Requires(Policies.Administer);

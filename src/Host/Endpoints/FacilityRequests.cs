@@ -58,16 +58,29 @@ internal sealed record AdoptProceedsPolicyRequest(
 }
 
 /// <param name="ComplaintAnswerDays">Optional: 30 days when absent.</param>
-internal sealed record SetComplianceThresholdsRequest(int? SegregationLimitDays, int? ScreeningDeadlineHours, int? ComplaintAnswerDays = null)
-    : IValidatableRequest
+/// <param name="OvercrowdingDays">Optional: 7 days when absent.</param>
+internal sealed record SetComplianceThresholdsRequest(int? SegregationLimitDays, int? ScreeningDeadlineHours, int? ComplaintAnswerDays = null,
+    int? OvercrowdingDays = null) : IValidatableRequest
 {
     public void Validate(FieldErrors e)
     {
         e.Positive(SegregationLimitDays, "segregationLimitDays");
         e.Positive(ScreeningDeadlineHours, "screeningDeadlineHours");
         if (ComplaintAnswerDays is not null) e.Positive(ComplaintAnswerDays, "complaintAnswerDays");
+        if (OvercrowdingDays is not null) e.Positive(OvercrowdingDays, "overcrowdingDays");
     }
 
     public SetComplianceThresholds ToCommand(Guid facilityId) =>
-        new(facilityId, SegregationLimitDays!.Value, ScreeningDeadlineHours!.Value, ComplaintAnswerDays);
+        new(facilityId, SegregationLimitDays!.Value, ScreeningDeadlineHours!.Value, ComplaintAnswerDays, OvercrowdingDays);
+}
+
+internal sealed record CertifyWardCapacityRequest(int? Capacity, string? CertifiedBy, DateTimeOffset? EffectiveFrom) : IValidatableRequest
+{
+    public void Validate(FieldErrors e)
+    {
+        e.Positive(Capacity, "capacity");
+        e.Text(CertifiedBy, "certifiedBy");
+    }
+
+    public CertifyWardCapacity ToCommand(Guid facilityId, Guid wardId) => new(facilityId, wardId, Capacity!.Value, CertifiedBy!, EffectiveFrom);
 }

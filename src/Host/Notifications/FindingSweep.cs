@@ -39,11 +39,14 @@ public sealed class SweepComplianceFindingsHandler(ReadModelQueries readModels, 
         var now = clock.GetUtcNow();
         var facilities = await readModels.Oversight.FacilitiesAsync(ct);
         var notices = new Dictionary<Guid, OversightNotice>();
-        foreach (var facilityId in facilities.Keys)
-            foreach (var facts in await readModels.Oversight.FacilityAsync(facilityId, ct))
-                foreach (var finding in ComplianceRules.Evaluate(facts, facilities.GetValueOrDefault, now))
-                    if (finding.IsOpen || finding.PeriodEnd >= now - options.LookBack)
-                        notices.TryAdd(OversightDuty.NoticeOf(finding).NoticeId, OversightDuty.NoticeOf(finding));
+        foreach (var (facilityId, facility) in facilities)
+        {
+            var all = await readModels.Oversight.FacilityAsync(facilityId, ct);
+            foreach (var finding in all.SelectMany(facts => ComplianceRules.Evaluate(facts, facilities.GetValueOrDefault, now))
+                         .Concat(WardOccupancy.OverCapacity(facility, all, now)))
+                if (finding.IsOpen || finding.PeriodEnd >= now - options.LookBack)
+                    notices.TryAdd(OversightDuty.NoticeOf(finding).NoticeId, OversightDuty.NoticeOf(finding));
+        }
         if (notices.Count == 0) return;
 
         var noticed = await NoticedAsync(notices.Keys, ct);

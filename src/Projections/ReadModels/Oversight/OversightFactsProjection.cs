@@ -35,7 +35,7 @@ public sealed class OversightFactsProjection : IProjection
     public async Task ApplyAsync(ProjectionContext ctx, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
         var inmateIds = events.Select(e => InmateOf(e.Data)).OfType<Guid>().Distinct().ToArray();
-        var facilityIds = events.Select(e => e.Data is FacilityRegistered or WardAdded or ComplianceThresholdsSet or ProceedsPolicyAdopted
+        var facilityIds = events.Select(e => e.Data is FacilityRegistered or WardAdded or ComplianceThresholdsSet or ProceedsPolicyAdopted or WardCapacityCertified
             ? FacilityOf(e.Data) : null).OfType<Guid>().Distinct().ToArray();
 
         var facts = new Dictionary<Guid, InmateComplianceFacts>();
@@ -52,7 +52,7 @@ public sealed class OversightFactsProjection : IProjection
             if (InmateOf(e.Data) is { } inmate)
                 facts[inmate] = InmateComplianceFacts.Evolve(facts.GetValueOrDefault(inmate) ?? InmateComplianceFacts.Initial,
                     new RecordedEvent(e.StreamId, e.Version, e.Timestamp, e.Data));
-            if (e.Data is FacilityRegistered or WardAdded or ComplianceThresholdsSet or ProceedsPolicyAdopted && FacilityOf(e.Data) is { } f)
+            if (e.Data is FacilityRegistered or WardAdded or ComplianceThresholdsSet or ProceedsPolicyAdopted or WardCapacityCertified && FacilityOf(e.Data) is { } f)
                 facilities[f] = FacilityState.Evolve(facilities.GetValueOrDefault(f) ?? FacilityState.Initial, e.Data);
         }
 
@@ -89,7 +89,7 @@ public sealed class OversightFactsProjection : IProjection
     private static Guid? FacilityOf(object data) => data switch
     {
         FacilityRegistered e => e.FacilityId, WardAdded e => e.FacilityId, ComplianceThresholdsSet e => e.FacilityId,
-        ProceedsPolicyAdopted e => e.FacilityId, _ => null,
+        ProceedsPolicyAdopted e => e.FacilityId, WardCapacityCertified e => e.FacilityId, _ => null,
     };
 
     // the events InmateComplianceFacts.Evolve reads: the inmate's own stream and the wage account's postings
