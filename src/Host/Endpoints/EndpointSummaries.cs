@@ -50,6 +50,7 @@ internal static class EndpointSummaries
         ["HouseInmate"] = "House an inmate in a ward",
         ["RecordMedicalScreening"] = "Record a medical screening (for women, the entry health screening)",
         ["StartSegregation"] = "Start a segregation spell",
+        ["FacilityOccupancy"] = "Each ward's occupancy against its certified capacity, now and as monthly peaks",
         ["CertifyWardCapacity"] = "Certify how many people a ward may hold, from an instant on",
         ["LodgeComplaint"] = "Lodge a complaint about an inmate's treatment (oversight: also one addressed to it, kept confidential)",
         ["ListComplaints"] = "The complaints about an inmate that the reader may know of (access-logged)",

@@ -1,5 +1,6 @@
 using JasperFx;
 using JasperFx.Events.Daemon;
+using SecondChance.Application;
 using SecondChance.Application.Inmates;
 using SecondChance.Host.Hosting;
 using SecondChance.Projections.OnMarten;
@@ -31,6 +32,17 @@ public static class ReadModelEndpoints
             new QueryParameter("from", typeof(DateOnly), "Monthly figures from this date's month (default: twelve months before today)."),
             new QueryParameter("to", typeof(DateOnly), "Monthly figures up to this date (default: today)."),
             new QueryParameter("today", typeof(DateOnly), "The day releases are due from (default: today in the reporting time zone)."));
+        g.MapGet("/facilities/{facilityId:guid}/occupancy", async (Guid facilityId, int? months, ReadModelQueries q, Streams streams,
+            TimeProvider clock, CancellationToken ct) =>
+        {
+            if (months is < 1 or > 36) return Problems.BadRequest("months", "Months is a whole number from 1 to 36.");
+            var facility = await streams.FacilityAsync(facilityId, ct);
+            if (!facility.Exists) return Problems.NotFound($"No facility has id {facilityId}.");
+            return Results.Ok(await q.Occupancy.FacilityAsync(facilityId, clock.GetUtcNow(),
+                SecondChance.Domain.Compliance.ComplianceRules.TimeZoneOf(facility.State), months ?? 12, ct));
+        }).WithName("FacilityOccupancy").Requires(Policies.ReadReadModels).ReadsReadModel("occupancy")
+            .Produces<SecondChance.Projections.ReadModels.Occupancy.FacilityOccupancyView>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithQuery(new QueryParameter("months", typeof(int), "How many months of monthly peaks, up to this one (default 12, at most 36)."));
         g.MapGet("/release-reminders", async (Guid? facilityId, ReleaseReminderQueries q, HttpContext http, ReadScope scope, CancellationToken ct) =>
         {
             var within = await scope.FacilitiesAsync(http.User, ct);

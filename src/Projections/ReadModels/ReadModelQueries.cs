@@ -16,4 +16,5 @@ public sealed class ReadModelQueries(NpgsqlDataSource dataSource, string storeSc
     public ComplianceQueries Compliance { get; } = new(dataSource, $"{storeSchema}_compliance");
     public CatalogueQueries Catalogue { get; } = new(dataSource, $"{storeSchema}_catalogue");
     public Oversight.OversightFactsQueries Oversight { get; } = new(dataSource, $"{storeSchema}_oversight");
+    public Occupancy.OccupancyQueries Occupancy { get; } = new(dataSource, $"{storeSchema}_occupancy");
 }

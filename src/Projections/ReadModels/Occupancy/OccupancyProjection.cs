@@ -1,0 +1,61 @@
+using SecondChance.Domain.Facilities;
+using SecondChance.Domain.Inmates;
+using SecondChance.Integrity.Events;
+using SecondChance.Integrity.Schema;
+
+namespace SecondChance.Projections.ReadModels.Occupancy;
+
+/// <summary>
+/// Each ward's occupancy over time: a change of one at every move in (housing) and out (the next housing, a transfer,
+/// a release), at the instant it happened, and the ward's certified capacities, so occupancy at any instant is a sum.
+/// </summary>
+public sealed class OccupancyProjection : IProjection
+{
+    public string Name => "occupancy";
+    public int Version => 1;
+
+    public IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(1, "ward occupancy over time", """
+            create table {schema}.wards (ward_id uuid primary key, facility_id uuid not null, name text not null, category text not null);
+            create table {schema}.capacities (ward_id uuid not null, effective_from timestamptz not null, capacity int not null,
+                primary key (ward_id, effective_from));
+            create table {schema}.placements (inmate_id uuid primary key, ward_id uuid not null);
+            create table {schema}.changes (position bigint not null, ward_id uuid not null, at timestamptz not null, delta int not null,
+                primary key (position, ward_id));
+            create index changes_by_ward on {schema}.changes (ward_id, at);
+            """),
+    ];
+
+    public async Task ApplyAsync(ProjectionContext ctx, IReadOnlyList<StoredEvent> events, CancellationToken ct)
+    {
+        foreach (var e in events)
+        {
+            switch (e.Data)
+            {
+                case WardAdded w:
+                    await ctx.ExecAsync("insert into {schema}.wards values ($1, $2, $3, $4) on conflict (ward_id) do update set name = excluded.name",
+                        ct, w.WardId, w.FacilityId, w.Name, w.Category.ToString());
+                    break;
+                case WardCapacityCertified c:
+                    await ctx.ExecAsync("""
+                        insert into {schema}.capacities values ($1, $2, $3) on conflict (ward_id, effective_from) do update set capacity = excluded.capacity
+                        """, ct, c.WardId, c.EffectiveFrom, c.Capacity);
+                    break;
+                case InmateHoused h:
+                    await LeaveAsync(ctx, e.Position, h.InmateId, h.HousedAt ?? e.Timestamp, ct);
+                    await ctx.ExecAsync("insert into {schema}.placements values ($1, $2)", ct, h.InmateId, h.WardId);
+                    await ctx.ExecAsync("insert into {schema}.changes values ($1, $2, $3, 1)", ct, e.Position, h.WardId, h.HousedAt ?? e.Timestamp);
+                    break;
+                case InmateTransferred t: await LeaveAsync(ctx, e.Position, t.InmateId, t.TransferredAt, ct); break;
+                case InmateReleased r: await LeaveAsync(ctx, e.Position, r.InmateId, r.ReleasedAt, ct); break;
+            }
+        }
+    }
+
+    private static Task LeaveAsync(ProjectionContext ctx, long position, Guid inmate, DateTimeOffset at, CancellationToken ct) =>
+        ctx.ExecAsync("""
+            with gone as (delete from {schema}.placements where inmate_id = $2 returning ward_id)
+            insert into {schema}.changes select $1, ward_id, $3, -1 from gone
+            """, ct, position, inmate, at);
+}
