@@ -40,12 +40,13 @@ public sealed class OccupancyProjection : IProjection
                 case WardCapacityCertified c:
                     await ctx.ExecAsync("""
                         insert into {schema}.capacities values ($1, $2, $3) on conflict (ward_id, effective_from) do update set capacity = excluded.capacity
-                        """, ct, c.WardId, c.EffectiveFrom, c.Capacity);
+                        """, ct, c.WardId, c.EffectiveFrom.ToUniversalTime(), c.Capacity);
                     break;
                 case InmateHoused h:
-                    await LeaveAsync(ctx, e.Position, h.InmateId, h.HousedAt ?? e.Timestamp, ct);
+                    var at = (h.HousedAt ?? e.Timestamp).ToUniversalTime();
+                    await LeaveAsync(ctx, e.Position, h.InmateId, at, ct);
                     await ctx.ExecAsync("insert into {schema}.placements values ($1, $2)", ct, h.InmateId, h.WardId);
-                    await ctx.ExecAsync("insert into {schema}.changes values ($1, $2, $3, 1)", ct, e.Position, h.WardId, h.HousedAt ?? e.Timestamp);
+                    await ctx.ExecAsync("insert into {schema}.changes values ($1, $2, $3, 1)", ct, e.Position, h.WardId, at);
                     break;
                 case InmateTransferred t: await LeaveAsync(ctx, e.Position, t.InmateId, t.TransferredAt, ct); break;
                 case InmateReleased r: await LeaveAsync(ctx, e.Position, r.InmateId, r.ReleasedAt, ct); break;
@@ -57,5 +58,5 @@ public sealed class OccupancyProjection : IProjection
         ctx.ExecAsync("""
             with gone as (delete from {schema}.placements where inmate_id = $2 returning ward_id)
             insert into {schema}.changes select $1, ward_id, $3, -1 from gone
-            """, ct, position, inmate, at);
+            """, ct, position, inmate, at.ToUniversalTime());
 }

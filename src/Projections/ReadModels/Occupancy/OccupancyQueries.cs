@@ -36,9 +36,9 @@ public sealed class OccupancyQueries(NpgsqlDataSource dataSource, string schema)
               from {schema}.wards w where w.facility_id = $1 order by w.name
             """);
         cmd.Parameters.Add(new() { Value = facilityId });
-        cmd.Parameters.Add(new() { Value = now });
+        cmd.Parameters.Add(new() { Value = now.ToUniversalTime() });
         cmd.Parameters.Add(new() { Value = starts[..^1] });
-        cmd.Parameters.Add(new() { Value = starts[1..].Select(s => s < now ? s : now).ToArray() });
+        cmd.Parameters.Add(new() { Value = starts[1..].Select(s => (s < now ? s : now).ToUniversalTime()).ToArray() });
         var wards = new List<WardOccupancyView>();
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
