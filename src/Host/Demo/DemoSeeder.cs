@@ -61,7 +61,12 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
         {
             await Run(f.Actor, new RegisterFacility(f.Id, f.Name, f.Code, "Asia/Karachi", true), ct);
             foreach (var w in f.Wards)
+            {
                 await Run(f.Actor, new AddWard(f.Id, w.Id, w.Name, w.Category, w.Designation), ct);
+                // Karachi's untried men's barrack is certified for far fewer than it holds: the ward_over_capacity finding
+                var crowded = f == Karachi && w.Category == WardCategory.AdultMale && w.Designation == WardDesignation.Untried;
+                await Run(f.Actor, new CertifyWardCapacity(f.Id, w.Id, crowded ? 12 : 60, "Inspector General of Prisons", origin), ct);
+            }
             await Run(f.Actor, 
                 new AdoptProceedsPolicy(f.Id, DateOnly.FromDateTime(origin.UtcDateTime), 6000, 2500, 1500, 2500, 1000), ct);
             await Run(f.Actor, new SetComplianceThresholds(f.Id, 15, 24), ct);

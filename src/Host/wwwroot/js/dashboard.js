@@ -1,4 +1,4 @@
-import { api, el, clear, startPage, facilityPicker, table, money, date, param, showError, urduFont } from './common.js';
+import { api, el, clear, startPage, facilityPicker, facilities, table, money, date, param, showError, urduFont } from './common.js';
 import { t, term, language } from './i18n.js';
 
 await startPage();
@@ -81,12 +81,34 @@ async function load() {
     due.length ? table([t('prisonerNumber'), t('expectedRelease'), t('ready'), t('sex'), t('certified'), t('mentor'), t('contacts30'), t('savings')],
       rows, { id: 'releases-due' }) : el('p', { class: 'muted', text: t('nothing') }));
 
+  await occupancy();
+
   // reminders the welfare team was sent (90 and 30 days before release) that still stand
   const reminders = await api(`/read-models/release-reminders${facilityId ? `?facilityId=${facilityId}` : ''}`);
   body.append(el('h2', {}, `${t('readinessReminders')} `, el('span', { class: 'muted', id: 'reminders-count', text: `(${reminders.length})` })),
     reminders.length ? table([t('prisonerNumber'), t('expectedRelease'), t('daysBefore'), t('missing')], reminders.map(r => [
       el('a', { href: `/journey?inmate=${r.inmateId}`, text: r.prisonerNumber }), date(r.expectedReleaseDate), String(r.daysBefore),
       r.missing.map(m => t(`missing_${m}`)).join(', ')]), { id: 'release-reminders' }) : el('p', { class: 'muted', text: t('nothing') }));
+}
+
+/** Each ward against its certified capacity (a row per facility when none is chosen), and the chosen facility's monthly peaks. */
+async function occupancy() {
+  const chosen = facilityId ? [{ facilityId }] : await facilities();
+  const views = await Promise.all(chosen.map(f => api(`/read-models/facilities/${f.facilityId}/occupancy`)));
+  const pct = rate => (rate === null || rate === undefined ? '–' : `${Math.round(rate * 100)}%`);
+  const over = w => w.capacity !== null && w.occupancy > w.capacity;
+  const rows = facilityId
+    ? views[0].wards.map(w => [w.name, String(w.occupancy), w.capacity === null ? '–' : String(w.capacity),
+      el('span', { class: over(w) ? 'badge warn' : 'badge', text: pct(w.rate) })])
+    : views.map((v, i) => [chosen[i].name, String(v.occupancy), v.capacity === null ? '–' : String(v.capacity),
+      el('span', { class: v.wards.some(over) ? 'badge warn' : 'badge', text: pct(v.rate) })]);
+  body.append(el('h2', { text: t('occupancy') }),
+    table([facilityId ? t('ward') : t('facility'), t('occupancyNow'), t('capacity'), t('rate')], rows, { id: 'occupancy' }));
+  if (!facilityId || views[0].wards.length === 0) return;
+  const months = views[0].wards[0].months.map(m => m.month);
+  body.append(el('section', { class: 'charts' }, el('div', { class: 'chart' }, el('h2', { text: t('monthlyPeaks') }),
+    el('canvas', { id: 'chart-occupancy', role: 'img', 'aria-label': t('monthlyPeaks') }))));
+  series('chart-occupancy', months.map(monthName), views[0].wards.map(w => [w.name, w.months.map(m => m.capacity ? m.peak / m.capacity * 100 : null)]), 'line');
 }
 
 function perMonth(view, months, metric, field = 'count', filter = () => true) {
