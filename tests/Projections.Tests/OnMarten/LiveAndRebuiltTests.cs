@@ -9,6 +9,7 @@ namespace SecondChance.Projections.Tests.OnMarten;
 [Collection("projections")]
 public sealed class LiveAndRebuiltTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDatabase>
 {
+    // the read models the mixed workload below writes rows to (it houses nobody, so occupancy stays empty)
     private static readonly string[] Names = ["timeline", "dashboard", "wages", "compliance", "catalogue", "oversight"];
 
     private async Task<Dictionary<string, string>> DumpAsync()
@@ -56,7 +57,7 @@ public sealed class LiveAndRebuiltTests(ProjectionsDatabase db) : IClassFixture<
         (await m.Models.StaleAsync()).Should().BeEquivalentTo(Names, "Marten did not write those tables");
         var daemon = await m.StartDaemonAsync();
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await m.Models.Status.ReadAsync()).Any(s => s.State != "paused"))
+        while ((await m.Models.Status.ReadAsync()).Any(s => Names.Contains(s.Name) && s.State != "paused"))
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("the read models did not pause");
             await Task.Delay(100);

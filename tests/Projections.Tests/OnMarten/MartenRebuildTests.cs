@@ -5,7 +5,7 @@ namespace SecondChance.Projections.Tests.OnMarten;
 [Collection("projections")]
 public sealed class MartenRebuildTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDatabase>
 {
-    private static readonly string[] Names = ["timeline", "dashboard", "wages", "compliance", "catalogue", "oversight"];
+    private static readonly string[] Names = SecondChance.Projections.ReadModels.SecondChanceProjections.Create().Select(p => p.Name).ToArray();
 
     private async Task<Dictionary<string, string>> DumpAsync()
     {
