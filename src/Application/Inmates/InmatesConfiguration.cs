@@ -21,5 +21,8 @@ public static class InmatesConfiguration
         .AddSingleton<CorrectInmateRecordHandler>()
         .AddSingleton<AssignMentorHandler>()
         .AddSingleton<UnassignMentorHandler>()
-        .AddSingleton<RecordMentoringContactHandler>();
+        .AddSingleton<RecordMentoringContactHandler>()
+        .AddSingleton<ApplyRestraintHandler>()
+        .AddSingleton<EndRestraintHandler>()
+        .AddSingleton<RecordLabourHandler>();
 }

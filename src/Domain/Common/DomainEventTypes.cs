@@ -42,6 +42,9 @@ public static class DomainEventTypes
         (typeof(AttributionConsentGiven), "attribution_consent_given.v1"),
         (typeof(AttributionConsentWithdrawn), "attribution_consent_withdrawn.v1"),
         (typeof(InmateRecordCorrected), "inmate_record_corrected.v1"),
+        (typeof(RestraintApplied), "restraint_applied.v1"),
+        (typeof(RestraintEnded), "restraint_ended.v1"),
+        (typeof(LabourRecorded), "labour_recorded.v1"),
 
         (typeof(ProgrammeOpened), "programme_opened.v1"),
         (typeof(ProgrammeClosed), "programme_closed.v1"),

@@ -22,10 +22,20 @@ public sealed record ComplianceRule(string Code, string Title, string Source, st
     public static readonly ComplianceRule WomanReleasedWithoutMentoring = new("woman_released_without_mentoring", "Woman released without mentoring",
         "Welfare policy (UN Bangkok Rules 45-47 on release preparation)", "A woman released without a mentoring contact in the 90 days before release.");
 
+    public static readonly ComplianceRule ProhibitedInstrument = new("prohibited_instrument", "Prohibited restraint used",
+        "UN Nelson Mandela Rule 47(1)", "Any use of chains, leg irons or fetters.");
+    public static readonly ComplianceRule RestraintAsPunishment = new("restraint_as_punishment", "Restraint used as punishment",
+        "UN Nelson Mandela Rules 43(2), 47(2)", "A restraint whose recorded reason is discipline.");
+    public static readonly ComplianceRule ProlongedRestraint = new("prolonged_restraint", "Prolonged restraint",
+        "UN Nelson Mandela Rules 47(2), 48(1)(c)", "A restraint spell longer than the facility limit (default 4 hours).");
+    public static readonly ComplianceRule RestraintOfWomanInLabour = new("restraint_of_woman_in_labour", "Woman restrained in labour",
+        "UN Nelson Mandela Rule 48(2); UN Bangkok Rule 24", "A restraint spell overlapping a recorded labour or delivery.");
+
     public static IReadOnlyList<ComplianceRule> All { get; } =
     [
         ProlongedSegregation, SegregationOfProtectedPerson, JuvenileWithAdults, WomanWithMen, UntriedWithConvicted,
         ScreeningMissed, SavingsPartMissing, SavingsNotPaidAtRelease, WomanReleasedWithoutMentoring,
+        ProhibitedInstrument, RestraintAsPunishment, ProlongedRestraint, RestraintOfWomanInLabour,
     ];
 
     public static ComplianceRule? ByCode(string code) => All.FirstOrDefault(r => r.Code == code);

@@ -7,7 +7,7 @@ namespace SecondChance.Domain.Compliance;
 /// Evaluates the rights rules over one inmate's facts as they stood at <c>asOf</c> (pass facts folded from the events
 /// recorded up to then). Pure: the same facts, facilities and instant always give the same findings.
 /// </summary>
-public static class ComplianceRules
+public static partial class ComplianceRules
 {
     public static readonly TimeSpan SegregationJoinGap = TimeSpan.FromHours(24);
     public static readonly TimeSpan MentoringWindowBeforeRelease = TimeSpan.FromDays(90);
@@ -29,6 +29,7 @@ public static class ComplianceRules
         Screening(facts, home?.Thresholds ?? ComplianceThresholds.Default, admittedAt, asOf, findings);
         Savings(facts, asOf, findings);
         MentoringBeforeRelease(facts, findings);
+        Restraints(facts, facilityOf(facts.FacilityId)?.Thresholds ?? ComplianceThresholds.Default, asOf, findings);
         return findings;
     }
 

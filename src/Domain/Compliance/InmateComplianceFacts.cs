@@ -13,6 +13,11 @@ public sealed record Screening(DateTimeOffset At, FemaleEntryScreening? Female, 
 
 public sealed record LegalStatusSpell(DateTimeOffset From, LegalStatus Status, Evidence Evidence);
 
+public sealed record RestraintSpell(Guid RestraintId, RestraintInstrument Instrument, RestraintReason Reason, DateTimeOffset Start, DateTimeOffset? End,
+    Evidence StartEvidence, Evidence? EndEvidence);
+
+public sealed record LabourSpell(DateTimeOffset Start, DateTimeOffset End, Evidence Evidence);
+
 public sealed record Credit(DateTimeOffset At, long AmountMinor, long SavingsMinor, Evidence Evidence);
 
 /// <summary>
@@ -39,6 +44,10 @@ public sealed record InmateComplianceFacts(
     long SavingsAtReleaseMinor,
     Evidence? SavingsPayout)
 {
+    public ImmutableList<RestraintSpell> Restraints { get; init; } = [];
+
+    public ImmutableList<LabourSpell> Labours { get; init; } = [];
+
     public static readonly InmateComplianceFacts Initial = new(Guid.Empty, Guid.Empty, Guid.Empty, Sex.Male, default, null, null,
         [], [], [], [], [], [], 0, null, null, 0, null);
 
@@ -59,6 +68,16 @@ public sealed record InmateComplianceFacts(
             SegregationStarted s => f with { Segregation = f.Segregation.Add(new(s.StartedAt, null, Ev("segregation started"), null)) },
             SegregationEnded s when f.Segregation.Count > 0 && f.Segregation[^1].End is null =>
                 f with { Segregation = f.Segregation.SetItem(f.Segregation.Count - 1, f.Segregation[^1] with { End = s.EndedAt, EndEvidence = Ev("segregation ended") }) },
+            RestraintApplied r => f with
+            {
+                Restraints = f.Restraints.Add(new(r.RestraintId, r.Instrument, r.Reason, r.StartedAt, null, Ev($"{r.Instrument} applied ({r.Reason})"), null)),
+            },
+            RestraintEnded r => f with
+            {
+                Restraints = f.Restraints.Select(x => x.RestraintId == r.RestraintId && x.End is null ? x with { End = r.EndedAt, EndEvidence = Ev("restraint ended") } : x)
+                    .ToImmutableList(),
+            },
+            LabourRecorded l => f with { Labours = f.Labours.Add(new(l.LabourStartedAt, l.EndedAt, Ev("labour recorded"))) },
             MentoringContactRecorded => f with { MentoringContacts = f.MentoringContacts.Add(Ev("mentoring contact")) },
             InmateReleased r => f with { ReleasedAt = r.ReleasedAt, Release = Ev("released"), SavingsAtReleaseMinor = f.SavingsBalanceMinor },
             WageCredited w => Credited(f, w.CreditedAt, w.AmountMinor, w.SavingsMinor, Ev($"{w.Kind} credit")),

@@ -60,10 +60,15 @@ public static class FacilityDecider
     public static Decision Decide(FacilityState state, SetComplianceThresholds command, DateTimeOffset now)
     {
         if (!state.Registered) return Decision.Refuse(FacilityNotFound, "The facility is not registered.");
-        if (command.SegregationLimitDays <= 0 || command.ScreeningDeadlineHours <= 0)
+        var c = state.Thresholds;
+        var thresholds = new ComplianceThresholds(command.SegregationLimitDays, command.ScreeningDeadlineHours,
+            command.RestraintLimitHours ?? c.RestraintLimitHours, command.IncidentReportHours ?? c.IncidentReportHours,
+            command.FamilyNotificationHours ?? c.FamilyNotificationHours, command.ChildContactDays ?? c.ChildContactDays);
+        if (new[] { thresholds.SegregationLimitDays, thresholds.ScreeningDeadlineHours, thresholds.RestraintLimitHours,
+                thresholds.IncidentReportHours, thresholds.FamilyNotificationHours, thresholds.ChildContactDays }.Any(t => t <= 0))
             return Decision.Refuse(InvalidThreshold, "Thresholds must be positive.");
-        var thresholds = new ComplianceThresholds(command.SegregationLimitDays, command.ScreeningDeadlineHours);
         if (state.Thresholds == thresholds) return Decision.Nothing;
-        return Decision.Accept(new ComplianceThresholdsSet(state.FacilityId, thresholds.SegregationLimitDays, thresholds.ScreeningDeadlineHours));
+        return Decision.Accept(new ComplianceThresholdsSet(state.FacilityId, thresholds.SegregationLimitDays, thresholds.ScreeningDeadlineHours,
+            thresholds.RestraintLimitHours, thresholds.IncidentReportHours, thresholds.FamilyNotificationHours, thresholds.ChildContactDays));
     }
 }

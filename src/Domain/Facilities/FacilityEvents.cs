@@ -17,4 +17,6 @@ public sealed record ProceedsPolicyAdopted(
     int SavingsRateBasisPoints,
     int FamilyRemittanceRateBasisPoints);
 
-public sealed record ComplianceThresholdsSet(Guid FacilityId, int SegregationLimitDays, int ScreeningDeadlineHours);
+/// <summary>The later limits are absent in events recorded before they existed: those facilities keep the defaults.</summary>
+public sealed record ComplianceThresholdsSet(Guid FacilityId, int SegregationLimitDays, int ScreeningDeadlineHours,
+    int? RestraintLimitHours = null, int? IncidentReportHours = null, int? FamilyNotificationHours = null, int? ChildContactDays = null);

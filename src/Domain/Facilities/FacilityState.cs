@@ -45,7 +45,12 @@ public sealed record FacilityState(
                 e.EffectiveFrom, e.InmateShareBasisPoints, e.WelfareFundBasisPoints, e.MaterialsRecoveryBasisPoints,
                 e.SavingsRateBasisPoints, e.FamilyRemittanceRateBasisPoints)),
         },
-        ComplianceThresholdsSet e => state with { Thresholds = new ComplianceThresholds(e.SegregationLimitDays, e.ScreeningDeadlineHours) },
+        ComplianceThresholdsSet e => state with
+        {
+            Thresholds = new ComplianceThresholds(e.SegregationLimitDays, e.ScreeningDeadlineHours,
+                e.RestraintLimitHours ?? ComplianceThresholds.Default.RestraintLimitHours, e.IncidentReportHours ?? ComplianceThresholds.Default.IncidentReportHours,
+                e.FamilyNotificationHours ?? ComplianceThresholds.Default.FamilyNotificationHours, e.ChildContactDays ?? ComplianceThresholds.Default.ChildContactDays),
+        },
         _ => state,
     };
 }

@@ -29,7 +29,8 @@ public sealed record InmateState(
     DateTimeOffset? MentorSince,
     DateTimeOffset? ReleasedAt,
     SavingsPayoutPlan? SavingsPayout = null,
-    DateOnly? FollowUpPlannedOn = null)
+    DateOnly? FollowUpPlannedOn = null,
+    ImmutableList<RestraintUse>? RestraintUses = null)
 {
     public static InmateState Initial { get; } = new(
         InmateStatus.NotAdmitted, Guid.Empty, Guid.Empty, "", Sex.Male, default, LegalStatus.Remand, default,
@@ -39,6 +40,8 @@ public sealed record InmateState(
     public bool Exists => Status != InmateStatus.NotAdmitted;
 
     public bool Segregated => SegregatedSince is not null;
+
+    public ImmutableList<RestraintUse> Restraints => RestraintUses ?? [];
 
     public bool IsReleased => Status == InmateStatus.Released;
 
@@ -73,6 +76,12 @@ public sealed record InmateState(
         MedicalScreeningRecorded => s with { },
         SegregationStarted e => s with { SegregatedSince = e.StartedAt },
         SegregationEnded => s with { SegregatedSince = null },
+        RestraintApplied e => s with { RestraintUses = s.Restraints.Add(new(e.RestraintId, e.StartedAt, null)) },
+        RestraintEnded e => s with
+        {
+            RestraintUses = s.Restraints.Select(r => r.RestraintId == e.RestraintId ? r with { EndedAt = e.EndedAt } : r).ToImmutableList(),
+        },
+        LabourRecorded => s with { },
         InmateTransferred e => s with
         {
             FacilityId = e.ToFacilityId, PrisonerNumber = e.PrisonerNumber, WardId = null, PlacedAt = Latest(s.PlacedAt, e.TransferredAt),

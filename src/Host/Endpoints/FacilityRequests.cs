@@ -57,13 +57,23 @@ internal sealed record AdoptProceedsPolicyRequest(
         WelfareFundBasisPoints!.Value, MaterialsRecoveryBasisPoints!.Value, SavingsRateBasisPoints!.Value, FamilyRemittanceRateBasisPoints ?? 0);
 }
 
-internal sealed record SetComplianceThresholdsRequest(int? SegregationLimitDays, int? ScreeningDeadlineHours) : IValidatableRequest
+/// <param name="RestraintLimitHours">Longest restraint spell before prolonged_restraint (default 4); absent keeps the current limit.</param>
+/// <param name="IncidentReportHours">Hours to report a death, serious injury or disappearance to the independent authority (default 24).</param>
+/// <param name="FamilyNotificationHours">Hours to notify the family of a death, serious injury or disappearance (default 24).</param>
+/// <param name="ChildContactDays">Longest time a mother may go without contact with her children (default 30).</param>
+internal sealed record SetComplianceThresholdsRequest(int? SegregationLimitDays, int? ScreeningDeadlineHours, int? RestraintLimitHours = null,
+    int? IncidentReportHours = null, int? FamilyNotificationHours = null, int? ChildContactDays = null) : IValidatableRequest
 {
     public void Validate(FieldErrors e)
     {
         e.Positive(SegregationLimitDays, "segregationLimitDays");
         e.Positive(ScreeningDeadlineHours, "screeningDeadlineHours");
+        if (RestraintLimitHours is not null) e.Positive(RestraintLimitHours, "restraintLimitHours");
+        if (IncidentReportHours is not null) e.Positive(IncidentReportHours, "incidentReportHours");
+        if (FamilyNotificationHours is not null) e.Positive(FamilyNotificationHours, "familyNotificationHours");
+        if (ChildContactDays is not null) e.Positive(ChildContactDays, "childContactDays");
     }
 
-    public SetComplianceThresholds ToCommand(Guid facilityId) => new(facilityId, SegregationLimitDays!.Value, ScreeningDeadlineHours!.Value);
+    public SetComplianceThresholds ToCommand(Guid facilityId) => new(facilityId, SegregationLimitDays!.Value, ScreeningDeadlineHours!.Value,
+        RestraintLimitHours, IncidentReportHours, FamilyNotificationHours, ChildContactDays);
 }

@@ -37,6 +37,16 @@ internal static class TimelineEvents
             ("reason", s.Reason), ("by", s.AuthorisedBy))],
         SegregationEnded s => [Line(s.InmateId, s.EndedAt, $"Segregation ended ({s.Reason}), authorised by {s.AuthorisedBy}",
             ("reason", s.Reason), ("by", s.AuthorisedBy))],
+        RestraintApplied r => [Line(r.InmateId, r.StartedAt,
+            $"Restrained with {Words(r.Instrument)} ({Words(r.Reason)}{(r.Details.Length > 0 ? $": {r.Details}" : "")}), authorised by {r.AuthorisedBy}; "
+            + (r.MedicalOfficerInformed ? "medical officer informed" : "medical officer not informed"),
+            ("instrument", r.Instrument.ToString()), ("reason", r.Reason.ToString()), ("text", r.Details), ("by", r.AuthorisedBy),
+            ("medicalOfficerInformed", r.MedicalOfficerInformed))],
+        RestraintEnded r => [Line(r.InmateId, r.EndedAt, $"Restraint ended, authorised by {r.AuthorisedBy}", ("by", r.AuthorisedBy))],
+        LabourRecorded l => [Line(l.InmateId, l.LabourStartedAt, l.LabourStartedAt == l.EndedAt
+                ? $"Delivery recorded by {l.RecordedBy}"
+                : $"Labour recorded by {l.RecordedBy}, until {l.EndedAt.ToUniversalTime():yyyy-MM-dd HH:mm} UTC",
+            ("by", l.RecordedBy), ("until", l.EndedAt))],
         InmateTransferred t => [Line(t.InmateId, t.TransferredAt, $"Transferred to {names.Facility(t.ToFacilityId)} as {t.PrisonerNumber}",
             ("facility", names.Facility(t.ToFacilityId)), ("prisonerNumber", t.PrisonerNumber))],
         LegalStatusChanged l => [Line(l.InmateId, l.ChangedAt, $"Legal status {l.From} → {l.To} ({l.Reference})",

@@ -1,0 +1,22 @@
+using SecondChance.Host.Http;
+using SecondChance.Host.Security;
+
+namespace SecondChance.Host.Endpoints;
+
+/// <summary>What oversight judges: restraints, labour, deaths and serious incidents in custody, family contact.</summary>
+public static class InmateRightsEndpoints
+{
+    public static IEndpointRouteBuilder MapInmateRightsEndpoints(this IEndpointRouteBuilder routes, RouteGroupBuilder g)
+    {
+        g.MapPost("/{inmateId:guid}/restraints", (Guid inmateId, HttpContext http) =>
+                CommandEndpoint.RunAsync<ApplyRestraintRequest>(http, r => r.ToCommand(inmateId)))
+            .AsCommand<ApplyRestraintRequest>("ApplyRestraint").Requires(Policies.RecordJourneys);
+        g.MapPost("/{inmateId:guid}/restraints/{restraintId:guid}/end", (Guid inmateId, Guid restraintId, HttpContext http) =>
+                CommandEndpoint.RunAsync<EndRestraintRequest>(http, r => r.ToCommand(inmateId, restraintId)))
+            .AsCommand<EndRestraintRequest>("EndRestraint").Requires(Policies.RecordJourneys);
+        g.MapPost("/{inmateId:guid}/labour", (Guid inmateId, HttpContext http) =>
+                CommandEndpoint.RunAsync<RecordLabourRequest>(http, r => r.ToCommand(inmateId)))
+            .AsCommand<RecordLabourRequest>("RecordLabour").Requires(Policies.RecordJourneys);
+        return routes;
+    }
+}
