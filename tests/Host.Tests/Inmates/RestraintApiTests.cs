@@ -46,7 +46,7 @@ public sealed class RestraintApiTests(ApiFixture fixture) : IClassFixture<ApiFix
         findings.Select(f => f.GetProperty("ruleCode").GetString()).Should()
             .BeEquivalentTo("prohibited_instrument", "restraint_as_punishment", "prolonged_restraint");
         findings.Should().OnlyContain(f => f.GetProperty("evidence").GetArrayLength() == 2);
-        var timeline = await _api.GetAsync($"/inmates/{inmate}/timeline");
+        var timeline = await _api.GetAsync($"/read-models/inmates/{inmate}/timeline");
         timeline.Body.ToString().Should().Contain("Restrained with chains (discipline: Refused to return to barrack)").And.Contain("Restraint ended");
     }
 

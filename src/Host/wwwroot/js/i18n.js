@@ -82,6 +82,8 @@ const ruleTitles = {
     untried_with_convicted: 'زیرِ سماعت اور سزا یافتہ ایک ساتھ', screening_missed: 'طبی معائنہ نہیں ہوا یا تاخیر سے ہوا',
     savings_part_missing: 'آمدنی سے بچت نہیں رکھی گئی', savings_not_paid_at_release: 'رہائی پر بچت ادا نہیں ہوئی',
     woman_released_without_mentoring: 'رہنمائی کے بغیر خاتون کی رہائی',
+    prohibited_instrument: 'ممنوعہ بیڑیوں یا زنجیروں کا استعمال', restraint_as_punishment: 'سزا کے طور پر ہتھکڑی یا بیڑی',
+    prolonged_restraint: 'طویل پابندی (ہتھکڑی/بیڑی)', restraint_of_woman_in_labour: 'زچگی کے دوران خاتون کو ہتھکڑی',
   },
 };
 

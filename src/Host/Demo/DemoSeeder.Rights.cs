@@ -1,0 +1,51 @@
+using SecondChance.Application.Inmates;
+using SecondChance.Domain.Facilities;
+using SecondChance.Domain.Inmates;
+using static SecondChance.Host.Demo.DemoWorld;
+
+namespace SecondChance.Host.Demo;
+
+/// <summary>
+/// A few Karachi inmates whose records show one finding of each rights rule on restraints, deaths and serious incidents
+/// in custody, and family contact, so oversight has something to see in the demo.
+/// </summary>
+public sealed partial class DemoSeeder
+{
+    private async Task<Guid?> AdmitRightsCaseAsync(int k, string name, Sex sex, DateTimeOffset admitted, FemaleEntryScreening? screening, CancellationToken ct)
+    {
+        var id = Id($"inmate:rights:{k}");
+        var f = Karachi;
+        if (!await Run(f.Actor, new AdmitInmate(id, f.Id, $"{f.Code}-{admitted.Year}-{9001 + k}", name, $"42101-{7000000 + k * 131:0000000}-{k % 10}",
+                sex, DateOnly.FromDateTime(admitted.UtcDateTime).AddYears(-30 - k), LegalStatus.Convicted, "Sessions Court, Karachi East", admitted, false), ct))
+            return null;
+        var ward = f.Wards.First(w => w.Category == (sex == Sex.Female ? WardCategory.AdultFemale : WardCategory.AdultMale)
+                                      && w.Designation == WardDesignation.Convicted);
+        await Run(f.Actor, new HouseInmate(id, ward.Id, HousedAt: admitted.AddHours(1)), ct);
+        await Run(f.Actor, new RecordMedicalScreening(id, admitted.AddHours(3), "Dr. Saima Jatoi (medical officer)", "Entry screening", screening), ct);
+        return id;
+    }
+
+    private async Task SeedRightsCasesAsync(DateTimeOffset today, CancellationToken ct)
+    {
+        var actor = Karachi.Actor;
+        // chains as punishment for six hours: prohibited_instrument, restraint_as_punishment and prolonged_restraint
+        if (await AdmitRightsCaseAsync(0, "Shahid Jamali", Sex.Male, today.AddDays(-150), null, ct) is { } chained)
+        {
+            var at = today.AddDays(-40).AddHours(6);
+            var restraint = Id("restraint:rights:0");
+            await Run(actor, new ApplyRestraint(chained, restraint, RestraintInstrument.Chains, RestraintReason.Discipline,
+                "Refused to return to barrack after a quarrel", "Deputy Superintendent", at, false), ct);
+            await Run(actor, new EndRestraint(chained, restraint, "Superintendent", at.AddHours(6)), ct);
+        }
+        // a pregnant woman handcuffed on the way to hospital while in labour: restraint_of_woman_in_labour
+        if (await AdmitRightsCaseAsync(1, "Nasreen Bibi", Sex.Female, today.AddDays(-200), new FemaleEntryScreening(true, false, 0), ct) is { } mother)
+        {
+            var labour = today.AddDays(-30).AddHours(4);
+            var restraint = Id("restraint:rights:1");
+            await Run(actor, new ApplyRestraint(mother, restraint, RestraintInstrument.Handcuffs, RestraintReason.EscapeDuringTransfer,
+                "Escorted to Civil Hospital", "Escort head constable", labour.AddHours(-1), true), ct);
+            await Run(actor, new EndRestraint(mother, restraint, "Lady medical officer", labour.AddHours(2)), ct);
+            await Run(actor, new RecordLabour(mother, labour, labour.AddHours(7), "Lady medical officer, Civil Hospital"), ct);
+        }
+    }
+}
