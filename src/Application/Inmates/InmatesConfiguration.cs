@@ -24,5 +24,10 @@ public static class InmatesConfiguration
         .AddSingleton<RecordMentoringContactHandler>()
         .AddSingleton<ApplyRestraintHandler>()
         .AddSingleton<EndRestraintHandler>()
-        .AddSingleton<RecordLabourHandler>();
+        .AddSingleton<RecordLabourHandler>()
+        .AddSingleton<RecordCustodyIncidentHandler>()
+        .AddSingleton<NotifyFamilyOfIncidentHandler>()
+        .AddSingleton<ReportIncidentToAuthorityHandler>()
+        .AddSingleton<OpenIncidentInvestigationHandler>()
+        .AddSingleton<ConcludeIncidentInvestigationHandler>();
 }

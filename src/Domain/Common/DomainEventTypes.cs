@@ -45,6 +45,11 @@ public static class DomainEventTypes
         (typeof(RestraintApplied), "restraint_applied.v1"),
         (typeof(RestraintEnded), "restraint_ended.v1"),
         (typeof(LabourRecorded), "labour_recorded.v1"),
+        (typeof(CustodyIncidentRecorded), "custody_incident_recorded.v1"),
+        (typeof(IncidentFamilyNotified), "incident_family_notified.v1"),
+        (typeof(IncidentReportedToAuthority), "incident_reported_to_authority.v1"),
+        (typeof(IncidentInvestigationOpened), "incident_investigation_opened.v1"),
+        (typeof(IncidentInvestigationConcluded), "incident_investigation_concluded.v1"),
 
         (typeof(ProgrammeOpened), "programme_opened.v1"),
         (typeof(ProgrammeClosed), "programme_closed.v1"),

@@ -17,6 +17,8 @@ public static class DomainPersonalData
         Inmate(typeof(MentoringContactRecorded), nameof(MentoringContactRecorded.Summary)),
         Inmate(typeof(PostReleaseFollowUpRecorded), nameof(PostReleaseFollowUpRecorded.Notes)),
         Inmate(typeof(InmateRecordCorrected), nameof(InmateRecordCorrected.Corrections)),
+        Inmate(typeof(CustodyIncidentRecorded), nameof(CustodyIncidentRecorded.Circumstances)),
+        Inmate(typeof(IncidentFamilyNotified), nameof(IncidentFamilyNotified.NotifiedPerson)),
         (typeof(MentorRegistered), nameof(MentorRegistered.MentorId),
             [nameof(MentorRegistered.FullName), nameof(MentorRegistered.Cnic), nameof(MentorRegistered.Phone)]),
         (typeof(UserRegistered), nameof(UserRegistered.UserId), [nameof(UserRegistered.DisplayName), nameof(UserRegistered.PasswordHash)]),

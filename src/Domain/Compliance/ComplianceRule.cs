@@ -30,12 +30,19 @@ public sealed record ComplianceRule(string Code, string Title, string Source, st
         "UN Nelson Mandela Rules 47(2), 48(1)(c)", "A restraint spell longer than the facility limit (default 4 hours).");
     public static readonly ComplianceRule RestraintOfWomanInLabour = new("restraint_of_woman_in_labour", "Woman restrained in labour",
         "UN Nelson Mandela Rule 48(2); UN Bangkok Rule 24", "A restraint spell overlapping a recorded labour or delivery.");
+    public static readonly ComplianceRule CustodyDeathNotReported = new("custody_death_not_reported", "Death, serious injury or disappearance not reported",
+        "UN Nelson Mandela Rule 71(1)", "A death, serious injury or disappearance in custody not reported to an independent authority within the facility limit (default 24 hours).");
+    public static readonly ComplianceRule FamilyNotNotified = new("family_not_notified", "Family not notified",
+        "UN Nelson Mandela Rules 68-69", "The family not notified of a death, serious injury or disappearance within the facility limit (default 24 hours).");
+    public static readonly ComplianceRule InvestigationOpen = new("investigation_open", "Investigation not concluded",
+        "UN Nelson Mandela Rules 71-72", "No concluded investigation of a death, serious injury or disappearance within 180 days.");
 
     public static IReadOnlyList<ComplianceRule> All { get; } =
     [
         ProlongedSegregation, SegregationOfProtectedPerson, JuvenileWithAdults, WomanWithMen, UntriedWithConvicted,
         ScreeningMissed, SavingsPartMissing, SavingsNotPaidAtRelease, WomanReleasedWithoutMentoring,
         ProhibitedInstrument, RestraintAsPunishment, ProlongedRestraint, RestraintOfWomanInLabour,
+        CustodyDeathNotReported, FamilyNotNotified, InvestigationOpen,
     ];
 
     public static ComplianceRule? ByCode(string code) => All.FirstOrDefault(r => r.Code == code);

@@ -21,15 +21,20 @@ public static partial class ComplianceRules
         var home = facilityOf(facts.AdmittedFacilityId);
         var zone = TimeZoneOf(home);
         var adulthood = Adulthood(facts.DateOfBirth, zone);
-        var end = facts.ReleasedAt is { } r && r < asOf ? r : asOf;
+        var limits = facilityOf(facts.FacilityId)?.Thresholds ?? ComplianceThresholds.Default;
+        // a death ends custody: spells still open end there
+        var held = facts.DiedAt is { } died && died < asOf ? died : asOf;
+        var end = facts.ReleasedAt is { } r && r < held ? r : held;
 
-        ProlongedSegregation(facts, facilityOf(facts.FacilityId)?.Thresholds ?? ComplianceThresholds.Default, asOf, findings);
-        ProtectedSegregation(facts, adulthood, asOf, findings);
-        Housing(facts, facilityOf, adulthood, end, asOf, findings);
-        Screening(facts, home?.Thresholds ?? ComplianceThresholds.Default, admittedAt, asOf, findings);
+        ProlongedSegregation(facts, limits, held, findings);
+        ProtectedSegregation(facts, adulthood, held, findings);
+        Housing(facts, facilityOf, adulthood, end, held, findings);
+        Screening(facts, home?.Thresholds ?? ComplianceThresholds.Default, admittedAt, held, findings);
         Savings(facts, asOf, findings);
         MentoringBeforeRelease(facts, findings);
-        Restraints(facts, facilityOf(facts.FacilityId)?.Thresholds ?? ComplianceThresholds.Default, asOf, findings);
+        Restraints(facts, limits, held, findings);
+        if (held < asOf) findings = findings.Select(f => f with { IsOpen = false }).ToList();
+        Incidents(facts, limits, asOf, findings);
         return findings;
     }
 

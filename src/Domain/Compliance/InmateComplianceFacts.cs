@@ -18,6 +18,10 @@ public sealed record RestraintSpell(Guid RestraintId, RestraintInstrument Instru
 
 public sealed record LabourSpell(DateTimeOffset Start, DateTimeOffset End, Evidence Evidence);
 
+/// <summary>A death, serious injury or disappearance and the instants (with evidence) of its follow-ups.</summary>
+public sealed record IncidentFacts(Guid IncidentId, CustodyIncidentKind Kind, DateTimeOffset OccurredAt, Evidence Evidence,
+    Evidence? Report = null, Evidence? FamilyNotice = null, Evidence? InvestigationOpened = null, Evidence? Conclusion = null);
+
 public sealed record Credit(DateTimeOffset At, long AmountMinor, long SavingsMinor, Evidence Evidence);
 
 /// <summary>
@@ -47,6 +51,10 @@ public sealed record InmateComplianceFacts(
     public ImmutableList<RestraintSpell> Restraints { get; init; } = [];
 
     public ImmutableList<LabourSpell> Labours { get; init; } = [];
+
+    public ImmutableList<IncidentFacts> Incidents { get; init; } = [];
+
+    public DateTimeOffset? DiedAt { get; init; }
 
     public static readonly InmateComplianceFacts Initial = new(Guid.Empty, Guid.Empty, Guid.Empty, Sex.Male, default, null, null,
         [], [], [], [], [], [], 0, null, null, 0, null);
@@ -78,6 +86,15 @@ public sealed record InmateComplianceFacts(
                     .ToImmutableList(),
             },
             LabourRecorded l => f with { Labours = f.Labours.Add(new(l.LabourStartedAt, l.EndedAt, Ev("labour recorded"))) },
+            CustodyIncidentRecorded c => f with
+            {
+                Incidents = f.Incidents.Add(new(c.IncidentId, c.Kind, c.OccurredAt, Ev(Words(c.Kind) + " recorded"))),
+                DiedAt = c.Kind == CustodyIncidentKind.Death ? c.OccurredAt : f.DiedAt,
+            },
+            IncidentReportedToAuthority r => Incident(f, r.IncidentId, i => i with { Report = Ev($"reported to {r.Authority}") }),
+            IncidentFamilyNotified n => Incident(f, n.IncidentId, i => i with { FamilyNotice = Ev("family notified") }),
+            IncidentInvestigationOpened o => Incident(f, o.IncidentId, i => i with { InvestigationOpened = Ev("investigation opened") }),
+            IncidentInvestigationConcluded c => Incident(f, c.IncidentId, i => i with { Conclusion = Ev("investigation concluded") }),
             MentoringContactRecorded => f with { MentoringContacts = f.MentoringContacts.Add(Ev("mentoring contact")) },
             InmateReleased r => f with { ReleasedAt = r.ReleasedAt, Release = Ev("released"), SavingsAtReleaseMinor = f.SavingsBalanceMinor },
             WageCredited w => Credited(f, w.CreditedAt, w.AmountMinor, w.SavingsMinor, Ev($"{w.Kind} credit")),
@@ -91,6 +108,15 @@ public sealed record InmateComplianceFacts(
             _ => f,
         };
     }
+
+    private static InmateComplianceFacts Incident(InmateComplianceFacts f, Guid incidentId, Func<IncidentFacts, IncidentFacts> change) =>
+        f with { Incidents = f.Incidents.Select(i => i.IncidentId == incidentId ? change(i) : i).ToImmutableList() };
+
+    private static string Words(CustodyIncidentKind kind) => kind switch
+    {
+        CustodyIncidentKind.SeriousInjury => "serious injury",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static InmateComplianceFacts Credited(InmateComplianceFacts f, DateTimeOffset at, long amount, long savings, Evidence ev) =>
         f with { Credits = f.Credits.Add(new(at, amount, savings, ev)), SavingsBalanceMinor = f.SavingsBalanceMinor + savings };

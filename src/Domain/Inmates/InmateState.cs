@@ -30,7 +30,9 @@ public sealed record InmateState(
     DateTimeOffset? ReleasedAt,
     SavingsPayoutPlan? SavingsPayout = null,
     DateOnly? FollowUpPlannedOn = null,
-    ImmutableList<RestraintUse>? RestraintUses = null)
+    ImmutableList<RestraintUse>? RestraintUses = null,
+    ImmutableList<CustodyIncident>? IncidentRecords = null,
+    DateTimeOffset? DiedAt = null)
 {
     public static InmateState Initial { get; } = new(
         InmateStatus.NotAdmitted, Guid.Empty, Guid.Empty, "", Sex.Male, default, LegalStatus.Remand, default,
@@ -42,6 +44,12 @@ public sealed record InmateState(
     public bool Segregated => SegregatedSince is not null;
 
     public ImmutableList<RestraintUse> Restraints => RestraintUses ?? [];
+
+    public ImmutableList<CustodyIncident> Incidents => IncidentRecords ?? [];
+
+    public bool Died => DiedAt is not null;
+
+    public CustodyIncident? Incident(Guid incidentId) => Incidents.FirstOrDefault(i => i.IncidentId == incidentId);
 
     public bool IsReleased => Status == InmateStatus.Released;
 
@@ -82,6 +90,16 @@ public sealed record InmateState(
             RestraintUses = s.Restraints.Select(r => r.RestraintId == e.RestraintId ? r with { EndedAt = e.EndedAt } : r).ToImmutableList(),
         },
         LabourRecorded => s with { },
+        CustodyIncidentRecorded e => s with
+        {
+            IncidentRecords = s.Incidents.Add(new(e.IncidentId, e.Kind, e.OccurredAt)),
+            DiedAt = e.Kind == CustodyIncidentKind.Death ? e.OccurredAt : s.DiedAt,
+            SegregatedSince = e.Kind == CustodyIncidentKind.Death ? null : s.SegregatedSince,
+        },
+        IncidentFamilyNotified e => WithIncident(s, e.IncidentId, i => i with { FamilyNotifiedAt = e.NotifiedAt }),
+        IncidentReportedToAuthority e => WithIncident(s, e.IncidentId, i => i with { ReportedAt = e.ReportedAt }),
+        IncidentInvestigationOpened e => WithIncident(s, e.IncidentId, i => i with { InvestigationOpenedAt = e.OpenedAt }),
+        IncidentInvestigationConcluded e => WithIncident(s, e.IncidentId, i => i with { ConcludedAt = e.ConcludedAt }),
         InmateTransferred e => s with
         {
             FacilityId = e.ToFacilityId, PrisonerNumber = e.PrisonerNumber, WardId = null, PlacedAt = Latest(s.PlacedAt, e.TransferredAt),
@@ -102,6 +120,9 @@ public sealed record InmateState(
         InmateRecordCorrected e => e.Corrections.Aggregate(s, ApplyCorrection),
         _ => null,
     };
+
+    private static InmateState WithIncident(InmateState s, Guid incidentId, Func<CustodyIncident, CustodyIncident> change) =>
+        s with { IncidentRecords = s.Incidents.Select(i => i.IncidentId == incidentId ? change(i) : i).ToImmutableList() };
 
     private static DateTimeOffset Latest(DateTimeOffset known, DateTimeOffset? at) => at is { } a && a > known ? a : known;
 

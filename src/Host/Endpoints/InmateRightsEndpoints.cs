@@ -17,6 +17,21 @@ public static class InmateRightsEndpoints
         g.MapPost("/{inmateId:guid}/labour", (Guid inmateId, HttpContext http) =>
                 CommandEndpoint.RunAsync<RecordLabourRequest>(http, r => r.ToCommand(inmateId)))
             .AsCommand<RecordLabourRequest>("RecordLabour").Requires(Policies.RecordJourneys);
+        g.MapPost("/{inmateId:guid}/custody-incidents", (Guid inmateId, HttpContext http) =>
+                CommandEndpoint.RunAsync<RecordCustodyIncidentRequest>(http, r => r.ToCommand(inmateId)))
+            .AsCommand<RecordCustodyIncidentRequest>("RecordCustodyIncident").Requires(Policies.RecordJourneys);
+        g.MapPost("/{inmateId:guid}/custody-incidents/{incidentId:guid}/family-notification", (Guid inmateId, Guid incidentId, HttpContext http) =>
+                CommandEndpoint.RunAsync<NotifyFamilyOfIncidentRequest>(http, r => r.ToCommand(inmateId, incidentId)))
+            .AsCommand<NotifyFamilyOfIncidentRequest>("NotifyFamilyOfIncident").Requires(Policies.RecordJourneys);
+        g.MapPost("/{inmateId:guid}/custody-incidents/{incidentId:guid}/report", (Guid inmateId, Guid incidentId, HttpContext http) =>
+                CommandEndpoint.RunAsync<ReportIncidentRequest>(http, r => r.ToCommand(inmateId, incidentId)))
+            .AsCommand<ReportIncidentRequest>("ReportIncidentToAuthority").Requires(Policies.RecordJourneys);
+        g.MapPost("/{inmateId:guid}/custody-incidents/{incidentId:guid}/investigation", (Guid inmateId, Guid incidentId, HttpContext http) =>
+                CommandEndpoint.RunAsync<OpenInvestigationRequest>(http, r => r.ToCommand(inmateId, incidentId)))
+            .AsCommand<OpenInvestigationRequest>("OpenIncidentInvestigation").Requires(Policies.RecordJourneys);
+        g.MapPost("/{inmateId:guid}/custody-incidents/{incidentId:guid}/investigation/conclusion", (Guid inmateId, Guid incidentId, HttpContext http) =>
+                CommandEndpoint.RunAsync<ConcludeInvestigationRequest>(http, r => r.ToCommand(inmateId, incidentId)))
+            .AsCommand<ConcludeInvestigationRequest>("ConcludeIncidentInvestigation").Requires(Policies.RecordJourneys);
         return routes;
     }
 }

@@ -40,3 +40,57 @@ internal sealed record RecordLabourRequest(DateTimeOffset? LabourStartedAt, Date
 
     public RecordLabour ToCommand(Guid inmateId) => new(inmateId, LabourStartedAt, EndedAt!.Value, RecordedBy!);
 }
+
+/// <param name="Kind">Death, SeriousInjury or Disappearance. A death ends custody: afterwards only its follow-ups can be recorded.</param>
+/// <param name="Circumstances">What is known so far.</param>
+internal sealed record RecordCustodyIncidentRequest(Guid? IncidentId, CustodyIncidentKind? Kind, DateTimeOffset? OccurredAt, string? Place,
+    string? Circumstances) : IValidatableRequest
+{
+    public void Validate(FieldErrors e)
+    {
+        e.Required(Kind, "kind");
+        e.Required(OccurredAt, "occurredAt");
+        e.Text(Place, "place");
+        e.Text(Circumstances, "circumstances", InmateDecider.MaxCircumstancesLength);
+    }
+
+    public RecordCustodyIncident ToCommand(Guid inmateId) =>
+        new(inmateId, IncidentId ?? Guid.Empty, Kind!.Value, OccurredAt!.Value, Place!, Circumstances!);
+}
+
+internal sealed record NotifyFamilyOfIncidentRequest(string? NotifiedPerson, string? NotifiedBy, DateTimeOffset? NotifiedAt) : IValidatableRequest
+{
+    public void Validate(FieldErrors e)
+    {
+        e.Text(NotifiedPerson, "notifiedPerson");
+        e.Text(NotifiedBy, "notifiedBy");
+    }
+
+    public NotifyFamilyOfIncident ToCommand(Guid inmateId, Guid incidentId) => new(inmateId, incidentId, NotifiedPerson!, NotifiedBy!, NotifiedAt);
+}
+
+/// <param name="Authority">The independent (judicial) authority, e.g. the Sessions Judge.</param>
+internal sealed record ReportIncidentRequest(string? Authority, string? Reference, DateTimeOffset? ReportedAt) : IValidatableRequest
+{
+    public void Validate(FieldErrors e)
+    {
+        e.Text(Authority, "authority");
+        e.Text(Reference, "reference", required: false);
+    }
+
+    public ReportIncidentToAuthority ToCommand(Guid inmateId, Guid incidentId) => new(inmateId, incidentId, Authority!, Reference ?? "", ReportedAt);
+}
+
+internal sealed record OpenInvestigationRequest(string? Investigator, DateTimeOffset? OpenedAt) : IValidatableRequest
+{
+    public void Validate(FieldErrors e) => e.Text(Investigator, "investigator");
+
+    public OpenIncidentInvestigation ToCommand(Guid inmateId, Guid incidentId) => new(inmateId, incidentId, Investigator!, OpenedAt);
+}
+
+internal sealed record ConcludeInvestigationRequest(string? Outcome, DateTimeOffset? ConcludedAt) : IValidatableRequest
+{
+    public void Validate(FieldErrors e) => e.Text(Outcome, "outcome", FieldErrors.TextLength);
+
+    public ConcludeIncidentInvestigation ToCommand(Guid inmateId, Guid incidentId) => new(inmateId, incidentId, Outcome!, ConcludedAt);
+}
