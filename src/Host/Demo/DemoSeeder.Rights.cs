@@ -47,5 +47,26 @@ public sealed partial class DemoSeeder
             await Run(actor, new EndRestraint(mother, restraint, "Lady medical officer", labour.AddHours(2)), ct);
             await Run(actor, new RecordLabour(mother, labour, labour.AddHours(7), "Lady medical officer, Civil Hospital"), ct);
         }
+        // a death reported to the Sessions Judge a day and a half later and the family told two days later, under investigation:
+        // custody_death_not_reported and family_not_notified (closed); a serious injury 200 days ago never investigated: investigation_open
+        if (await AdmitRightsCaseAsync(2, "Ghulam Rasool", Sex.Male, today.AddDays(-90), null, ct) is { } died)
+        {
+            var at = today.AddDays(-20).AddHours(1);
+            var incident = Id("incident:rights:2");
+            await Run(actor, new RecordCustodyIncident(died, incident, CustodyIncidentKind.Death, at, "Men's barrack 4",
+                "Found unresponsive at the morning count; taken to Civil Hospital, declared dead on arrival"), ct);
+            await Run(actor, new ReportIncidentToAuthority(died, incident, "Sessions Judge, Karachi East", "SJ-E/2026/114", at.AddHours(36)), ct);
+            await Run(actor, new NotifyFamilyOfIncident(died, incident, "Brother (by phone)", "Welfare officer", at.AddHours(50)), ct);
+            await Run(actor, new OpenIncidentInvestigation(died, incident, "Judicial Magistrate, Karachi East", at.AddDays(3)), ct);
+        }
+        if (await AdmitRightsCaseAsync(3, "Irfan Mallah", Sex.Male, today.AddDays(-300), null, ct) is { } injured)
+        {
+            var at = today.AddDays(-200).AddHours(5);
+            var incident = Id("incident:rights:3");
+            await Run(actor, new RecordCustodyIncident(injured, incident, CustodyIncidentKind.SeriousInjury, at, "Carpentry workshop",
+                "Deep cut to the hand from a circular saw"), ct);
+            await Run(actor, new ReportIncidentToAuthority(injured, incident, "Sessions Judge, Karachi East", "SJ-E/2026/031", at.AddHours(6)), ct);
+            await Run(actor, new NotifyFamilyOfIncident(injured, incident, "Wife (by phone)", "Welfare officer", at.AddHours(8)), ct);
+        }
     }
 }

@@ -84,6 +84,8 @@ const ruleTitles = {
     woman_released_without_mentoring: 'رہنمائی کے بغیر خاتون کی رہائی',
     prohibited_instrument: 'ممنوعہ بیڑیوں یا زنجیروں کا استعمال', restraint_as_punishment: 'سزا کے طور پر ہتھکڑی یا بیڑی',
     prolonged_restraint: 'طویل پابندی (ہتھکڑی/بیڑی)', restraint_of_woman_in_labour: 'زچگی کے دوران خاتون کو ہتھکڑی',
+    custody_death_not_reported: 'حراست میں موت یا شدید چوٹ کی اطلاع نہیں دی گئی', family_not_notified: 'خاندان کو اطلاع نہیں دی گئی',
+    investigation_open: 'تحقیقات مکمل نہیں ہوئیں',
   },
 };
 
