@@ -29,5 +29,7 @@ public static class InmatesConfiguration
         .AddSingleton<NotifyFamilyOfIncidentHandler>()
         .AddSingleton<ReportIncidentToAuthorityHandler>()
         .AddSingleton<OpenIncidentInvestigationHandler>()
-        .AddSingleton<ConcludeIncidentInvestigationHandler>();
+        .AddSingleton<ConcludeIncidentInvestigationHandler>()
+        .AddSingleton<RecordFamilyContactHandler>()
+        .AddSingleton<RefuseFamilyVisitHandler>();
 }

@@ -50,6 +50,8 @@ public static class DomainEventTypes
         (typeof(IncidentReportedToAuthority), "incident_reported_to_authority.v1"),
         (typeof(IncidentInvestigationOpened), "incident_investigation_opened.v1"),
         (typeof(IncidentInvestigationConcluded), "incident_investigation_concluded.v1"),
+        (typeof(FamilyContactRecorded), "family_contact_recorded.v1"),
+        (typeof(FamilyVisitRefused), "family_visit_refused.v1"),
 
         (typeof(ProgrammeOpened), "programme_opened.v1"),
         (typeof(ProgrammeClosed), "programme_closed.v1"),

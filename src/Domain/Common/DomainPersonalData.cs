@@ -19,6 +19,8 @@ public static class DomainPersonalData
         Inmate(typeof(InmateRecordCorrected), nameof(InmateRecordCorrected.Corrections)),
         Inmate(typeof(CustodyIncidentRecorded), nameof(CustodyIncidentRecorded.Circumstances)),
         Inmate(typeof(IncidentFamilyNotified), nameof(IncidentFamilyNotified.NotifiedPerson)),
+        Inmate(typeof(FamilyContactRecorded), nameof(FamilyContactRecorded.ContactName)),
+        Inmate(typeof(FamilyVisitRefused), nameof(FamilyVisitRefused.VisitorName)),
         (typeof(MentorRegistered), nameof(MentorRegistered.MentorId),
             [nameof(MentorRegistered.FullName), nameof(MentorRegistered.Cnic), nameof(MentorRegistered.Phone)]),
         (typeof(UserRegistered), nameof(UserRegistered.UserId), [nameof(UserRegistered.DisplayName), nameof(UserRegistered.PasswordHash)]),

@@ -38,6 +38,8 @@ public static class EffectiveTime
         IncidentReportedToAuthority e => e.ReportedAt,
         IncidentInvestigationOpened e => e.OpenedAt,
         IncidentInvestigationConcluded e => e.ConcludedAt,
+        FamilyContactRecorded e => e.ContactAt,
+        FamilyVisitRefused e => e.RefusedAt,
         WageCredited e => e.CreditedAt,
         ShareOfSaleCredited e => e.CreditedAt,
         DeductionPosted e => e.PostedAt,

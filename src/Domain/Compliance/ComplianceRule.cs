@@ -36,13 +36,15 @@ public sealed record ComplianceRule(string Code, string Title, string Source, st
         "UN Nelson Mandela Rules 68-69", "The family not notified of a death, serious injury or disappearance within the facility limit (default 24 hours).");
     public static readonly ComplianceRule InvestigationOpen = new("investigation_open", "Investigation not concluded",
         "UN Nelson Mandela Rules 71-72", "No concluded investigation of a death, serious injury or disappearance within 180 days.");
+    public static readonly ComplianceRule MotherWithoutChildContact = new("mother_without_child_contact", "Mother without contact with her children",
+        "UN Nelson Mandela Rule 58; UN Bangkok Rules 26, 28", "A woman whose entry screening recorded children outside, with no contact with a child for longer than the facility limit (default 30 days).");
 
     public static IReadOnlyList<ComplianceRule> All { get; } =
     [
         ProlongedSegregation, SegregationOfProtectedPerson, JuvenileWithAdults, WomanWithMen, UntriedWithConvicted,
         ScreeningMissed, SavingsPartMissing, SavingsNotPaidAtRelease, WomanReleasedWithoutMentoring,
         ProhibitedInstrument, RestraintAsPunishment, ProlongedRestraint, RestraintOfWomanInLabour,
-        CustodyDeathNotReported, FamilyNotNotified, InvestigationOpen,
+        CustodyDeathNotReported, FamilyNotNotified, InvestigationOpen, MotherWithoutChildContact,
     ];
 
     public static ComplianceRule? ByCode(string code) => All.FirstOrDefault(r => r.Code == code);

@@ -33,6 +33,7 @@ public static partial class ComplianceRules
         Savings(facts, asOf, findings);
         MentoringBeforeRelease(facts, findings);
         Restraints(facts, limits, held, findings);
+        MotherWithoutChildContact(facts, limits, admittedAt, end, end < asOf, findings);
         if (held < asOf) findings = findings.Select(f => f with { IsOpen = false }).ToList();
         Incidents(facts, limits, asOf, findings);
         return findings;

@@ -22,6 +22,8 @@ public sealed record LabourSpell(DateTimeOffset Start, DateTimeOffset End, Evide
 public sealed record IncidentFacts(Guid IncidentId, CustodyIncidentKind Kind, DateTimeOffset OccurredAt, Evidence Evidence,
     Evidence? Report = null, Evidence? FamilyNotice = null, Evidence? InvestigationOpened = null, Evidence? Conclusion = null);
 
+public sealed record FamilyContact(DateTimeOffset At, FamilyRelation Relation, bool Refused, Evidence Evidence);
+
 public sealed record Credit(DateTimeOffset At, long AmountMinor, long SavingsMinor, Evidence Evidence);
 
 /// <summary>
@@ -55,6 +57,8 @@ public sealed record InmateComplianceFacts(
     public ImmutableList<IncidentFacts> Incidents { get; init; } = [];
 
     public DateTimeOffset? DiedAt { get; init; }
+
+    public ImmutableList<FamilyContact> FamilyContacts { get; init; } = [];
 
     public static readonly InmateComplianceFacts Initial = new(Guid.Empty, Guid.Empty, Guid.Empty, Sex.Male, default, null, null,
         [], [], [], [], [], [], 0, null, null, 0, null);
@@ -95,6 +99,14 @@ public sealed record InmateComplianceFacts(
             IncidentFamilyNotified n => Incident(f, n.IncidentId, i => i with { FamilyNotice = Ev("family notified") }),
             IncidentInvestigationOpened o => Incident(f, o.IncidentId, i => i with { InvestigationOpened = Ev("investigation opened") }),
             IncidentInvestigationConcluded c => Incident(f, c.IncidentId, i => i with { Conclusion = Ev("investigation concluded") }),
+            FamilyContactRecorded c => f with
+            {
+                FamilyContacts = f.FamilyContacts.Add(new(c.ContactAt, c.Relation, false, Ev($"{c.Mode} contact with {c.Relation.ToString().ToLowerInvariant()}"))),
+            },
+            FamilyVisitRefused v => f with
+            {
+                FamilyContacts = f.FamilyContacts.Add(new(v.RefusedAt, v.Relation, true, Ev($"visit by {v.Relation.ToString().ToLowerInvariant()} refused"))),
+            },
             MentoringContactRecorded => f with { MentoringContacts = f.MentoringContacts.Add(Ev("mentoring contact")) },
             InmateReleased r => f with { ReleasedAt = r.ReleasedAt, Release = Ev("released"), SavingsAtReleaseMinor = f.SavingsBalanceMinor },
             WageCredited w => Credited(f, w.CreditedAt, w.AmountMinor, w.SavingsMinor, Ev($"{w.Kind} credit")),

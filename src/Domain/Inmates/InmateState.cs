@@ -32,7 +32,8 @@ public sealed record InmateState(
     DateOnly? FollowUpPlannedOn = null,
     ImmutableList<RestraintUse>? RestraintUses = null,
     ImmutableList<CustodyIncident>? IncidentRecords = null,
-    DateTimeOffset? DiedAt = null)
+    DateTimeOffset? DiedAt = null,
+    ImmutableHashSet<Guid>? FamilyContactIds = null)
 {
     public static InmateState Initial { get; } = new(
         InmateStatus.NotAdmitted, Guid.Empty, Guid.Empty, "", Sex.Male, default, LegalStatus.Remand, default,
@@ -48,6 +49,8 @@ public sealed record InmateState(
     public ImmutableList<CustodyIncident> Incidents => IncidentRecords ?? [];
 
     public bool Died => DiedAt is not null;
+
+    public ImmutableHashSet<Guid> FamilyContacts => FamilyContactIds ?? [];
 
     public CustodyIncident? Incident(Guid incidentId) => Incidents.FirstOrDefault(i => i.IncidentId == incidentId);
 
@@ -96,6 +99,8 @@ public sealed record InmateState(
             DiedAt = e.Kind == CustodyIncidentKind.Death ? e.OccurredAt : s.DiedAt,
             SegregatedSince = e.Kind == CustodyIncidentKind.Death ? null : s.SegregatedSince,
         },
+        FamilyContactRecorded e => s with { FamilyContactIds = s.FamilyContacts.Add(e.ContactId) },
+        FamilyVisitRefused => s with { },
         IncidentFamilyNotified e => WithIncident(s, e.IncidentId, i => i with { FamilyNotifiedAt = e.NotifiedAt }),
         IncidentReportedToAuthority e => WithIncident(s, e.IncidentId, i => i with { ReportedAt = e.ReportedAt }),
         IncidentInvestigationOpened e => WithIncident(s, e.IncidentId, i => i with { InvestigationOpenedAt = e.OpenedAt }),

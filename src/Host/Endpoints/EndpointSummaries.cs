@@ -59,6 +59,8 @@ internal static class EndpointSummaries
         ["ReportIncidentToAuthority"] = "Record an incident's report to an independent (judicial) authority",
         ["OpenIncidentInvestigation"] = "Record that an investigation of an incident was opened",
         ["ConcludeIncidentInvestigation"] = "Record the conclusion of an incident's investigation",
+        ["RecordFamilyContact"] = "Record a family visit, video call or phone call; the result's id is the contact's",
+        ["RefuseFamilyVisit"] = "Record a refused family visit with its reason",
         ["TransferInmate"] = "Transfer an inmate to another facility",
         ["ChangeLegalStatus"] = "Change an inmate's legal status",
         ["GiveAttributionConsent"] = "Record an inmate's consent to be named as maker in the marketplace",

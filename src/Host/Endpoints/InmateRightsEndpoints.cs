@@ -32,6 +32,12 @@ public static class InmateRightsEndpoints
         g.MapPost("/{inmateId:guid}/custody-incidents/{incidentId:guid}/investigation/conclusion", (Guid inmateId, Guid incidentId, HttpContext http) =>
                 CommandEndpoint.RunAsync<ConcludeInvestigationRequest>(http, r => r.ToCommand(inmateId, incidentId)))
             .AsCommand<ConcludeInvestigationRequest>("ConcludeIncidentInvestigation").Requires(Policies.RecordJourneys);
+        g.MapPost("/{inmateId:guid}/family-contacts", (Guid inmateId, HttpContext http) =>
+                CommandEndpoint.RunAsync<RecordFamilyContactRequest>(http, r => r.ToCommand(inmateId)))
+            .AsCommand<RecordFamilyContactRequest>("RecordFamilyContact").Requires(Policies.RecordJourneys);
+        g.MapPost("/{inmateId:guid}/family-visit-refusals", (Guid inmateId, HttpContext http) =>
+                CommandEndpoint.RunAsync<RefuseFamilyVisitRequest>(http, r => r.ToCommand(inmateId)))
+            .AsCommand<RefuseFamilyVisitRequest>("RefuseFamilyVisit").Requires(Policies.RecordJourneys);
         return routes;
     }
 }

@@ -94,3 +94,33 @@ internal sealed record ConcludeInvestigationRequest(string? Outcome, DateTimeOff
 
     public ConcludeIncidentInvestigation ToCommand(Guid inmateId, Guid incidentId) => new(inmateId, incidentId, Outcome!, ConcludedAt);
 }
+
+/// <param name="ContactId">The client's id for the contact (repeating it changes nothing); made by the server when absent.</param>
+/// <param name="Relation">Child, Spouse, Parent, Sibling, OtherRelative, Friend or Other.</param>
+/// <param name="Mode">InPerson (a visit), Video or Phone.</param>
+internal sealed record RecordFamilyContactRequest(Guid? ContactId, string? ContactName, FamilyRelation? Relation, ContactMode? Mode,
+    DateTimeOffset? ContactAt) : IValidatableRequest
+{
+    public void Validate(FieldErrors e)
+    {
+        e.Text(ContactName, "contactName");
+        e.Required(Relation, "relation");
+        e.Required(Mode, "mode");
+    }
+
+    public RecordFamilyContact ToCommand(Guid inmateId) => new(inmateId, ContactId ?? Guid.Empty, ContactName!, Relation!.Value, Mode!.Value, ContactAt);
+}
+
+internal sealed record RefuseFamilyVisitRequest(string? VisitorName, FamilyRelation? Relation, string? Reason, string? RefusedBy,
+    DateTimeOffset? RefusedAt) : IValidatableRequest
+{
+    public void Validate(FieldErrors e)
+    {
+        e.Text(VisitorName, "visitorName");
+        e.Required(Relation, "relation");
+        e.Text(Reason, "reason", FieldErrors.TextLength);
+        e.Text(RefusedBy, "refusedBy");
+    }
+
+    public RefuseFamilyVisit ToCommand(Guid inmateId) => new(inmateId, VisitorName!, Relation!.Value, Reason!, RefusedBy!, RefusedAt);
+}

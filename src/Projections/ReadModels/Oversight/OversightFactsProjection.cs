@@ -99,7 +99,8 @@ public sealed class OversightFactsProjection : IProjection
         MentoringContactRecorded e => e.InmateId, InmateReleased e => e.InmateId,
         RestraintApplied e => e.InmateId, RestraintEnded e => e.InmateId, LabourRecorded e => e.InmateId,
         CustodyIncidentRecorded e => e.InmateId, IncidentFamilyNotified e => e.InmateId, IncidentReportedToAuthority e => e.InmateId,
-        IncidentInvestigationOpened e => e.InmateId, IncidentInvestigationConcluded e => e.InmateId, WageCredited e => e.InmateId,
+        IncidentInvestigationOpened e => e.InmateId, IncidentInvestigationConcluded e => e.InmateId,
+        FamilyContactRecorded e => e.InmateId, FamilyVisitRefused e => e.InmateId, WageCredited e => e.InmateId,
         ShareOfSaleCredited e => e.InmateId, PostingReversed e => e.InmateId, ReleasePayoutMade e => e.InmateId,
         _ => null,
     };

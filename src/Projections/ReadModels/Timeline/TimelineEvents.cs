@@ -55,6 +55,14 @@ internal static class TimelineEvents
             $"Incident reported to {r.Authority}" + (r.Reference.Length > 0 ? $" ({r.Reference})" : ""), ("authority", r.Authority), ("reference", r.Reference))],
         IncidentInvestigationOpened o => [Line(o.InmateId, o.OpenedAt, $"Investigation of the incident opened by {o.Investigator}", ("by", o.Investigator))],
         IncidentInvestigationConcluded c => [Line(c.InmateId, c.ConcludedAt, $"Investigation of the incident concluded: {c.Outcome}", ("text", c.Outcome))],
+        FamilyContactRecorded c => [Line(c.InmateId, c.ContactAt, c.Mode switch
+            {
+                ContactMode.InPerson => $"Family visit from {c.ContactName} ({Words(c.Relation)})",
+                ContactMode.Video => $"Video call with {c.ContactName} ({Words(c.Relation)})",
+                _ => $"Phone call with {c.ContactName} ({Words(c.Relation)})",
+            }, ("name", c.ContactName), ("relation", c.Relation.ToString()), ("mode", c.Mode.ToString()))],
+        FamilyVisitRefused v => [Line(v.InmateId, v.RefusedAt, $"Visit by {v.VisitorName} ({Words(v.Relation)}) refused by {v.RefusedBy}: {v.Reason}",
+            ("name", v.VisitorName), ("relation", v.Relation.ToString()), ("by", v.RefusedBy), ("reason", v.Reason))],
         InmateTransferred t => [Line(t.InmateId, t.TransferredAt, $"Transferred to {names.Facility(t.ToFacilityId)} as {t.PrisonerNumber}",
             ("facility", names.Facility(t.ToFacilityId)), ("prisonerNumber", t.PrisonerNumber))],
         LegalStatusChanged l => [Line(l.InmateId, l.ChangedAt, $"Legal status {l.From} → {l.To} ({l.Reference})",
