@@ -68,5 +68,16 @@ public sealed partial class DemoSeeder
             await Run(actor, new ReportIncidentToAuthority(injured, incident, "Sessions Judge, Karachi East", "SJ-E/2026/031", at.AddHours(6)), ct);
             await Run(actor, new NotifyFamilyOfIncident(injured, incident, "Wife (by phone)", "Welfare officer", at.AddHours(8)), ct);
         }
+        // a mother of two whose children came once, were turned away once and have not been seen for 50 days: mother_without_child_contact
+        if (await AdmitRightsCaseAsync(4, "Shabana Chandio", Sex.Female, today.AddDays(-80), new FemaleEntryScreening(false, false, 0, 2), ct) is { } mother2)
+        {
+            var visit = today.AddDays(-60).AddHours(6);
+            await Run(actor, new RecordFamilyContact(mother2, Id("family-contact:rights:4:1"), "Sana and Bilal (with their aunt)", FamilyRelation.Child,
+                ContactMode.InPerson, visit), ct);
+            await Run(actor, new RecordFamilyContact(mother2, Id("family-contact:rights:4:2"), "Husband", FamilyRelation.Spouse, ContactMode.Phone,
+                visit.AddDays(20)), ct);
+            await Run(actor, new RefuseFamilyVisit(mother2, "Sana (with her aunt)", FamilyRelation.Child, "Aunt had no CNIC", "Gate warder",
+                visit.AddDays(35)), ct);
+        }
     }
 }

@@ -85,7 +85,7 @@ const ruleTitles = {
     prohibited_instrument: 'ممنوعہ بیڑیوں یا زنجیروں کا استعمال', restraint_as_punishment: 'سزا کے طور پر ہتھکڑی یا بیڑی',
     prolonged_restraint: 'طویل پابندی (ہتھکڑی/بیڑی)', restraint_of_woman_in_labour: 'زچگی کے دوران خاتون کو ہتھکڑی',
     custody_death_not_reported: 'حراست میں موت یا شدید چوٹ کی اطلاع نہیں دی گئی', family_not_notified: 'خاندان کو اطلاع نہیں دی گئی',
-    investigation_open: 'تحقیقات مکمل نہیں ہوئیں',
+    investigation_open: 'تحقیقات مکمل نہیں ہوئیں', mother_without_child_contact: 'ماں کا بچوں سے رابطہ نہیں',
   },
 };
 
