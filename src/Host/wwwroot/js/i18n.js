@@ -62,6 +62,10 @@ const terms = {
     Independent: 'independent', Temporary: 'temporary', Homeless: 'homeless', Wage: 'Wage', PieceWork: 'Piece work',
     Spendable: 'spendable', Savings: 'savings', Family: 'family', Painting: 'Painting', Embroidery: 'Embroidery', Jewellery: 'Jewellery',
     Woodwork: 'Woodwork', Garments: 'Garments', IT: 'IT', Other: 'Other', Active: 'Active', Withdrawn: 'Withdrawn', Completed: 'Completed',
+    Handcuffs: 'handcuffs', LegIrons: 'leg irons', Chains: 'chains', Fetters: 'fetters', BodyBelt: 'body belt',
+    EscapeDuringTransfer: 'escape during transfer', MedicalDirection: 'medical direction', PreventHarm: 'prevent harm', Discipline: 'discipline',
+    Death: 'Death', SeriousInjury: 'Serious injury', Disappearance: 'Disappearance', Child: 'child', Spouse: 'spouse', Parent: 'parent',
+    Sibling: 'sibling', OtherRelative: 'other relative', Friend: 'friend',
   },
   ur: {
     Remand: 'زیرِ سماعت', Convicted: 'سزا یافتہ', Admitted: 'زیرِ حراست', Released: 'رہا شدہ', NotAdmitted: 'داخل نہیں',
@@ -71,6 +75,10 @@ const terms = {
     Independent: 'اپنی رہائش', Temporary: 'عارضی', Homeless: 'بے گھر', Wage: 'اجرت', PieceWork: 'فی نگ اجرت',
     Spendable: 'قابلِ خرچ', Savings: 'بچت', Family: 'خاندان', Painting: 'مصوری', Embroidery: 'کڑھائی', Jewellery: 'زیورات',
     Woodwork: 'لکڑی کا کام', Garments: 'سلائی', IT: 'آئی ٹی', Other: 'دیگر', Active: 'جاری', Withdrawn: 'دستبردار', Completed: 'مکمل',
+    Handcuffs: 'ہتھکڑی', LegIrons: 'بیڑیاں', Chains: 'زنجیریں', Fetters: 'بیڑیاں (پاؤں)', BodyBelt: 'کمر بند',
+    EscapeDuringTransfer: 'منتقلی کے دوران فرار کا خدشہ', MedicalDirection: 'طبی ہدایت', PreventHarm: 'نقصان سے بچاؤ', Discipline: 'تادیبی',
+    Death: 'موت', SeriousInjury: 'شدید چوٹ', Disappearance: 'گمشدگی', Child: 'بچہ', Spouse: 'شریکِ حیات', Parent: 'والدین',
+    Sibling: 'بہن بھائی', OtherRelative: 'دیگر رشتہ دار', Friend: 'دوست',
   },
 };
 
@@ -119,6 +127,16 @@ const timelineLines = {
     release_payout_made: 'رہائی پر ادائیگی: {amount}',
     posting_reversed: 'سابقہ اندراج منسوخ ({amount}): {reason}',
     item_produced: '{item} تیار کیا ({craft}، {minutes} منٹ)',
+    restraint_applied: '{instrument} لگائی گئی ({reason})، منظوری: {by}',
+    restraint_ended: 'پابندی ختم، منظوری: {by}',
+    labour_recorded: 'زچگی کا اندراج، از: {by}',
+    custody_incident_recorded: 'حراست میں واقعہ ({kind})، مقام: {place}: {text}',
+    incident_family_notified: 'واقعے کی خاندان کو اطلاع: {person}، از: {by}',
+    incident_reported_to_authority: 'واقعے کی اطلاع {authority} کو دی گئی ({reference})',
+    incident_investigation_opened: 'واقعے کی تحقیقات شروع، تحقیق کار: {by}',
+    incident_investigation_concluded: 'واقعے کی تحقیقات مکمل: {text}',
+    family_contact_recorded: '{name} ({relation}) سے رابطہ ({mode})',
+    family_visit_refused: '{name} ({relation}) کی ملاقات مسترد، از: {by}: {reason}',
   },
 };
 
