@@ -51,6 +51,26 @@ public sealed class RestraintApiTests(ApiFixture fixture) : IClassFixture<ApiFix
     }
 
     [Fact]
+    public async Task A_restraint_with_a_stale_if_match_is_412_and_the_same_idempotency_key_replays_the_first_answer()
+    {
+        var facility = await Given.FacilityAsync();
+        var inmate = await Given.AdmitAsync(facility.Id);
+        var before = await fixture.EventCountAsync();
+
+        var stale = await _api.PostAsync($"/inmates/{inmate}/restraints", Chains(), Api.IfMatch(7));
+        (await fixture.EventCountAsync()).Should().Be(before);
+        var key = Api.IdempotencyKey(Guid.NewGuid().ToString());
+        var first = await _api.PostAsync($"/inmates/{inmate}/restraints", Chains(), key, Api.IfMatch(1));
+        var replay = await _api.PostAsync($"/inmates/{inmate}/restraints", Chains(), key, Api.IfMatch(1));
+
+        stale.Status.Should().Be(HttpStatusCode.PreconditionFailed, stale.ToString());
+        first.Status.Should().Be(HttpStatusCode.OK, first.ToString());
+        replay.Id.Should().Be(first.Id);
+        replay.Header("Idempotent-Replayed").Should().Be("true");
+        (await fixture.EventCountAsync()).Should().Be(before + 1);
+    }
+
+    [Fact]
     public async Task A_restraint_without_an_instrument_is_400_and_an_unknown_one_cannot_end_and_nothing_is_written()
     {
         var facility = await Given.FacilityAsync();
