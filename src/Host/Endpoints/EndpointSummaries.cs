@@ -42,7 +42,7 @@ internal static class EndpointSummaries
         ["GetFacility"] = "One facility with its wards, proceeds policies and compliance thresholds",
         ["AddWard"] = "Add a ward to a facility",
         ["AdoptProceedsPolicy"] = "Adopt a sale proceeds policy from a date",
-        ["SetComplianceThresholds"] = "Set a facility's segregation and screening limits",
+        ["SetComplianceThresholds"] = "Set a facility's limits for the rights rules: segregation, screening, restraint, incident reporting, family notification, child contact",
 
         ["ListInmates"] = "List inmates, a page at a time, searchable by prisoner number or name",
         ["AdmitInmate"] = "Admit an inmate",

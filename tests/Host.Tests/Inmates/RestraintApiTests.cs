@@ -51,6 +51,23 @@ public sealed class RestraintApiTests(ApiFixture fixture) : IClassFixture<ApiFix
     }
 
     [Fact]
+    public async Task A_facility_restraint_limit_of_6_hours_clears_the_5_hour_spell_and_a_limit_of_0_is_400()
+    {
+        var facility = await Given.FacilityAsync();
+        var inmate = await Given.AdmitAsync(facility.Id);
+        var applied = await _api.PostAsync($"/inmates/{inmate}/restraints", Chains());
+        await Given.Ok($"/inmates/{inmate}/restraints/{applied.Id}/end", new { authorisedBy = "Medical officer", endedAt = "2025-03-02T14:00:00+05:00" });
+
+        (await _api.PutAsync($"/facilities/{facility.Id}/compliance-thresholds",
+            new { segregationLimitDays = 15, screeningDeadlineHours = 24, restraintLimitHours = 0 })).ErrorFields.Should().Equal("restraintLimitHours");
+        (await _api.PutAsync($"/facilities/{facility.Id}/compliance-thresholds",
+            new { segregationLimitDays = 15, screeningDeadlineHours = 24, restraintLimitHours = 6 })).Status.Should().Be(HttpStatusCode.OK);
+
+        (await FindingsAsync(facility.Id)).Select(f => f.GetProperty("ruleCode").GetString()).Should()
+            .BeEquivalentTo("prohibited_instrument", "restraint_as_punishment");
+    }
+
+    [Fact]
     public async Task A_restraint_with_a_stale_if_match_is_412_and_the_same_idempotency_key_replays_the_first_answer()
     {
         var facility = await Given.FacilityAsync();
