@@ -21,10 +21,10 @@ public sealed class RestraintApiTests(ApiFixture fixture) : IClassFixture<ApiFix
         startedAt = at, medicalOfficerInformed = false,
     };
 
-    private async Task<List<JsonElement>> FindingsAsync(Guid facility)
+    private async Task<List<JsonElement>> FindingsAsync(Guid facility, string axes = "")
     {
         await fixture.ProjectionsCaughtUpAsync();
-        var r = await _api.GetAsync($"/oversight/facilities/{facility}/report?from=2025-01-01&to=2025-05-31");
+        var r = await _api.GetAsync($"/oversight/facilities/{facility}/report?from=2025-01-01&to=2025-05-31{axes}");
         r.Status.Should().Be(HttpStatusCode.OK, r.ToString());
         return r.Body.GetProperty("findings").EnumerateArray()
             .Where(f => f.GetProperty("ruleCode").GetString() is "prohibited_instrument" or "restraint_as_punishment" or "prolonged_restraint"
@@ -48,6 +48,20 @@ public sealed class RestraintApiTests(ApiFixture fixture) : IClassFixture<ApiFix
         findings.Should().OnlyContain(f => f.GetProperty("evidence").GetArrayLength() == 2);
         var timeline = await _api.GetAsync($"/read-models/inmates/{inmate}/timeline");
         timeline.Body.ToString().Should().Contain("Restrained with chains (discipline: Refused to return to barrack)").And.Contain("Restraint ended");
+    }
+
+    [Fact]
+    public async Task As_of_two_hours_into_the_chains_the_report_has_them_open_and_not_yet_prolonged()
+    {
+        var facility = await Given.FacilityAsync();
+        var inmate = await Given.AdmitAsync(facility.Id);
+        var applied = await _api.PostAsync($"/inmates/{inmate}/restraints", Chains());
+        await Given.Ok($"/inmates/{inmate}/restraints/{applied.Id}/end", new { authorisedBy = "Medical officer", endedAt = "2025-03-02T14:00:00+05:00" });
+
+        var findings = await FindingsAsync(facility.Id, "&asOf=2025-03-02T06:00:00Z");
+
+        findings.Select(f => f.GetProperty("ruleCode").GetString()).Should().BeEquivalentTo("prohibited_instrument", "restraint_as_punishment");
+        findings.Should().OnlyContain(f => f.GetProperty("isOpen").GetBoolean());
     }
 
     [Fact]
