@@ -1,4 +1,5 @@
 using SecondChance.Domain.Inmates;
+using SecondChance.Domain.Wages;
 using SecondChance.Domain.Tests.Support;
 using static SecondChance.Domain.Tests.Support.F;
 using static SecondChance.Domain.Tests.Support.Spec;
@@ -41,6 +42,13 @@ public class CustodyIncidentSpecs
     public void A_death_ends_custody_so_a_later_housing_or_segregation_is_refused() =>
         GivenInmate(Admitted(), Death())
             .When(s => InmateDecider.Decide(s, new StartSegregation(InmateId, "Fight", "Superintendent", Now), Now))
+            .ThenRefused(RefusalCodes.InmateDied);
+
+    [Fact]
+    public void After_a_death_no_wage_is_credited_to_the_inmate() =>
+        GivenWageAccount()
+            .When(a => WageAccountDecider.Decide(a, GivenInmate(Admitted(), Death()).State, GivenFacility(Facility()).State,
+                new CreditWage(InmateId, Id(701), WageKind.PieceWork, 10_000, "PKR", "March piece-work", Now), Now))
             .ThenRefused(RefusalCodes.InmateDied);
 
     [Fact]
