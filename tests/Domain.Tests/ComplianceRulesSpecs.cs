@@ -7,7 +7,7 @@ using Xunit;
 
 namespace SecondChance.Domain.Tests;
 
-public sealed class ComplianceRulesSpecs
+public sealed partial class ComplianceRulesSpecs
 {
     private static readonly Guid FacilityId = Guid.Parse("10000000-0000-0000-0000-000000000001");
     private static readonly Guid InmateId = Guid.Parse("20000000-0000-0000-0000-000000000002");

@@ -76,6 +76,12 @@ public class EventCatalogueTests
             .HousedAt.Should().BeNull();
         JsonSerializer.Deserialize<ReleasePlanned>($$"""{"inmateId":"{{id}}","expectedReleaseDate":"2026-01-01"}""", Json)!
             .PlannedAt.Should().BeNull();
+        JsonSerializer.Deserialize<ComplianceThresholdsSet>($$"""{"facilityId":"{{id}}","segregationLimitDays":10,"screeningDeadlineHours":12}""", Json)!
+            .RestraintLimitHours.Should().BeNull();
+        JsonSerializer.Deserialize<MedicalScreeningRecorded>($$"""
+            {"inmateId":"{{id}}","screenedAt":"2025-06-01T10:00:00+05:00","screenedBy":"Dr","summary":"fit",
+             "femaleEntryScreening":{"pregnant":false,"breastfeeding":true,"childrenAccompanying":1} }
+            """, Json)!.FemaleEntryScreening!.ChildrenOutside.Should().Be(0);
     }
 
     private static object Sample(Type type)

@@ -100,8 +100,25 @@ public class FacilitySpecs
         GivenFacility(FacilityRegistered()).State.Thresholds.Should().Be(new ComplianceThresholds(15, 24));
         GivenFacility(FacilityRegistered())
             .When(s => FacilityDecider.Decide(s, new SetComplianceThresholds(FacilityId, 10, 12), Now))
-            .ThenEmits(new ComplianceThresholdsSet(FacilityId, 10, 12, 30, 7));
+            .ThenEmits(new ComplianceThresholdsSet(FacilityId, 10, 12, 4, 24, 24, 30, 30, 7));
     }
+
+    [Fact]
+    public void Rights_limits_left_out_keep_the_current_ones_and_old_events_read_with_the_defaults()
+    {
+        var set = GivenFacility(FacilityRegistered(), new ComplianceThresholdsSet(FacilityId, 15, 24, 2, 12, 6, 14));
+        set.State.Thresholds.Should().Be(new ComplianceThresholds(15, 24, 2, 12, 6, 14));
+        set.When(s => FacilityDecider.Decide(s, new SetComplianceThresholds(FacilityId, 10, 24), Now))
+            .ThenEmits(new ComplianceThresholdsSet(FacilityId, 10, 24, 2, 12, 6, 14));
+        GivenFacility(FacilityRegistered(), new ComplianceThresholdsSet(FacilityId, 10, 12)).State.Thresholds
+            .Should().Be(new ComplianceThresholds(10, 12, 4, 24, 24, 30));
+    }
+
+    [Fact]
+    public void A_rights_limit_of_zero_is_refused() =>
+        GivenFacility(FacilityRegistered())
+            .When(s => FacilityDecider.Decide(s, new SetComplianceThresholds(FacilityId, 15, 24, RestraintLimitHours: 0), Now))
+            .ThenRefused(RefusalCodes.InvalidThreshold);
 
     [Fact]
     public void Setting_unchanged_thresholds_changes_nothing() =>

@@ -32,6 +32,25 @@ public sealed class OversightDutySpecs
         savings.DueBy.Should().Be(Began.ToUniversalTime().AddDays(7));
     }
 
+    [Theory]
+    [InlineData("prohibited_instrument")]
+    [InlineData("restraint_as_punishment")]
+    [InlineData("prolonged_restraint")]
+    [InlineData("restraint_of_woman_in_labour")]
+    [InlineData("custody_death_not_reported")]
+    [InlineData("family_not_notified")]
+    [InlineData("investigation_open")]
+    public void Restraint_and_custody_incident_findings_go_to_the_superintendent_and_inspecting_judge_within_a_day(string rule)
+    {
+        var notice = OversightDuty.NoticeOf(Finding(rule, Began));
+        notice.Recipient.Should().Be(OversightDuty.SuperintendentAndInspectingJudge);
+        notice.DueBy.Should().Be(Began.ToUniversalTime().AddHours(24));
+    }
+
+    [Fact]
+    public void A_mother_without_contact_with_her_children_goes_to_the_welfare_officer() =>
+        OversightDuty.NoticeOf(Finding("mother_without_child_contact", Began)).Recipient.Should().Be(OversightDuty.WelfareOfficer);
+
     [Fact]
     public void The_same_breach_judged_later_or_closed_gives_the_same_notice_id_and_another_breach_another()
     {

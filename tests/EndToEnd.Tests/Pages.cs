@@ -153,6 +153,23 @@ public sealed partial class Pages(BrowserFixture fx) : IClassFixture<BrowserFixt
     }
 
     [Fact]
+    public async Task The_journey_of_a_demo_inmate_who_died_in_custody_says_so_and_the_compliance_page_lists_each_new_rule()
+    {
+        await using var context = await fx.NewContextAsync();
+        var page = await fx.SignedInPageAsync(context);
+        await page.GotoAsync($"/journey?inmate={Demo("inmate:rights:2")}");
+        await page.Locator("#timeline tbody tr").First.WaitForAsync();
+        (await page.TextContentAsync("[data-fact='status']")).Should().Contain("Died in custody");
+        (await page.TextContentAsync("#timeline")).Should().Contain("Death in custody").And.Contain("Incident reported to");
+
+        await page.GotoAsync($"/compliance?facilityId={Karachi}");
+        await page.Locator("details.finding").First.WaitForAsync();
+        foreach (var rule in new[] { "prohibited_instrument", "restraint_as_punishment", "prolonged_restraint", "restraint_of_woman_in_labour",
+                     "custody_death_not_reported", "family_not_notified", "investigation_open", "mother_without_child_contact" })
+            (await page.Locator($"h2.rule[data-rule='{rule}']").CountAsync()).Should().Be(1, rule);
+    }
+
+    [Fact]
     public async Task Compliance_page_shows_a_finding_with_its_evidence_and_offers_the_report()
     {
         await using var context = await fx.NewContextAsync();

@@ -21,5 +21,15 @@ public static class InmatesConfiguration
         .AddSingleton<CorrectInmateRecordHandler>()
         .AddSingleton<AssignMentorHandler>()
         .AddSingleton<UnassignMentorHandler>()
-        .AddSingleton<RecordMentoringContactHandler>();
+        .AddSingleton<RecordMentoringContactHandler>()
+        .AddSingleton<ApplyRestraintHandler>()
+        .AddSingleton<EndRestraintHandler>()
+        .AddSingleton<RecordLabourHandler>()
+        .AddSingleton<RecordCustodyIncidentHandler>()
+        .AddSingleton<NotifyFamilyOfIncidentHandler>()
+        .AddSingleton<ReportIncidentToAuthorityHandler>()
+        .AddSingleton<OpenIncidentInvestigationHandler>()
+        .AddSingleton<ConcludeIncidentInvestigationHandler>()
+        .AddSingleton<RecordFamilyContactHandler>()
+        .AddSingleton<RefuseFamilyVisitHandler>();
 }

@@ -51,6 +51,15 @@ public static class RefusalCodes
     public const string ReleaseBeforeAdmission = "release_before_admission";
     public const string FollowUpBeforeRelease = "follow_up_before_release";
     public const string UnknownCorrectedEvent = "unknown_corrected_event";
+    public const string RestraintNotFound = "restraint_not_found";
+    public const string RestraintAlreadyRecorded = "restraint_already_recorded";
+    public const string LabourOnlyForWomen = "labour_only_for_women";
+    public const string InmateDied = "inmate_died";
+    public const string IncidentNotFound = "incident_not_found";
+    public const string IncidentAlreadyRecorded = "incident_already_recorded";
+    public const string IncidentStepAlreadyRecorded = "incident_step_already_recorded";
+    public const string BeforeIncident = "before_incident";
+    public const string InvestigationNotOpened = "investigation_not_opened";
 
     public const string ProgrammeNotFound = "programme_not_found";
     public const string ProgrammeAlreadyOpened = "programme_already_opened";

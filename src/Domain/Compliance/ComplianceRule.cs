@@ -25,16 +25,34 @@ public sealed record ComplianceRule(string Code, string Title, string Source, st
     public static readonly ComplianceRule ComplaintUnanswered = new("complaint_unanswered", "Complaint unanswered",
         "UN Nelson Mandela Rules 56-57; Sindh Prisons and Corrections Service Act 2019", "A complaint with no decision within the facility limit (default 30 days).");
     public static readonly ComplianceRule PossibleReprisal = new("possible_reprisal", "Possible reprisal for a complaint",
-        "UN Nelson Mandela Rule 57(2)", "A complainant segregated, transferred or withdrawn from a workshop within 30 days after a complaint about staff.");
+        "UN Nelson Mandela Rule 57(2)", "A complainant segregated, restrained, transferred or withdrawn from a workshop within 30 days after a complaint about staff.");
 
     public static readonly ComplianceRule WardOverCapacity = new("ward_over_capacity", "Ward over capacity",
         "UN Nelson Mandela Rules 12-13", "A ward holding more people than its certified capacity for more than the facility limit (default 7 consecutive days).");
+    public static readonly ComplianceRule ProhibitedInstrument = new("prohibited_instrument", "Prohibited restraint used",
+        "UN Nelson Mandela Rule 47(1)", "Any use of chains, leg irons or fetters.");
+    public static readonly ComplianceRule RestraintAsPunishment = new("restraint_as_punishment", "Restraint used as punishment",
+        "UN Nelson Mandela Rules 43(2), 47(2)", "A restraint whose recorded reason is discipline.");
+    public static readonly ComplianceRule ProlongedRestraint = new("prolonged_restraint", "Prolonged restraint",
+        "UN Nelson Mandela Rules 47(2), 48(1)(c)", "A restraint spell longer than the facility limit (default 4 hours).");
+    public static readonly ComplianceRule RestraintOfWomanInLabour = new("restraint_of_woman_in_labour", "Woman restrained in labour",
+        "UN Nelson Mandela Rule 48(2); UN Bangkok Rule 24", "A restraint spell overlapping a recorded labour or delivery.");
+    public static readonly ComplianceRule CustodyDeathNotReported = new("custody_death_not_reported", "Death, serious injury or disappearance not reported",
+        "UN Nelson Mandela Rule 71(1)", "A death, serious injury or disappearance in custody not reported to an independent authority within the facility limit (default 24 hours).");
+    public static readonly ComplianceRule FamilyNotNotified = new("family_not_notified", "Family not notified",
+        "UN Nelson Mandela Rules 68-69", "The family not notified of a death, serious injury or disappearance within the facility limit (default 24 hours).");
+    public static readonly ComplianceRule InvestigationOpen = new("investigation_open", "Investigation not concluded",
+        "UN Nelson Mandela Rules 71-72", "No concluded investigation of a death, serious injury or disappearance within 180 days.");
+    public static readonly ComplianceRule MotherWithoutChildContact = new("mother_without_child_contact", "Mother without contact with her children",
+        "UN Nelson Mandela Rule 58; UN Bangkok Rules 26, 28", "A woman whose entry screening recorded children outside, with no contact with a child for longer than the facility limit (default 30 days).");
 
     public static IReadOnlyList<ComplianceRule> All { get; } =
     [
         ProlongedSegregation, SegregationOfProtectedPerson, JuvenileWithAdults, WomanWithMen, UntriedWithConvicted,
         ScreeningMissed, SavingsPartMissing, SavingsNotPaidAtRelease, WomanReleasedWithoutMentoring,
         ComplaintUnanswered, PossibleReprisal, WardOverCapacity,
+        ProhibitedInstrument, RestraintAsPunishment, ProlongedRestraint, RestraintOfWomanInLabour,
+        CustodyDeathNotReported, FamilyNotNotified, InvestigationOpen, MotherWithoutChildContact,
     ];
 
     /// <summary>The rules judged on complaints, whose notices only oversight may read.</summary>

@@ -7,7 +7,7 @@ namespace SecondChance.Domain.Compliance;
 /// Evaluates the rights rules over one inmate's facts as they stood at <c>asOf</c> (pass facts folded from the events
 /// recorded up to then). Pure: the same facts, facilities and instant always give the same findings.
 /// </summary>
-public static class ComplianceRules
+public static partial class ComplianceRules
 {
     public static readonly TimeSpan SegregationJoinGap = TimeSpan.FromHours(24);
     public static readonly TimeSpan MentoringWindowBeforeRelease = TimeSpan.FromDays(90);
@@ -22,14 +22,21 @@ public static class ComplianceRules
         var home = facilityOf(facts.AdmittedFacilityId);
         var zone = TimeZoneOf(home);
         var adulthood = Adulthood(facts.DateOfBirth, zone);
-        var end = facts.ReleasedAt is { } r && r < asOf ? r : asOf;
+        var limits = facilityOf(facts.FacilityId)?.Thresholds ?? ComplianceThresholds.Default;
+        // a death ends custody: spells still open end there
+        var held = facts.DiedAt is { } died && died < asOf ? died : asOf;
+        var end = facts.ReleasedAt is { } r && r < held ? r : held;
 
-        ProlongedSegregation(facts, facilityOf(facts.FacilityId)?.Thresholds ?? ComplianceThresholds.Default, asOf, findings);
-        ProtectedSegregation(facts, adulthood, asOf, findings);
-        Housing(facts, facilityOf, adulthood, end, asOf, findings);
-        Screening(facts, home?.Thresholds ?? ComplianceThresholds.Default, admittedAt, asOf, findings);
+        ProlongedSegregation(facts, limits, held, findings);
+        ProtectedSegregation(facts, adulthood, held, findings);
+        Housing(facts, facilityOf, adulthood, end, held, findings);
+        Screening(facts, home?.Thresholds ?? ComplianceThresholds.Default, admittedAt, held, findings);
         Savings(facts, asOf, findings);
         MentoringBeforeRelease(facts, findings);
+        Restraints(facts, limits, held, findings);
+        MotherWithoutChildContact(facts, limits, admittedAt, end, end < asOf, findings);
+        if (held < asOf) findings = findings.Select(f => f with { IsOpen = false }).ToList();
+        Incidents(facts, limits, asOf, findings);
         Complaints(facts, home?.Thresholds ?? ComplianceThresholds.Default, asOf, findings);
         return findings;
     }
@@ -49,7 +56,7 @@ public static class ComplianceRules
         new(rule.Code, f.InmateId, f.FacilityId, start, end, open, detail, evidence.OfType<Evidence>().ToList());
 
     /// <summary>
-    /// Unanswered: no decision strictly more than the limit after lodging. Reprisal: a segregation, transfer or workshop
+    /// Unanswered: no decision strictly more than the limit after lodging. Reprisal: a segregation, restraint, transfer or workshop
     /// withdrawal after a complaint about staff and at most 30 days after it. Findings on a complaint still hidden from
     /// the facility are confidential.
     /// </summary>

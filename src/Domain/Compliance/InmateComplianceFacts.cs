@@ -23,6 +23,16 @@ public sealed record ComplaintFact(Guid ComplaintId, ComplaintChannel Channel, b
 
 /// <summary>Something done to an inmate that can follow a complaint as a reprisal (segregation, transfer, loss of a workshop place).</summary>
 public sealed record AdverseAction(DateTimeOffset At, Evidence Evidence);
+public sealed record RestraintSpell(Guid RestraintId, RestraintInstrument Instrument, RestraintReason Reason, DateTimeOffset Start, DateTimeOffset? End,
+    Evidence StartEvidence, Evidence? EndEvidence);
+
+public sealed record LabourSpell(DateTimeOffset Start, DateTimeOffset End, Evidence Evidence);
+
+/// <summary>A death, serious injury or disappearance and the instants (with evidence) of its follow-ups.</summary>
+public sealed record IncidentFacts(Guid IncidentId, CustodyIncidentKind Kind, DateTimeOffset OccurredAt, Evidence Evidence,
+    Evidence? Report = null, Evidence? FamilyNotice = null, Evidence? InvestigationOpened = null, Evidence? Conclusion = null);
+
+public sealed record FamilyContact(DateTimeOffset At, FamilyRelation Relation, bool Refused, Evidence Evidence);
 
 public sealed record Credit(DateTimeOffset At, long AmountMinor, long SavingsMinor, Evidence Evidence);
 
@@ -53,6 +63,16 @@ public sealed record InmateComplianceFacts(
     ImmutableList<AdverseAction> AdverseActions,
     ImmutableList<DateTimeOffset> Transfers)
 {
+    public ImmutableList<RestraintSpell> Restraints { get; init; } = [];
+
+    public ImmutableList<LabourSpell> Labours { get; init; } = [];
+
+    public ImmutableList<IncidentFacts> Incidents { get; init; } = [];
+
+    public DateTimeOffset? DiedAt { get; init; }
+
+    public ImmutableList<FamilyContact> FamilyContacts { get; init; } = [];
+
     public static readonly InmateComplianceFacts Initial = new(Guid.Empty, Guid.Empty, Guid.Empty, Sex.Male, default, null, null,
         [], [], [], [], [], [], 0, null, null, 0, null, [], [], []);
 
@@ -88,6 +108,34 @@ public sealed record InmateComplianceFacts(
             ComplaintDisclosed d => Complaint(f, d.ComplaintId, c => c with { Disclosed = true }),
             SegregationEnded s when f.Segregation.Count > 0 && f.Segregation[^1].End is null =>
                 f with { Segregation = f.Segregation.SetItem(f.Segregation.Count - 1, f.Segregation[^1] with { End = s.EndedAt, EndEvidence = Ev("segregation ended") }) },
+            RestraintApplied r => f with
+            {
+                Restraints = f.Restraints.Add(new(r.RestraintId, r.Instrument, r.Reason, r.StartedAt, null, Ev($"{r.Instrument} applied ({r.Reason})"), null)),
+                AdverseActions = f.AdverseActions.Add(new(r.StartedAt, Ev("restrained"))),
+            },
+            RestraintEnded r => f with
+            {
+                Restraints = f.Restraints.Select(x => x.RestraintId == r.RestraintId && x.End is null ? x with { End = r.EndedAt, EndEvidence = Ev("restraint ended") } : x)
+                    .ToImmutableList(),
+            },
+            LabourRecorded l => f with { Labours = f.Labours.Add(new(l.LabourStartedAt, l.EndedAt, Ev("labour recorded"))) },
+            CustodyIncidentRecorded c => f with
+            {
+                Incidents = f.Incidents.Add(new(c.IncidentId, c.Kind, c.OccurredAt, Ev(Words(c.Kind) + " recorded"))),
+                DiedAt = c.Kind == CustodyIncidentKind.Death ? c.OccurredAt : f.DiedAt,
+            },
+            IncidentReportedToAuthority r => Incident(f, r.IncidentId, i => i with { Report = Ev($"reported to {r.Authority}") }),
+            IncidentFamilyNotified n => Incident(f, n.IncidentId, i => i with { FamilyNotice = Ev("family notified") }),
+            IncidentInvestigationOpened o => Incident(f, o.IncidentId, i => i with { InvestigationOpened = Ev("investigation opened") }),
+            IncidentInvestigationConcluded c => Incident(f, c.IncidentId, i => i with { Conclusion = Ev("investigation concluded") }),
+            FamilyContactRecorded c => f with
+            {
+                FamilyContacts = f.FamilyContacts.Add(new(c.ContactAt, c.Relation, false, Ev($"{c.Mode} contact with {c.Relation.ToString().ToLowerInvariant()}"))),
+            },
+            FamilyVisitRefused v => f with
+            {
+                FamilyContacts = f.FamilyContacts.Add(new(v.RefusedAt, v.Relation, true, Ev($"visit by {v.Relation.ToString().ToLowerInvariant()} refused"))),
+            },
             MentoringContactRecorded => f with { MentoringContacts = f.MentoringContacts.Add(Ev("mentoring contact")) },
             InmateReleased r => f with { ReleasedAt = r.ReleasedAt, Release = Ev("released"), SavingsAtReleaseMinor = f.SavingsBalanceMinor },
             WageCredited w => Credited(f, w.CreditedAt, w.AmountMinor, w.SavingsMinor, Ev($"{w.Kind} credit")),
@@ -104,6 +152,14 @@ public sealed record InmateComplianceFacts(
 
     private static InmateComplianceFacts Complaint(InmateComplianceFacts f, Guid id, Func<ComplaintFact, ComplaintFact> change) =>
         f.Complaints.FindIndex(c => c.ComplaintId == id) is var i and >= 0 ? f with { Complaints = f.Complaints.SetItem(i, change(f.Complaints[i])) } : f;
+    private static InmateComplianceFacts Incident(InmateComplianceFacts f, Guid incidentId, Func<IncidentFacts, IncidentFacts> change) =>
+        f with { Incidents = f.Incidents.Select(i => i.IncidentId == incidentId ? change(i) : i).ToImmutableList() };
+
+    private static string Words(CustodyIncidentKind kind) => kind switch
+    {
+        CustodyIncidentKind.SeriousInjury => "serious injury",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static InmateComplianceFacts Credited(InmateComplianceFacts f, DateTimeOffset at, long amount, long savings, Evidence ev) =>
         f with { Credits = f.Credits.Add(new(at, amount, savings, ev)), SavingsBalanceMinor = f.SavingsBalanceMinor + savings };

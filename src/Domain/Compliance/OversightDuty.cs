@@ -12,10 +12,11 @@ public sealed record OversightNotice(
     string Detail);
 
 /// <summary>
-/// The oversight duty of each rule. Breaches of separation and segregation limits go to the superintendent and the
-/// inspecting judge at once (Nelson Mandela Rules 46 and 83-85: the authority that must act, and independent
-/// inspection); a missed screening to the senior medical officer; savings and release preparation to the welfare
-/// officer, within a week; unanswered complaints and possible reprisals to the oversight body's complaints desk. Pure: the same finding always gives the same notice, with the same id.
+/// The oversight duty of each rule. Breaches of separation, segregation and restraint limits and unreported or
+/// uninvestigated deaths and injuries go to the superintendent and the inspecting judge at once (Nelson Mandela Rules
+/// 46, 71 and 83-85: the authority that must act, and independent inspection); a missed screening to the senior medical officer; savings, release preparation and a mother's contact
+/// with her children to the welfare officer, within a week; unanswered complaints and possible reprisals to the oversight
+/// body's complaints desk. Pure: the same finding always gives the same notice, with the same id.
 /// </summary>
 public static class OversightDuty
 {
@@ -29,7 +30,9 @@ public static class OversightDuty
     public static (string Recipient, TimeSpan Within) For(string ruleCode) => ruleCode switch
     {
         "prolonged_segregation" or "segregation_of_protected_person" or "juvenile_with_adults" or "sexes_not_separated"
-            or "untried_with_convicted" or "ward_over_capacity" => (SuperintendentAndInspectingJudge, TimeSpan.FromHours(24)),
+            or "untried_with_convicted" or "ward_over_capacity" or "prohibited_instrument" or "restraint_as_punishment" or "prolonged_restraint"
+            or "restraint_of_woman_in_labour" or "custody_death_not_reported" or "family_not_notified" or "investigation_open"
+            => (SuperintendentAndInspectingJudge, TimeSpan.FromHours(24)),
         "screening_missed" => (SeniorMedicalOfficer, TimeSpan.FromHours(24)),
         // never the facility: the complaint may be confidential, and a reprisal is the facility's own doing
         "complaint_unanswered" => (OversightComplaintsDesk, TimeSpan.FromDays(7)),

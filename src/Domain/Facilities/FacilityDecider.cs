@@ -72,12 +72,18 @@ public static class FacilityDecider
     public static Decision Decide(FacilityState state, SetComplianceThresholds command, DateTimeOffset now)
     {
         if (!state.Registered) return Decision.Refuse(FacilityNotFound, "The facility is not registered.");
-        if (command.SegregationLimitDays <= 0 || command.ScreeningDeadlineHours <= 0 || command.ComplaintAnswerDays <= 0 || command.OvercrowdingDays <= 0)
-            return Decision.Refuse(InvalidThreshold, "Thresholds must be positive.");
+        var c = state.Thresholds;
         var thresholds = new ComplianceThresholds(command.SegregationLimitDays, command.ScreeningDeadlineHours,
-            command.ComplaintAnswerDays ?? ComplianceThresholds.Default.ComplaintAnswerDays, command.OvercrowdingDays ?? ComplianceThresholds.Default.OvercrowdingDays);
+            command.RestraintLimitHours ?? c.RestraintLimitHours, command.IncidentReportHours ?? c.IncidentReportHours,
+            command.FamilyNotificationHours ?? c.FamilyNotificationHours, command.ChildContactDays ?? c.ChildContactDays,
+            command.ComplaintAnswerDays ?? c.ComplaintAnswerDays, command.OvercrowdingDays ?? c.OvercrowdingDays);
+        if (new[] { thresholds.SegregationLimitDays, thresholds.ScreeningDeadlineHours, thresholds.RestraintLimitHours,
+                thresholds.IncidentReportHours, thresholds.FamilyNotificationHours, thresholds.ChildContactDays,
+                thresholds.ComplaintAnswerDays, thresholds.OvercrowdingDays }.Any(t => t <= 0))
+            return Decision.Refuse(InvalidThreshold, "Thresholds must be positive.");
         if (state.Thresholds == thresholds) return Decision.Nothing;
         return Decision.Accept(new ComplianceThresholdsSet(state.FacilityId, thresholds.SegregationLimitDays, thresholds.ScreeningDeadlineHours,
+            thresholds.RestraintLimitHours, thresholds.IncidentReportHours, thresholds.FamilyNotificationHours, thresholds.ChildContactDays,
             thresholds.ComplaintAnswerDays, thresholds.OvercrowdingDays));
     }
 }

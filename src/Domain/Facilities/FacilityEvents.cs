@@ -20,7 +20,7 @@ public sealed record ProceedsPolicyAdopted(
 /// <summary>How many people a ward is certified to hold, from an instant on (Nelson Mandela Rules 12-13); a later one replaces it.</summary>
 public sealed record WardCapacityCertified(Guid FacilityId, Guid WardId, int Capacity, string CertifiedBy, DateTimeOffset EffectiveFrom);
 
-/// <param name="ComplaintAnswerDays">Absent from events recorded before complaints were kept: the default then.</param>
-/// <param name="OvercrowdingDays">Likewise.</param>
-public sealed record ComplianceThresholdsSet(Guid FacilityId, int SegregationLimitDays, int ScreeningDeadlineHours, int? ComplaintAnswerDays = null,
-    int? OvercrowdingDays = null);
+/// <summary>The later limits are absent in events recorded before they existed: those facilities keep the defaults.</summary>
+public sealed record ComplianceThresholdsSet(Guid FacilityId, int SegregationLimitDays, int ScreeningDeadlineHours,
+    int? RestraintLimitHours = null, int? IncidentReportHours = null, int? FamilyNotificationHours = null, int? ChildContactDays = null,
+    int? ComplaintAnswerDays = null, int? OvercrowdingDays = null);

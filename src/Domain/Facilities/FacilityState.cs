@@ -52,8 +52,13 @@ public sealed record FacilityState(
                 e.EffectiveFrom, e.InmateShareBasisPoints, e.WelfareFundBasisPoints, e.MaterialsRecoveryBasisPoints,
                 e.SavingsRateBasisPoints, e.FamilyRemittanceRateBasisPoints)),
         },
-        ComplianceThresholdsSet e => state with { Thresholds = new ComplianceThresholds(e.SegregationLimitDays, e.ScreeningDeadlineHours,
-            e.ComplaintAnswerDays ?? ComplianceThresholds.Default.ComplaintAnswerDays, e.OvercrowdingDays ?? ComplianceThresholds.Default.OvercrowdingDays) },
+        ComplianceThresholdsSet e => state with
+        {
+            Thresholds = new ComplianceThresholds(e.SegregationLimitDays, e.ScreeningDeadlineHours,
+                e.RestraintLimitHours ?? ComplianceThresholds.Default.RestraintLimitHours, e.IncidentReportHours ?? ComplianceThresholds.Default.IncidentReportHours,
+                e.FamilyNotificationHours ?? ComplianceThresholds.Default.FamilyNotificationHours, e.ChildContactDays ?? ComplianceThresholds.Default.ChildContactDays,
+                e.ComplaintAnswerDays ?? ComplianceThresholds.Default.ComplaintAnswerDays, e.OvercrowdingDays ?? ComplianceThresholds.Default.OvercrowdingDays),
+        },
         WardCapacityCertified e => state with
         {
             Capacities = state.Capacities.Add(new WardCapacity(e.WardId, e.Capacity, e.EffectiveFrom))

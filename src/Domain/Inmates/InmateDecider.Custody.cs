@@ -51,8 +51,8 @@ public static partial class InmateDecider
         {
             if (inmate.Sex != Sex.Female)
                 return Decision.Refuse(FemaleScreeningOnlyForWomen, "Pregnancy and children screening applies to women.");
-            if (female.ChildrenAccompanying < 0)
-                return Decision.Refuse(InvalidField, "Number of accompanying children cannot be negative.");
+            if (female.ChildrenAccompanying < 0 || female.ChildrenOutside < 0)
+                return Decision.Refuse(InvalidField, "Number of children cannot be negative.");
         }
         return Decision.Accept(new MedicalScreeningRecorded(
             inmate.InmateId, at, command.ScreenedBy.Trim(), command.Summary.Trim(), command.FemaleEntryScreening));

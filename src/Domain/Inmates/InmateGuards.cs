@@ -5,7 +5,13 @@ namespace SecondChance.Domain.Inmates;
 
 internal static class InmateGuards
 {
+    /// <summary>Admitted and alive: a death in custody ends the record except for the death's own follow-ups.</summary>
     public static Refusal? Exists(InmateState inmate) =>
+        Admitted(inmate) ?? (inmate.Died
+            ? new Refusal(InmateDied, "The inmate died in custody; only the notification, report and investigation of the death can be recorded.")
+            : null);
+
+    public static Refusal? Admitted(InmateState inmate) =>
         inmate.Exists ? null : new Refusal(InmateNotFound, "The inmate has not been admitted.");
 
     public static Refusal? InCustody(InmateState inmate) =>

@@ -29,7 +29,11 @@ public sealed record InmateState(
     DateTimeOffset? MentorSince,
     DateTimeOffset? ReleasedAt,
     SavingsPayoutPlan? SavingsPayout = null,
-    DateOnly? FollowUpPlannedOn = null)
+    DateOnly? FollowUpPlannedOn = null,
+    ImmutableList<RestraintUse>? RestraintUses = null,
+    ImmutableList<CustodyIncident>? IncidentRecords = null,
+    DateTimeOffset? DiedAt = null,
+    ImmutableHashSet<Guid>? FamilyContactIds = null)
 {
     public static InmateState Initial { get; } = new(
         InmateStatus.NotAdmitted, Guid.Empty, Guid.Empty, "", Sex.Male, default, LegalStatus.Remand, default,
@@ -39,6 +43,16 @@ public sealed record InmateState(
     public bool Exists => Status != InmateStatus.NotAdmitted;
 
     public bool Segregated => SegregatedSince is not null;
+
+    public ImmutableList<RestraintUse> Restraints => RestraintUses ?? [];
+
+    public ImmutableList<CustodyIncident> Incidents => IncidentRecords ?? [];
+
+    public bool Died => DiedAt is not null;
+
+    public ImmutableHashSet<Guid> FamilyContacts => FamilyContactIds ?? [];
+
+    public CustodyIncident? Incident(Guid incidentId) => Incidents.FirstOrDefault(i => i.IncidentId == incidentId);
 
     public bool IsReleased => Status == InmateStatus.Released;
 
@@ -73,6 +87,24 @@ public sealed record InmateState(
         MedicalScreeningRecorded => s with { },
         SegregationStarted e => s with { SegregatedSince = e.StartedAt },
         SegregationEnded => s with { SegregatedSince = null },
+        RestraintApplied e => s with { RestraintUses = s.Restraints.Add(new(e.RestraintId, e.StartedAt, null)) },
+        RestraintEnded e => s with
+        {
+            RestraintUses = s.Restraints.Select(r => r.RestraintId == e.RestraintId ? r with { EndedAt = e.EndedAt } : r).ToImmutableList(),
+        },
+        LabourRecorded => s with { },
+        CustodyIncidentRecorded e => s with
+        {
+            IncidentRecords = s.Incidents.Add(new(e.IncidentId, e.Kind, e.OccurredAt)),
+            DiedAt = e.Kind == CustodyIncidentKind.Death ? e.OccurredAt : s.DiedAt,
+            SegregatedSince = e.Kind == CustodyIncidentKind.Death ? null : s.SegregatedSince,
+        },
+        FamilyContactRecorded e => s with { FamilyContactIds = s.FamilyContacts.Add(e.ContactId) },
+        FamilyVisitRefused => s with { },
+        IncidentFamilyNotified e => WithIncident(s, e.IncidentId, i => i with { FamilyNotifiedAt = e.NotifiedAt }),
+        IncidentReportedToAuthority e => WithIncident(s, e.IncidentId, i => i with { ReportedAt = e.ReportedAt }),
+        IncidentInvestigationOpened e => WithIncident(s, e.IncidentId, i => i with { InvestigationOpenedAt = e.OpenedAt }),
+        IncidentInvestigationConcluded e => WithIncident(s, e.IncidentId, i => i with { ConcludedAt = e.ConcludedAt }),
         InmateTransferred e => s with
         {
             FacilityId = e.ToFacilityId, PrisonerNumber = e.PrisonerNumber, WardId = null, PlacedAt = Latest(s.PlacedAt, e.TransferredAt),
@@ -93,6 +125,9 @@ public sealed record InmateState(
         InmateRecordCorrected e => e.Corrections.Aggregate(s, ApplyCorrection),
         _ => null,
     };
+
+    private static InmateState WithIncident(InmateState s, Guid incidentId, Func<CustodyIncident, CustodyIncident> change) =>
+        s with { IncidentRecords = s.Incidents.Select(i => i.IncidentId == incidentId ? change(i) : i).ToImmutableList() };
 
     private static DateTimeOffset Latest(DateTimeOffset known, DateTimeOffset? at) => at is { } a && a > known ? a : known;
 

@@ -22,7 +22,7 @@ namespace SecondChance.Host.Demo;
 /// seed, name-based ids, and times as fixed offsets from midnight (UTC) of the day it runs. A database that already
 /// holds the demo facility is left alone.
 /// </summary>
-public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed partial class DemoSeeder(IServiceProvider services, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const int DefaultInmates = 360;
     private const string Currency = "PKR";
@@ -51,6 +51,7 @@ public sealed class DemoSeeder(IServiceProvider services, TimeProvider clock, IL
         await SeedFacilitiesAsync(origin, ct);
         await SeedMentorsAsync(origin, ct);
         for (var i = 0; i < inmates; i++) await SeedInmateAsync(i, origin, today, random, ct);
+        await SeedRightsCasesAsync(today, ct);
         logger.LogInformation("Seeded demo data: {Inmates} inmates, {Commands} commands, {Refused} refused", inmates, _commands, _refused);
         return new DemoSeedResult(true, _commands, _refused);
     }

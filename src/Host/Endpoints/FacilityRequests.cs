@@ -57,21 +57,30 @@ internal sealed record AdoptProceedsPolicyRequest(
         WelfareFundBasisPoints!.Value, MaterialsRecoveryBasisPoints!.Value, SavingsRateBasisPoints!.Value, FamilyRemittanceRateBasisPoints ?? 0);
 }
 
-/// <param name="ComplaintAnswerDays">Optional: 30 days when absent.</param>
-/// <param name="OvercrowdingDays">Optional: 7 days when absent.</param>
-internal sealed record SetComplianceThresholdsRequest(int? SegregationLimitDays, int? ScreeningDeadlineHours, int? ComplaintAnswerDays = null,
+/// <param name="RestraintLimitHours">Longest restraint spell before prolonged_restraint (default 4); absent keeps the current limit.</param>
+/// <param name="IncidentReportHours">Hours to report a death, serious injury or disappearance to the independent authority (default 24).</param>
+/// <param name="FamilyNotificationHours">Hours to notify the family of a death, serious injury or disappearance (default 24).</param>
+/// <param name="ChildContactDays">Longest time a mother may go without contact with her children (default 30).</param>
+/// <param name="ComplaintAnswerDays">Days to decide a complaint (default 30).</param>
+/// <param name="OvercrowdingDays">Days a ward may stay over its certified capacity (default 7).</param>
+internal sealed record SetComplianceThresholdsRequest(int? SegregationLimitDays, int? ScreeningDeadlineHours, int? RestraintLimitHours = null,
+    int? IncidentReportHours = null, int? FamilyNotificationHours = null, int? ChildContactDays = null, int? ComplaintAnswerDays = null,
     int? OvercrowdingDays = null) : IValidatableRequest
 {
     public void Validate(FieldErrors e)
     {
         e.Positive(SegregationLimitDays, "segregationLimitDays");
         e.Positive(ScreeningDeadlineHours, "screeningDeadlineHours");
+        if (RestraintLimitHours is not null) e.Positive(RestraintLimitHours, "restraintLimitHours");
+        if (IncidentReportHours is not null) e.Positive(IncidentReportHours, "incidentReportHours");
+        if (FamilyNotificationHours is not null) e.Positive(FamilyNotificationHours, "familyNotificationHours");
+        if (ChildContactDays is not null) e.Positive(ChildContactDays, "childContactDays");
         if (ComplaintAnswerDays is not null) e.Positive(ComplaintAnswerDays, "complaintAnswerDays");
         if (OvercrowdingDays is not null) e.Positive(OvercrowdingDays, "overcrowdingDays");
     }
 
-    public SetComplianceThresholds ToCommand(Guid facilityId) =>
-        new(facilityId, SegregationLimitDays!.Value, ScreeningDeadlineHours!.Value, ComplaintAnswerDays, OvercrowdingDays);
+    public SetComplianceThresholds ToCommand(Guid facilityId) => new(facilityId, SegregationLimitDays!.Value, ScreeningDeadlineHours!.Value,
+        RestraintLimitHours, IncidentReportHours, FamilyNotificationHours, ChildContactDays, ComplaintAnswerDays, OvercrowdingDays);
 }
 
 internal sealed record CertifyWardCapacityRequest(int? Capacity, string? CertifiedBy, DateTimeOffset? EffectiveFrom) : IValidatableRequest

@@ -38,7 +38,8 @@ internal sealed record HouseInmateRequest(Guid? WardId, string? JuvenileOverride
     public HouseInmate ToCommand(Guid inmateId) => new(inmateId, WardId!.Value, JuvenileOverrideReason, HousedAt);
 }
 
-internal sealed record FemaleEntryScreeningRequest(bool? Pregnant, bool? Breastfeeding, int? ChildrenAccompanying);
+/// <param name="ChildrenOutside">Her children not with her in prison (optional, default 0).</param>
+internal sealed record FemaleEntryScreeningRequest(bool? Pregnant, bool? Breastfeeding, int? ChildrenAccompanying, int? ChildrenOutside = null);
 
 internal sealed record RecordMedicalScreeningRequest(
     DateTimeOffset? ScreenedAt, string? ScreenedBy, string? Summary, FemaleEntryScreeningRequest? FemaleEntryScreening) : IValidatableRequest
@@ -52,11 +53,12 @@ internal sealed record RecordMedicalScreeningRequest(
             e.Required(f.Pregnant, "femaleEntryScreening.pregnant");
             e.Required(f.Breastfeeding, "femaleEntryScreening.breastfeeding");
             e.NotNegative(f.ChildrenAccompanying, "femaleEntryScreening.childrenAccompanying");
+            if (f.ChildrenOutside is not null) e.NotNegative(f.ChildrenOutside, "femaleEntryScreening.childrenOutside");
         }
     }
 
     public RecordMedicalScreening ToCommand(Guid inmateId) => new(inmateId, ScreenedAt, ScreenedBy!, Summary!,
-        FemaleEntryScreening is { } f ? new FemaleEntryScreening(f.Pregnant!.Value, f.Breastfeeding!.Value, f.ChildrenAccompanying!.Value) : null);
+        FemaleEntryScreening is { } f ? new FemaleEntryScreening(f.Pregnant!.Value, f.Breastfeeding!.Value, f.ChildrenAccompanying!.Value, f.ChildrenOutside ?? 0) : null);
 }
 
 internal sealed record SegregationRequest(string? Reason, string? AuthorisedBy, DateTimeOffset? At) : IValidatableRequest

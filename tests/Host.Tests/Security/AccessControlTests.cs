@@ -93,8 +93,13 @@ public sealed class AccessControlTests(ApiFixture fixture) : IClassFixture<ApiFi
         var admission = await staff.PostAsync("/inmates", Scenario.Admission(w.Other.Id));
         var wages = await staff.PostAsync($"/inmates/{w.OtherInmate}/wage-account/credits",
             new { kind = "Wage", amountMinor = 100, currency = "PKR", description = "Wages", creditedAt = Scenario.Past });
+        var restraint = await staff.PostAsync($"/inmates/{w.OtherInmate}/restraints",
+            new { instrument = "Handcuffs", reason = "PreventHarm", authorisedBy = "DS", medicalOfficerInformed = true });
+        var incident = await staff.PostAsync($"/inmates/{w.OtherInmate}/custody-incidents",
+            new { kind = "SeriousInjury", occurredAt = Scenario.Past, place = "Yard", circumstances = "Fall" });
+        var contact = await staff.PostAsync($"/inmates/{w.OtherInmate}/family-contacts", new { contactName = "Sana", relation = "Child", mode = "Phone" });
 
-        foreach (var r in new[] { housing, admission, wages })
+        foreach (var r in new[] { housing, admission, wages, restraint, incident, contact })
         {
             r.Status.Should().Be(HttpStatusCode.Forbidden, r.ToString());
             r.Code.Should().Be("outside_grants");

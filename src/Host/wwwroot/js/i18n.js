@@ -13,7 +13,7 @@ export const labels = {
     monthlyPeaks: 'Monthly peak occupancy, % of capacity',
     releasesDue: 'Releases due', readinessReminders: 'Readiness reminders', daysBefore: 'Days before', missing: 'Still missing',
     missing_mentor: 'mentor', missing_savings_payout_plan: 'savings payout plan', missing_follow_up_contact: 'follow-up contact', within30: 'within 30 days', within90: 'within 90 days', prisonerNumber: 'Prisoner no.',
-    expectedRelease: 'Expected release', certified: 'Certified', mentor: 'Mentor', contacts30: 'Contacts (30 days)', savings: 'Savings',
+    expectedRelease: 'Expected release', diedInCustody: 'Died in custody', certified: 'Certified', mentor: 'Mentor', contacts30: 'Contacts (30 days)', savings: 'Savings',
     followUps: 'Follow-ups', yes: 'yes', no: 'no', ready: 'Readiness', open: 'Open', inmate: 'Inmate', findInmate: 'Find an inmate',
     timeline: 'Timeline', when: 'When', what: 'What', recordedBy: 'Recorded by', recordedAt: 'Recorded at', programme: 'Current programme',
     skills: 'Skills', balances: 'Balances', spendable: 'Spendable', family: 'Family', asOf: 'As of', downloadCsv: 'Download CSV',
@@ -40,7 +40,7 @@ export const labels = {
     monthlyPeaks: 'ماہانہ زیادہ سے زیادہ تعداد، گنجائش کا فیصد',
     releasesDue: 'متوقع رہائیاں', readinessReminders: 'تیاری کی یاد دہانیاں', daysBefore: 'دن پہلے', missing: 'ابھی باقی',
     missing_mentor: 'رہنما', missing_savings_payout_plan: 'بچت کی ادائیگی کا منصوبہ', missing_follow_up_contact: 'رہائی کے بعد رابطہ', within30: '30 دن میں', within90: '90 دن میں', prisonerNumber: 'قیدی نمبر',
-    expectedRelease: 'متوقع رہائی', certified: 'سند یافتہ', mentor: 'رہنما', contacts30: 'رابطے (30 دن)', savings: 'بچت',
+    expectedRelease: 'متوقع رہائی', diedInCustody: 'حراست میں وفات', certified: 'سند یافتہ', mentor: 'رہنما', contacts30: 'رابطے (30 دن)', savings: 'بچت',
     followUps: 'بعد از رہائی رابطے', yes: 'ہاں', no: 'نہیں', ready: 'تیاری', open: 'جاری', inmate: 'قیدی', findInmate: 'قیدی تلاش کریں',
     timeline: 'ٹائم لائن', when: 'کب', what: 'کیا', recordedBy: 'اندراج کنندہ', recordedAt: 'اندراج کا وقت', programme: 'موجودہ پروگرام',
     skills: 'ہنر', balances: 'بیلنس', spendable: 'قابلِ خرچ', family: 'خاندان', asOf: 'بتاریخ', downloadCsv: 'CSV ڈاؤن لوڈ',
@@ -66,6 +66,10 @@ const terms = {
     Independent: 'independent', Temporary: 'temporary', Homeless: 'homeless', Wage: 'Wage', PieceWork: 'Piece work',
     Spendable: 'spendable', Savings: 'savings', Family: 'family', Painting: 'Painting', Embroidery: 'Embroidery', Jewellery: 'Jewellery',
     Woodwork: 'Woodwork', Garments: 'Garments', IT: 'IT', Other: 'Other', Active: 'Active', Withdrawn: 'Withdrawn', Completed: 'Completed',
+    Handcuffs: 'handcuffs', LegIrons: 'leg irons', Chains: 'chains', Fetters: 'fetters', BodyBelt: 'body belt',
+    EscapeDuringTransfer: 'escape during transfer', MedicalDirection: 'medical direction', PreventHarm: 'prevent harm', Discipline: 'discipline',
+    Death: 'Death', SeriousInjury: 'Serious injury', Disappearance: 'Disappearance', Child: 'child', Spouse: 'spouse', Parent: 'parent',
+    Sibling: 'sibling', OtherRelative: 'other relative', Friend: 'friend',
   },
   ur: {
     Remand: 'زیرِ سماعت', Convicted: 'سزا یافتہ', Admitted: 'زیرِ حراست', Released: 'رہا شدہ', NotAdmitted: 'داخل نہیں',
@@ -75,6 +79,10 @@ const terms = {
     Independent: 'اپنی رہائش', Temporary: 'عارضی', Homeless: 'بے گھر', Wage: 'اجرت', PieceWork: 'فی نگ اجرت',
     Spendable: 'قابلِ خرچ', Savings: 'بچت', Family: 'خاندان', Painting: 'مصوری', Embroidery: 'کڑھائی', Jewellery: 'زیورات',
     Woodwork: 'لکڑی کا کام', Garments: 'سلائی', IT: 'آئی ٹی', Other: 'دیگر', Active: 'جاری', Withdrawn: 'دستبردار', Completed: 'مکمل',
+    Handcuffs: 'ہتھکڑی', LegIrons: 'بیڑیاں', Chains: 'زنجیریں', Fetters: 'بیڑیاں (پاؤں)', BodyBelt: 'کمر بند',
+    EscapeDuringTransfer: 'منتقلی کے دوران فرار کا خدشہ', MedicalDirection: 'طبی ہدایت', PreventHarm: 'نقصان سے بچاؤ', Discipline: 'تادیبی',
+    Death: 'موت', SeriousInjury: 'شدید چوٹ', Disappearance: 'گمشدگی', Child: 'بچہ', Spouse: 'شریکِ حیات', Parent: 'والدین',
+    Sibling: 'بہن بھائی', OtherRelative: 'دیگر رشتہ دار', Friend: 'دوست',
   },
 };
 
@@ -87,6 +95,10 @@ const ruleTitles = {
     savings_part_missing: 'آمدنی سے بچت نہیں رکھی گئی', savings_not_paid_at_release: 'رہائی پر بچت ادا نہیں ہوئی',
     woman_released_without_mentoring: 'رہنمائی کے بغیر خاتون کی رہائی',
     complaint_unanswered: 'شکایت کا جواب نہیں دیا گیا', possible_reprisal: 'شکایت پر ممکنہ انتقامی کارروائی',
+    prohibited_instrument: 'ممنوعہ بیڑیوں یا زنجیروں کا استعمال', restraint_as_punishment: 'سزا کے طور پر ہتھکڑی یا بیڑی',
+    prolonged_restraint: 'طویل پابندی (ہتھکڑی/بیڑی)', restraint_of_woman_in_labour: 'زچگی کے دوران خاتون کو ہتھکڑی',
+    custody_death_not_reported: 'حراست میں موت یا شدید چوٹ کی اطلاع نہیں دی گئی', family_not_notified: 'خاندان کو اطلاع نہیں دی گئی',
+    investigation_open: 'تحقیقات مکمل نہیں ہوئیں', mother_without_child_contact: 'ماں کا بچوں سے رابطہ نہیں',
   },
 };
 
@@ -120,6 +132,16 @@ const timelineLines = {
     release_payout_made: 'رہائی پر ادائیگی: {amount}',
     posting_reversed: 'سابقہ اندراج منسوخ ({amount}): {reason}',
     item_produced: '{item} تیار کیا ({craft}، {minutes} منٹ)',
+    restraint_applied: '{instrument} لگائی گئی ({reason})، منظوری: {by}',
+    restraint_ended: 'پابندی ختم، منظوری: {by}',
+    labour_recorded: 'زچگی کا اندراج، از: {by}',
+    custody_incident_recorded: 'حراست میں واقعہ ({kind})، مقام: {place}: {text}',
+    incident_family_notified: 'واقعے کی خاندان کو اطلاع: {person}، از: {by}',
+    incident_reported_to_authority: 'واقعے کی اطلاع {authority} کو دی گئی ({reference})',
+    incident_investigation_opened: 'واقعے کی تحقیقات شروع، تحقیق کار: {by}',
+    incident_investigation_concluded: 'واقعے کی تحقیقات مکمل: {text}',
+    family_contact_recorded: '{name} ({relation}) سے رابطہ ({mode})',
+    family_visit_refused: '{name} ({relation}) کی ملاقات مسترد، از: {by}: {reason}',
   },
 };
 

@@ -66,7 +66,7 @@ async function showJourney(id) {
   const fact = (label, value, key) => el('div', { class: 'figure', 'data-fact': key }, el('div', { class: 'label', text: label }), el('div', { text: value || '—' }));
   content.append(
     el('section', { class: 'figures', id: 'journey-facts' },
-      fact(t('inmate'), details.fullName, 'name'), fact(t('status'), term(details.status ?? state.status), 'status'),
+      fact(t('inmate'), details.fullName, 'name'), fact(t('status'), state.diedAt ? `${t('diedInCustody')} · ${date(state.diedAt)}` : term(details.status ?? state.status), 'status'),
       fact(t('admitted'), date(state.admittedAt), 'admitted'), fact(t('expectedRelease'), date(state.expectedReleaseDate), 'release'),
       fact(t('programme'), programmes.join(', '), 'programme'), fact(t('mentor'), mentor, 'mentor')),
     el('h2', { text: t('skills') }),

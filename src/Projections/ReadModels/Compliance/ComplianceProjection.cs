@@ -56,6 +56,19 @@ public sealed class ComplianceProjection : IProjection
                     i.Facility = t.ToFacilityId; i.Number = t.PrisonerNumber;
                     break;
                 case LegalStatusChanged l: b.Fact(l.InmateId, p, "legal_status", l.ChangedAt, $"{l.From} → {l.To} ({l.Reference})"); break;
+                case RestraintApplied r:
+                    b.Fact(r.InmateId, p, "restraint", r.StartedAt, $"{r.Instrument}, {r.Reason}; authorised by {r.AuthorisedBy}; restraint {r.RestraintId:N}"
+                        + (r.MedicalOfficerInformed ? "; medical officer informed" : "; medical officer not informed"));
+                    break;
+                case RestraintEnded r: b.Fact(r.InmateId, p, "restraint_end", r.EndedAt, $"restraint {r.RestraintId:N}; authorised by {r.AuthorisedBy}"); break;
+                case LabourRecorded l: b.Fact(l.InmateId, p, "labour", l.LabourStartedAt, $"until {l.EndedAt.ToUniversalTime():O}"); break;
+                case CustodyIncidentRecorded c: b.Fact(c.InmateId, p, "custody_incident", c.OccurredAt, $"{c.Kind} at {c.Place}; incident {c.IncidentId:N}"); break;
+                case IncidentReportedToAuthority r: b.Fact(r.InmateId, p, "incident_reported", r.ReportedAt, $"to {r.Authority}; incident {r.IncidentId:N}"); break;
+                case IncidentFamilyNotified n: b.Fact(n.InmateId, p, "incident_family_notified", n.NotifiedAt, $"incident {n.IncidentId:N}"); break;
+                case IncidentInvestigationOpened o: b.Fact(o.InmateId, p, "investigation_opened", o.OpenedAt, $"by {o.Investigator}; incident {o.IncidentId:N}"); break;
+                case IncidentInvestigationConcluded c: b.Fact(c.InmateId, p, "investigation_concluded", c.ConcludedAt, $"incident {c.IncidentId:N}"); break;
+                case FamilyContactRecorded c: b.Fact(c.InmateId, p, "family_contact", c.ContactAt, $"{c.Relation}, {c.Mode}"); break;
+                case FamilyVisitRefused v: b.Fact(v.InmateId, p, "family_visit_refused", v.RefusedAt, $"{v.Relation}: {v.Reason}"); break;
                 case MentoringContactRecorded m: b.Fact(m.InmateId, p, "mentoring_contact", m.ContactAt, $"{m.Mode}, {m.Phase}, mentor {m.MentorId:N}"); break;
                 case WageCredited w when w.SavingsMinor != 0: b.Fact(w.InmateId, p, "savings_posting", w.CreditedAt, w.Kind.ToString(), w.SavingsMinor); break;
                 case ShareOfSaleCredited s when s.SavingsMinor != 0: b.Fact(s.InmateId, p, "savings_posting", s.CreditedAt, "share of sale", s.SavingsMinor); break;

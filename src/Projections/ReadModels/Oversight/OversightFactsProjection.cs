@@ -97,7 +97,11 @@ public sealed class OversightFactsProjection : IProjection
     {
         InmateAdmitted e => e.InmateId, InmateHoused e => e.InmateId, InmateTransferred e => e.InmateId, LegalStatusChanged e => e.InmateId,
         MedicalScreeningRecorded e => e.InmateId, SegregationStarted e => e.InmateId, SegregationEnded e => e.InmateId,
-        MentoringContactRecorded e => e.InmateId, InmateReleased e => e.InmateId, WageCredited e => e.InmateId,
+        MentoringContactRecorded e => e.InmateId, InmateReleased e => e.InmateId,
+        RestraintApplied e => e.InmateId, RestraintEnded e => e.InmateId, LabourRecorded e => e.InmateId,
+        CustodyIncidentRecorded e => e.InmateId, IncidentFamilyNotified e => e.InmateId, IncidentReportedToAuthority e => e.InmateId,
+        IncidentInvestigationOpened e => e.InmateId, IncidentInvestigationConcluded e => e.InmateId,
+        FamilyContactRecorded e => e.InmateId, FamilyVisitRefused e => e.InmateId, WageCredited e => e.InmateId,
         ShareOfSaleCredited e => e.InmateId, PostingReversed e => e.InmateId, ReleasePayoutMade e => e.InmateId,
         InmateWithdrewFromProgramme e => e.InmateId, ComplaintLodged e => e.InmateId, ComplaintDecided e => e.InmateId,
         ComplaintDisclosed e => e.InmateId,

@@ -37,6 +37,32 @@ internal static class TimelineEvents
             ("reason", s.Reason), ("by", s.AuthorisedBy))],
         SegregationEnded s => [Line(s.InmateId, s.EndedAt, $"Segregation ended ({s.Reason}), authorised by {s.AuthorisedBy}",
             ("reason", s.Reason), ("by", s.AuthorisedBy))],
+        RestraintApplied r => [Line(r.InmateId, r.StartedAt,
+            $"Restrained with {Words(r.Instrument)} ({Words(r.Reason)}{(r.Details.Length > 0 ? $": {r.Details}" : "")}), authorised by {r.AuthorisedBy}; "
+            + (r.MedicalOfficerInformed ? "medical officer informed" : "medical officer not informed"),
+            ("instrument", r.Instrument.ToString()), ("reason", r.Reason.ToString()), ("text", r.Details), ("by", r.AuthorisedBy),
+            ("medicalOfficerInformed", r.MedicalOfficerInformed))],
+        RestraintEnded r => [Line(r.InmateId, r.EndedAt, $"Restraint ended, authorised by {r.AuthorisedBy}", ("by", r.AuthorisedBy))],
+        LabourRecorded l => [Line(l.InmateId, l.LabourStartedAt, l.LabourStartedAt == l.EndedAt
+                ? $"Delivery recorded by {l.RecordedBy}"
+                : $"Labour recorded by {l.RecordedBy}, until {l.EndedAt.ToUniversalTime():yyyy-MM-dd HH:mm} UTC",
+            ("by", l.RecordedBy), ("until", l.EndedAt))],
+        CustodyIncidentRecorded c => [Line(c.InmateId, c.OccurredAt, $"{Capitalised(Words(c.Kind))} in custody at {c.Place}: {c.Circumstances}",
+            ("kind", c.Kind.ToString()), ("place", c.Place), ("text", c.Circumstances))],
+        IncidentFamilyNotified n => [Line(n.InmateId, n.NotifiedAt, $"Family notified of the incident: {n.NotifiedPerson}, by {n.NotifiedBy}",
+            ("person", n.NotifiedPerson), ("by", n.NotifiedBy))],
+        IncidentReportedToAuthority r => [Line(r.InmateId, r.ReportedAt,
+            $"Incident reported to {r.Authority}" + (r.Reference.Length > 0 ? $" ({r.Reference})" : ""), ("authority", r.Authority), ("reference", r.Reference))],
+        IncidentInvestigationOpened o => [Line(o.InmateId, o.OpenedAt, $"Investigation of the incident opened by {o.Investigator}", ("by", o.Investigator))],
+        IncidentInvestigationConcluded c => [Line(c.InmateId, c.ConcludedAt, $"Investigation of the incident concluded: {c.Outcome}", ("text", c.Outcome))],
+        FamilyContactRecorded c => [Line(c.InmateId, c.ContactAt, c.Mode switch
+            {
+                ContactMode.InPerson => $"Family visit from {c.ContactName} ({Words(c.Relation)})",
+                ContactMode.Video => $"Video call with {c.ContactName} ({Words(c.Relation)})",
+                _ => $"Phone call with {c.ContactName} ({Words(c.Relation)})",
+            }, ("name", c.ContactName), ("relation", c.Relation.ToString()), ("mode", c.Mode.ToString()))],
+        FamilyVisitRefused v => [Line(v.InmateId, v.RefusedAt, $"Visit by {v.VisitorName} ({Words(v.Relation)}) refused by {v.RefusedBy}: {v.Reason}",
+            ("name", v.VisitorName), ("relation", v.Relation.ToString()), ("by", v.RefusedBy), ("reason", v.Reason))],
         InmateTransferred t => [Line(t.InmateId, t.TransferredAt, $"Transferred to {names.Facility(t.ToFacilityId)} as {t.PrisonerNumber}",
             ("facility", names.Facility(t.ToFacilityId)), ("prisonerNumber", t.PrisonerNumber))],
         LegalStatusChanged l => [Line(l.InmateId, l.ChangedAt, $"Legal status {l.From} → {l.To} ({l.Reference})",

@@ -1,0 +1,13 @@
+using SecondChance.Domain.Inmates;
+
+namespace SecondChance.Application.Inmates;
+
+public sealed class EndRestraintHandler(Streams streams, CommandExecutor executor)
+{
+    public async Task<CommandResult> HandleAsync(EndRestraint command, CommandContext context, CancellationToken ct)
+    {
+        var inmate = await streams.InmateAsync(command.InmateId, ct, context);
+        if (!inmate.Exists) return CommandResult.NotFound(command.InmateId, "No inmate has this id.");
+        return await executor.CommitAsync(context, command.RestraintId, inmate, InmateDecider.Decide(inmate.State, command, executor.Now), ct);
+    }
+}

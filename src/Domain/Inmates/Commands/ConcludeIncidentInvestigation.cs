@@ -1,0 +1,3 @@
+namespace SecondChance.Domain.Inmates;
+
+public sealed record ConcludeIncidentInvestigation(Guid InmateId, Guid IncidentId, string Outcome, DateTimeOffset? ConcludedAt);

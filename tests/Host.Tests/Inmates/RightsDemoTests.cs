@@ -1,0 +1,32 @@
+using System.Net;
+using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
+using SecondChance.Host.Demo;
+using SecondChance.Host.Tests.Support;
+using Xunit;
+
+namespace SecondChance.Host.Tests.Inmates;
+
+public sealed class RightsDemoTests(ApiFixture fixture) : IClassFixture<ApiFixture>, IAsyncLifetime
+{
+    private readonly Api _api = fixture.CreateApi();
+
+    public Task InitializeAsync() => fixture.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_demo_shows_a_finding_of_each_restraint_incident_and_family_contact_rule_without_a_refused_command()
+    {
+        var result = await fixture.Factory.Services.GetRequiredService<DemoSeeder>().SeedAsync(inmates: 2);
+        result.Refused.Should().Be(0);
+
+        await fixture.ProjectionsCaughtUpAsync();
+        var today = FixedTime.Now.UtcDateTime.Date;
+        var report = await _api.GetAsync($"/oversight/facilities/{DemoWorld.Karachi.Id}/report?from={today.AddDays(-400):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+        report.Status.Should().Be(HttpStatusCode.OK, report.ToString());
+        report.Body.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleCode").GetString()).Distinct().Should().Contain(
+            "prohibited_instrument", "restraint_as_punishment", "prolonged_restraint", "restraint_of_woman_in_labour",
+            "custody_death_not_reported", "family_not_notified", "investigation_open", "mother_without_child_contact");
+    }
+}
