@@ -18,7 +18,7 @@ public sealed class ComplaintRulesSpecs
 
     private static FacilityState Karachi(int? answerDays = null) =>
         new object[] { new FacilityRegistered(FacilityId, "Central Jail Karachi", "CJK", "Asia/Karachi", false) }
-            .Concat(answerDays is { } d ? [new ComplianceThresholdsSet(FacilityId, 15, 24, d)] : Array.Empty<object>())
+            .Concat(answerDays is { } d ? [new ComplianceThresholdsSet(FacilityId, 15, 24, ComplaintAnswerDays: d)] : Array.Empty<object>())
             .Aggregate(FacilityState.Initial, FacilityState.Evolve);
 
     private static IReadOnlyList<ComplianceFinding> Findings(DateTimeOffset asOf, FacilityState facility, params object[] events)

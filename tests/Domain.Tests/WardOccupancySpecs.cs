@@ -95,7 +95,7 @@ public sealed class WardOccupancySpecs
 
     [Fact]
     public void The_facility_sets_its_own_overcrowding_limit() =>
-        Findings(T0.AddDays(3).AddMinutes(1), Karachi(new ComplianceThresholdsSet(FacilityId, 15, 24, null, 3)), ThreeFrom(T0)).Should().ContainSingle();
+        Findings(T0.AddDays(3).AddMinutes(1), Karachi(new ComplianceThresholdsSet(FacilityId, 15, 24, OvercrowdingDays: 3)), ThreeFrom(T0)).Should().ContainSingle();
 
     [Fact]
     public void A_capacity_is_certified_from_an_instant() =>
