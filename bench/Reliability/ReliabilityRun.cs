@@ -177,7 +177,7 @@ public static class ReliabilityRun
         await p.WaitForExitAsync();
     }
 
-    private static async Task WaitForProjections(string cs)
+    public static async Task WaitForProjections(string cs)
     {
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (DateTime.UtcNow < deadline)
@@ -194,7 +194,7 @@ public static class ReliabilityRun
         throw new TimeoutException("Projections did not catch up within two minutes.");
     }
 
-    private static async Task<Dictionary<string, string>> ReadModelDigest(string cs)
+    public static async Task<Dictionary<string, string>> ReadModelDigest(string cs)
     {
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync();

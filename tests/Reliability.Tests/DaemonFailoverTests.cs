@@ -12,8 +12,9 @@ using Xunit.Abstractions;
 namespace SecondChance.Reliability.Tests;
 
 /// <summary>
-/// Two Hosts on one database. The read models run on one node at a time (Marten's HotCold daemon); the node that runs
-/// them is killed with SIGKILL, and the other takes them over: a credit posted afterwards reaches its read model.
+/// Two Hosts on one database. Each read model runs on one node at a time (Wolverine spreads them over the nodes); the
+/// first node, alone at first and so running them all, is killed with SIGKILL, and the other takes them over: a credit
+/// posted afterwards reaches its read model.
 /// </summary>
 public sealed class DaemonFailoverTests(ITestOutputHelper output)
 {

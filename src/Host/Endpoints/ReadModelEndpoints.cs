@@ -93,13 +93,13 @@ public static class ReadModelEndpoints
             });
             return Results.Accepted("/admin/projections", new ProjectionRebuildStarted(chosen));
         }).WithName("RebuildProjections").Produces<ProjectionRebuildStarted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapPost("/{name}/resume", async (string name, MartenReadModels models, IProjectionCoordinator coordinator, CancellationToken ct) =>
+        admin.MapPost("/{name}/resume", async (string name, MartenReadModels models, Marten.Events.Daemon.Coordination.IProjectionCoordinator coordinator, CancellationToken ct) =>
         {
             if (models.Find(name) is null) return Results.Problem($"Projection '{name}' is not paused.", statusCode: StatusCodes.Status409Conflict);
             var daemon = coordinator.DaemonForMainDatabase();
             var shard = $"{name}:All";
             var cleared = await models.ClearFailureAsync(name, ct);
-            // under HotCold only the leading node runs shards (daemon.IsRunning); elsewhere its coordinator restarts paused ones
+            // only where this node runs read models (daemon.IsRunning); Wolverine restarts an agent that stopped on another node
             var stopped = daemon.IsRunning && daemon.StatusFor(shard) != AgentStatus.Running;
             if (!cleared && !stopped) return Results.Problem($"Projection '{name}' is not paused.", statusCode: StatusCodes.Status409Conflict);
             if (stopped) await models.ResumeAsync(daemon, name, ct);

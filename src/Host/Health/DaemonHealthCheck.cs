@@ -5,10 +5,10 @@ namespace SecondChance.Host.Health;
 
 /// <summary>
 /// Marten's async daemon on this node. Registered only where Projections:Enabled is true; Marten 9 has no daemon
-/// health check of its own. Not running here is degraded, not unhealthy: with HotCold another node may hold the
-/// leadership, and a daemon that runs nowhere shows as lag, which <see cref="ProjectionsHealthCheck"/> bounds.
+/// health check of its own. Not running here is degraded, not unhealthy: Wolverine may have given every read model to
+/// other nodes, and a daemon that runs nowhere shows as lag, which <see cref="ProjectionsHealthCheck"/> bounds.
 /// </summary>
-public sealed class DaemonHealthCheck(IProjectionCoordinator coordinator, ILogger<DaemonHealthCheck> logger) : IHealthCheck
+public sealed class DaemonHealthCheck(Marten.Events.Daemon.Coordination.IProjectionCoordinator coordinator, ILogger<DaemonHealthCheck> logger) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
@@ -21,6 +21,6 @@ public sealed class DaemonHealthCheck(IProjectionCoordinator coordinator, ILogge
         }
         return Task.FromResult(running
             ? HealthCheckResult.Healthy("Marten's async daemon is running on this node.")
-            : HealthCheckResult.Degraded("Marten's async daemon is not running on this node (with HotCold another node may hold the leadership)."));
+            : HealthCheckResult.Degraded("Marten's async daemon is not running on this node (Wolverine may run the read models on other nodes)."));
     }
 }

@@ -27,7 +27,13 @@ public static class MessagingHosting
     public static WebApplicationBuilder AddSecondChanceMessaging(this WebApplicationBuilder builder,
         MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
     {
-        marten.IntegrateWithWolverine(o => o.MessageStorageSchemaName = Schema);
+        marten.IntegrateWithWolverine(o =>
+        {
+            o.MessageStorageSchemaName = Schema;
+            // Wolverine runs each read model on exactly one node of those running projections, spreads them over the nodes
+            // and moves a dead node's to the living (ProjectionHosting)
+            o.UseWolverineManagedEventSubscriptionDistribution = ProjectionHosting.RunsProjections(builder.Configuration);
+        });
         builder.Services.AddOversightNotifications(builder.Configuration);
         // Wolverine logs a failed attempt (a lost race it retries) under the message type's name, with the message itself:
         // commands carry names, national ids and clear passwords, so nothing is logged under those types (none of our
@@ -42,6 +48,12 @@ public static class MessagingHosting
             // Balanced (the default) shares the durability agents among the nodes; Solo, for a single node, also takes over
             // at start-up every message a dead predecessor left, without waiting for it to be declared dead
             options.Durability.Mode = builder.Configuration.GetValue(DurabilitySetting, DurabilityMode.Balanced);
+            // a node whose health check is older than this is dead: its read models and messages go to the living. Wolverine's
+            // default (a minute, checked every 10 s) would leave a dead node's read models stopped for over a minute; a live
+            // node is declared dead only after two stale checks in a row, and a read model briefly run on two nodes still
+            // applies each event once (Marten moves a read model's position only from the one it read)
+            options.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(builder.Configuration.GetValue("Wolverine:HealthCheckSeconds", 3.0));
+            options.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Wolverine:StaleNodeSeconds", 10.0));
             // the handlers' adapter code is generated ahead of time (scripts/codegen.sh writes src/Host/Internal/Generated and
             // scripts/test.sh fails when it is stale), so a node starts without compiling; Dynamic compiles at run time instead
             options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue(CodeGenerationSetting, TypeLoadMode.Static);

@@ -13,8 +13,8 @@ public sealed record ReadModelWaits(TimeSpan CatchUpTimeout);
 
 /// <summary>
 /// Registers the read models on Marten's async daemon (<see cref="MartenReadModels"/>), their queries and their rebuild.
-/// Configuration section "Projections": Enabled (default true: this node runs Marten's daemon, HotCold, so one node of
-/// several applies the read models), BatchSize, CatchUpTimeoutSeconds (default 5: how long an audit read waits for its
+/// Configuration section "Projections": Enabled (default true: this node takes its share of the read models, which
+/// Wolverine spreads over the nodes that run projections, each on exactly one node, and moves off a node that dies), BatchSize, CatchUpTimeoutSeconds (default 5: how long an audit read waits for its
 /// read model to include everything acknowledged), StaleSequenceThresholdSeconds (default 1: Marten's stale-gap threshold). "Reporting:TimeZone" (an IANA id, default Asia/Karachi) is where
 /// "today" is taken when a report is asked for without a date. The <c>rebuild [name]</c> verb
 /// (<see cref="RebuildAndExitAsync"/>) rebuilds one or all read models with a progress bar and exits.
@@ -39,13 +39,13 @@ public static class ProjectionHosting
         services.AddSingleton<ReadModelRebuilds>();
         services.AddSingleton(sp => new ReadModelQueries(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
             sp.GetRequiredService<SecondChance.Integrity.Events.EventStoreOptions>().Schema));
-        if (section.GetValue("Enabled", true))
-        {
-            marten.AddAsyncDaemon(DaemonMode.HotCold);
-            services.AddHostedService<StaleRebuildAtStartup>();
-        }
+        // no Marten daemon mode here: Wolverine's agent distribution runs the daemon (MessagingHosting)
+        if (RunsProjections(configuration)) services.AddHostedService<StaleRebuildAtStartup>();
         return services;
     }
+
+    /// <summary>Projections:Enabled (default true): this node takes a share of the read models.</summary>
+    public static bool RunsProjections(IConfiguration configuration) => configuration.GetValue("Projections:Enabled", true);
 
     public static bool HandlesRebuild(string[] args) => args.Contains("rebuild");
 

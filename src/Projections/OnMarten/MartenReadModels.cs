@@ -75,9 +75,9 @@ public sealed class MartenReadModels
 
     /// <summary>
     /// Starts a paused (or stopped) read model again in this daemon; it retries the event it stopped at. Returns false
-    /// when the daemon is running it already. For a Solo daemon: Marten's coordinator
-    /// (<c>AddAsyncDaemon(DaemonMode.HotCold)</c>) starts paused shards again by itself every health-check interval, on
-    /// the node that leads, and starting one on another node would run it twice.
+    /// when the daemon is running it already. Call it only on the node that runs the read model: the coordinator that
+    /// assigns read models to nodes (Wolverine's, in the Host) restarts stopped ones by itself, and starting one on
+    /// another node would run it twice.
     /// </summary>
     public async Task<bool> ResumeAsync(IProjectionDaemon daemon, string name, CancellationToken ct = default)
     {

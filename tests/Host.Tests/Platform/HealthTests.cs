@@ -94,7 +94,7 @@ public sealed class HealthTests(HealthTests.TightLagFixture fixture) : IClassFix
     public async Task Ready_reports_the_daemon_degraded_while_it_does_not_run_on_this_node()
     {
         await fixture.ProjectionsCaughtUpAsync();
-        var coordinator = fixture.Factory.Services.GetRequiredService<IProjectionCoordinator>();
+        var coordinator = fixture.Factory.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();
         await coordinator.PauseAsync();
         try
         {

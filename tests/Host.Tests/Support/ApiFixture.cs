@@ -54,7 +54,7 @@ public class ApiFixture : EventStoreDatabase
 
     private MartenReadModels ReadModels => Factory.Services.GetRequiredService<MartenReadModels>();
 
-    private IProjectionCoordinator Coordinator => Factory.Services.GetRequiredService<IProjectionCoordinator>();
+    private Marten.Events.Daemon.Coordination.IProjectionCoordinator Coordinator => Factory.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();
 
     /// <summary>
     /// Empties every table with Marten's daemon stopped, sets the read models up again and starts the daemon, so every
