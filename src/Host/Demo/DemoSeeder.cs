@@ -52,6 +52,7 @@ public sealed partial class DemoSeeder(IServiceProvider services, TimeProvider c
         await SeedMentorsAsync(origin, ct);
         for (var i = 0; i < inmates; i++) await SeedInmateAsync(i, origin, today, random, ct);
         await SeedRightsCasesAsync(today, ct);
+        await SeedComplaintCasesAsync(today, ct);
         logger.LogInformation("Seeded demo data: {Inmates} inmates, {Commands} commands, {Refused} refused", inmates, _commands, _refused);
         return new DemoSeedResult(true, _commands, _refused);
     }
@@ -64,9 +65,7 @@ public sealed partial class DemoSeeder(IServiceProvider services, TimeProvider c
             foreach (var w in f.Wards)
             {
                 await Run(f.Actor, new AddWard(f.Id, w.Id, w.Name, w.Category, w.Designation), ct);
-                // Karachi's untried men's barrack is certified for far fewer than it holds: the ward_over_capacity finding
-                var crowded = f == Karachi && w.Category == WardCategory.AdultMale && w.Designation == WardDesignation.Untried;
-                await Run(f.Actor, new CertifyWardCapacity(f.Id, w.Id, crowded ? 12 : 60, "Inspector General of Prisons", origin), ct);
+                await Run(f.Actor, new CertifyWardCapacity(f.Id, w.Id, w.Name == RemandAnnexe ? 2 : 120, "Inspector General of Prisons", origin), ct);
             }
             await Run(f.Actor, 
                 new AdoptProceedsPolicy(f.Id, DateOnly.FromDateTime(origin.UtcDateTime), 6000, 2500, 1500, 2500, 1000), ct);

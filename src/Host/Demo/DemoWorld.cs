@@ -16,6 +16,9 @@ public static class DemoWorld
     public sealed record ProgrammePlan(Guid Id, Guid FacilityId, string Name, Craft Craft, string[] Skills, bool ForWomen, string Instructor, string[] Products);
     public sealed record MentorPlan(Guid Id, string Name, string Organisation);
 
+    /// <summary>A small Karachi ward certified for two and holding three: the demo's overcrowding.</summary>
+    public const string RemandAnnexe = "Remand annexe (under trial)";
+
     public static readonly FacilityPlan Karachi = new(Id("facility:karachi"), "Central Jail Karachi", "CJK", "demo:welfare.officer.karachi",
     [
         Ward("karachi", "Men's barrack 1 (under trial)", WardCategory.AdultMale, WardDesignation.Untried),
@@ -24,6 +27,7 @@ public static class DemoWorld
         Ward("karachi", "Women's ward (convicted)", WardCategory.AdultFemale, WardDesignation.Convicted),
         Ward("karachi", "Juvenile ward (under trial)", WardCategory.JuvenileMale, WardDesignation.Untried),
         Ward("karachi", "Juvenile ward (convicted)", WardCategory.JuvenileMale, WardDesignation.Convicted),
+        Ward("karachi", RemandAnnexe, WardCategory.AdultMale, WardDesignation.Untried),
     ]);
 
     public static readonly FacilityPlan Peshawar = new(Id("facility:peshawar"), "Central Jail Peshawar", "CJP", "demo:welfare.officer.peshawar",

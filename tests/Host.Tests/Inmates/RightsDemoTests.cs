@@ -16,7 +16,7 @@ public sealed class RightsDemoTests(ApiFixture fixture) : IClassFixture<ApiFixtu
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task The_demo_shows_a_finding_of_each_restraint_incident_and_family_contact_rule_without_a_refused_command()
+    public async Task The_demo_shows_a_finding_of_each_restraint_incident_family_contact_complaint_and_overcrowding_rule_without_a_refused_command()
     {
         var result = await fixture.Factory.Services.GetRequiredService<DemoSeeder>().SeedAsync(inmates: 2);
         result.Refused.Should().Be(0);
@@ -27,6 +27,12 @@ public sealed class RightsDemoTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         report.Status.Should().Be(HttpStatusCode.OK, report.ToString());
         report.Body.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleCode").GetString()).Distinct().Should().Contain(
             "prohibited_instrument", "restraint_as_punishment", "prolonged_restraint", "restraint_of_woman_in_labour",
-            "custody_death_not_reported", "family_not_notified", "investigation_open", "mother_without_child_contact");
+            "custody_death_not_reported", "family_not_notified", "investigation_open", "mother_without_child_contact",
+            "complaint_unanswered", "possible_reprisal", "ward_over_capacity");
+        // the confidential complaint's finding is the oversight body's alone
+        var oversight = new Api(await TestUsers.ClientForAsync(fixture.Factory, SecondChance.Domain.Access.Role.Oversight));
+        var seen = await oversight.GetAsync($"/oversight/facilities/{DemoWorld.Karachi.Id}/report?from={today.AddDays(-400):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+        seen.Body.GetProperty("findings").EnumerateArray().Count(f => f.GetProperty("confidential").GetBoolean()).Should().BeGreaterThan(0);
+        report.Body.GetProperty("findings").EnumerateArray().Should().NotContain(f => f.GetProperty("confidential").GetBoolean());
     }
 }
