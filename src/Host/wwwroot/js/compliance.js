@@ -44,7 +44,9 @@ function renderFindings(findings) {
       el('span', { class: 'muted', text: `(${items.length})` })));
     for (const f of items) {
       body.append(el('details', { class: 'finding', 'data-rule': code },
-        el('summary', {}, el('a', { href: `/journey?inmate=${f.inmateId}`, class: 'inmate', text: inmateLabel(f) }), ` · ${dateTime(f.periodStart)} – ${dateTime(f.periodEnd)} `,
+        // a ward's finding (overcrowding) has no inmate: its detail names the ward
+        el('summary', {}, f.wardId ? el('span', { class: 'ward', text: t('ward') })
+          : el('a', { href: `/journey?inmate=${f.inmateId}`, class: 'inmate', text: inmateLabel(f) }), ` · ${dateTime(f.periodStart)} – ${dateTime(f.periodEnd)} `,
           f.isOpen ? el('span', { class: 'badge warn', text: t('open') }) : null),
         el('p', { text: f.detail ?? '' }),
         el('strong', { text: t('evidence') }),
