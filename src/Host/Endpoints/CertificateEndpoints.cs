@@ -1,3 +1,4 @@
+using QRCoder;
 using SecondChance.Application;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Programmes;
@@ -27,6 +28,18 @@ public static class CertificateEndpoints
                     : Problems.NotFound($"The inmate holds no certificate numbered '{certificateNumber.Trim()}'.");
             })
             .WithName("GetCertificate").Produces<InmateCertificate>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequiresLogged(Policies.ReadRecords);
+        g.MapGet($"{Certificate}/qr.svg", async (Guid inmateId, string certificateNumber, HttpContext http, Streams streams) =>
+            {
+                var inmate = await streams.InmateAsync(inmateId, http.RequestAborted);
+                if (!inmate.Exists) return Problems.NotFound($"No inmate has id {inmateId}.");
+                if (!inmate.State.Certificates.TryGetValue(certificateNumber.Trim(), out var certificate) || certificate.VerificationCode is null)
+                    return Problems.NotFound($"The inmate holds no certificate numbered '{certificateNumber.Trim()}' with a verification code.");
+                var url = $"{http.Request.Scheme}://{http.Request.Host}/verify?code={Uri.EscapeDataString(certificate.VerificationCode)}";
+                using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
+                return Results.Content(new SvgQRCode(data).GetGraphic(8), "image/svg+xml");
+            })
+            .WithName("CertificateQrCode").Produces<string>(contentType: "image/svg+xml").ProducesProblem(StatusCodes.Status404NotFound)
             .RequiresLogged(Policies.ReadRecords);
         g.MapPost($"{Certificate}/verification-code", (Guid inmateId, string certificateNumber, HttpContext http) =>
                 CommandEndpoint.RunAsync<IssueVerificationCodeRequest>(http, _ => new IssueVerificationCode(inmateId, certificateNumber)))

@@ -8,7 +8,7 @@ namespace SecondChance.Host.Endpoints;
 /// </summary>
 public static class PageEndpoints
 {
-    private static readonly string[] SignedInPages = ["dashboard", "journey", "statement", "compliance", "projections"];
+    private static readonly string[] SignedInPages = ["dashboard", "journey", "statement", "compliance", "projections", "certificate"];
 
     public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -19,7 +19,12 @@ public static class PageEndpoints
         // public and bare: no site header or links, so nothing on it says where a certificate was earned
         pages.MapGet("/verify", Page("verify", title: "Certificate verification")).AllowAnonymous();
         foreach (var name in SignedInPages)
-            pages.MapGet($"/{name}", Page(name, extraHead: name == "dashboard" ? """<script src="/lib/chart.umd.js"></script>""" : ""))
+            pages.MapGet($"/{name}", Page(name, extraHead: name switch
+                {
+                    "dashboard" => """<script src="/lib/chart.umd.js"></script>""",
+                    "certificate" => """<link rel="stylesheet" href="/css/certificate.css">""",
+                    _ => "",
+                }))
                 .RequireAuthorization(Policies.SignedIn).WithMetadata(new SignInPage());
 
         // the facility picker's former route; the pages now call GET /facilities

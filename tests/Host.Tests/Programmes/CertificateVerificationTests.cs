@@ -184,4 +184,21 @@ public sealed class CertificateVerificationTests(ApiFixture fixture) : IClassFix
         html.Should().Contain("/js/verify.js").And.Contain("<title>Certificate verification</title>");
         ShowsNothingOfCustody(html, c);
     }
+
+    [Fact]
+    public async Task Staff_get_a_qr_code_of_the_verification_address_and_a_certificate_without_a_code_has_none()
+    {
+        var c = await CertifiedAsync();
+
+        using var qr = await _api.Client.GetAsync($"/inmates/{c.Inmate}/certifications/{Number}/qr.svg");
+        var svg = await qr.Content.ReadAsStringAsync();
+        var unknown = await _api.GetAsync($"/inmates/{c.Inmate}/certifications/NOPE-1/qr.svg");
+        using var anonymous = await fixture.CreateAnonymousApi().Client.GetAsync($"/inmates/{c.Inmate}/certifications/{Number}/qr.svg");
+
+        qr.StatusCode.Should().Be(HttpStatusCode.OK);
+        qr.Content.Headers.ContentType!.MediaType.Should().Be("image/svg+xml");
+        svg.Should().Contain("<svg");
+        unknown.Status.Should().Be(HttpStatusCode.NotFound);
+        anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
 }
