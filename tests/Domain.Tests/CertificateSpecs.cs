@@ -52,7 +52,7 @@ public class CertificateSpecs
             .ThenRefused(RefusalCodes.InvalidReason);
 
     [Fact]
-    public void Consent_is_given_once_and_withdrawn_once() =>
+    public void Consent_to_be_named_on_verification_is_given() =>
         GivenInmate(Admitted(), Certified).When(s => CertificateDecider.Decide(s, new GiveCertificateHolderConsent(InmateId, Number, At), Now))
             .ThenEmits(new CertificateHolderConsentGiven(InmateId, Number, At));
 

@@ -98,6 +98,8 @@ public sealed class CertificateVerificationTests(ApiFixture fixture) : IClassFix
         r.Body.GetProperty("status").GetString().Should().Be("revoked");
         r.Body.GetProperty("revokedOn").GetString().Should().Be("2025-04-01");
         ShowsNothingOfCustody(r.Body.GetRawText(), c);
+        (await _api.GetAsync($"/read-models/inmates/{c.Inmate}/timeline")).ToString().Should()
+            .Contain("certificate_revoked.v1").And.Contain($"Certificate {Number} revoked: Assessment found void");
     }
 
     [Fact]
