@@ -72,10 +72,12 @@ public sealed partial class Pages
         await page.WaitForURLAsync("**/certificate?**");
         await Assertions.Expect(page.Locator("#verification-code")).ToHaveTextAsync(certificate.Code);
         await Assertions.Expect(page.Locator("#qr")).ToBeVisibleAsync();
-        (await page.EvaluateAsync<int>("document.querySelector('#qr').naturalWidth")).Should().BeGreaterThan(0, "the QR code image loads");
+        // the QR code image loads (an image that fails to load never gets a natural width)
+        await page.WaitForFunctionAsync("() => { const qr = document.querySelector('#qr'); return qr.complete && qr.naturalWidth > 0; }");
         (await page.TextContentAsync("#verify-url")).Should().EndWith($"/verify?code={certificate.Code}");
         var printed = await page.Locator("#certificate").InnerTextAsync();
         foreach (var telltale in facilities.Append(certificate.Number)) printed.Should().NotContainEquivalentOf(telltale);
+        printed.Should().Contain(certificate.Name, "the printed certificate names its holder");
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await Assertions.Expect(page.Locator("header.site")).ToBeHiddenAsync();
         await ShotAsync(page, "certificate-print");

@@ -1,5 +1,6 @@
-// A certificate to print for its holder (?inmate=…&number=…): what was certified, its number and verification code, and
-// where anyone may check it. It names no facility and no prisoner number, so the paper does not say where it was earned.
+// A certificate to print for its holder (?inmate=…&number=…): what was certified, its verification code, and where
+// anyone may check it. It names no facility and no prisoner number, and not the certificate number either (numbers may
+// carry a facility's code), so the paper does not say where it was earned.
 import { api, el, date, param, startPage, showError } from './common.js';
 import { t } from './i18n.js';
 
@@ -10,11 +11,13 @@ const number = param('number');
 try {
   const certificate = await api(`/inmates/${encodeURIComponent(inmateId ?? '')}/certifications/${encodeURIComponent(number ?? '')}`);
   const programme = await api(`/programmes/${certificate.programmeId}`).catch(() => null);
+  // the holder's own name, for readers who see names (the public check names them only with consent)
+  const holder = await api(`/inmates/${encodeURIComponent(inmateId)}`).then(v => v.details?.fullName).catch(() => null);
   const code = certificate.verificationCode;
   const verifyUrl = code ? `${location.origin}/verify?code=${encodeURIComponent(code)}` : null;
   const rows = [
-    ['skill', certificate.skill], ['level', certificate.level], ['issuingBody', programme?.details?.name ?? ''],
-    ['assessor', certificate.assessor], ['certifiedOn', date(certificate.certifiedAt)], ['certificateNumber', certificate.certificateNumber],
+    ...(holder ? [['holder', holder]] : []), ['skill', certificate.skill], ['level', certificate.level], ['issuingBody', programme?.details?.name ?? ''],
+    ['assessor', certificate.assessor], ['certifiedOn', date(certificate.certifiedAt)],
   ];
   content.append(
     el('p', { class: 'no-print' }, el('button', { type: 'button', id: 'print', onclick: () => window.print(), text: t('print') })),
