@@ -125,39 +125,42 @@ public class ProgrammeSpecs
                 new CompleteProgramme(InmateId, ProgrammeId, At), Now))
             .ThenNothing();
 
+    private const string Code = "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345";
+
     private static readonly CertifySkill Certify = new(InmateId, ProgrammeId, "truck art", "Level 2", "TEVTA assessor", "TEVTA-2026-114", At);
 
     [Fact]
     public void Skill_is_certified_for_an_enrolled_inmate_in_the_programme_spelling() =>
-        GivenProgramme(ProgrammeOpened()).When(p => EnrolmentDecider.Decide(Inmate(Enrolled()), p, Certify, Now))
-            .ThenEmits(new SkillCertified(InmateId, ProgrammeId, "Truck art", "Level 2", "TEVTA assessor", "TEVTA-2026-114", At));
+        GivenProgramme(ProgrammeOpened()).When(p => EnrolmentDecider.Decide(Inmate(Enrolled()), p, Certify, Code, Now))
+            .ThenEmits(new SkillCertified(InmateId, ProgrammeId, "Truck art", "Level 2", "TEVTA assessor", "TEVTA-2026-114", At),
+                new CertificateCodeIssued(InmateId, "TEVTA-2026-114", Code, Now));
 
     [Fact]
     public void Skill_is_certified_after_completion_and_after_release() =>
         GivenProgramme(ProgrammeOpened())
             .When(p => EnrolmentDecider.Decide(Inmate(Enrolled(), new InmateCompletedProgramme(InmateId, ProgrammeId, At),
-                new InmateReleased(InmateId, FacilityId, At, "Bail")), p, Certify, Now))
+                new InmateReleased(InmateId, FacilityId, At, "Bail")), p, Certify, Code, Now))
             .Decision.IsRefused.Should().BeFalse();
 
     [Fact]
     public void No_certification_in_a_skill_the_programme_does_not_teach() =>
-        GivenProgramme(ProgrammeOpened()).When(p => EnrolmentDecider.Decide(Inmate(Enrolled()), p, Certify with { Skill = "Welding" }, Now))
+        GivenProgramme(ProgrammeOpened()).When(p => EnrolmentDecider.Decide(Inmate(Enrolled()), p, Certify with { Skill = "Welding" }, Code, Now))
             .ThenRefused(RefusalCodes.SkillNotTaught);
 
     [Fact]
     public void No_certification_without_enrolment() =>
-        GivenProgramme(ProgrammeOpened()).When(p => EnrolmentDecider.Decide(Inmate(), p, Certify, Now)).ThenRefused(RefusalCodes.NotEnrolled);
+        GivenProgramme(ProgrammeOpened()).When(p => EnrolmentDecider.Decide(Inmate(), p, Certify, Code, Now)).ThenRefused(RefusalCodes.NotEnrolled);
 
     [Fact]
     public void No_certification_after_withdrawal() =>
         GivenProgramme(ProgrammeOpened())
-            .When(p => EnrolmentDecider.Decide(Inmate(Enrolled(), new InmateWithdrewFromProgramme(InmateId, ProgrammeId, "r", At)), p, Certify, Now))
+            .When(p => EnrolmentDecider.Decide(Inmate(Enrolled(), new InmateWithdrewFromProgramme(InmateId, ProgrammeId, "r", At)), p, Certify, Code, Now))
             .ThenRefused(RefusalCodes.NotEnrolled);
 
     [Fact]
     public void Certificate_already_recorded_changes_nothing() =>
         GivenProgramme(ProgrammeOpened())
             .When(p => EnrolmentDecider.Decide(Inmate(Enrolled(),
-                new SkillCertified(InmateId, ProgrammeId, "Truck art", "Level 2", "TEVTA assessor", "TEVTA-2026-114", At)), p, Certify, Now))
+                new SkillCertified(InmateId, ProgrammeId, "Truck art", "Level 2", "TEVTA assessor", "TEVTA-2026-114", At)), p, Certify, Code, Now))
             .ThenNothing();
 }

@@ -65,7 +65,8 @@ public sealed class World(Integrity.Events.MartenEventLog store)
         DecideAsync(EnrolmentDecider.Decide(Inmates[inmate], Programmes[programme], new CompleteProgramme(inmate, programme, Tick()), Now));
 
     public Task<bool> CertifyAsync(Guid inmate, Guid programme) => DecideAsync(StreamIds.Inmate(inmate), EnrolmentDecider.Decide(
-        Inmates[inmate], Programmes[programme], new CertifySkill(inmate, programme, "stitching", "Level 1", "TEVTA", $"C-{++_serial}", Tick()), Now));
+        Inmates[inmate], Programmes[programme], new CertifySkill(inmate, programme, "stitching", "Level 1", "TEVTA", $"C-{++_serial}", Tick()),
+        VerificationCode.Format(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()), Now));
 
     public async Task<Guid> ProduceAsync(Guid facility, Guid programme, params Guid[] makers)
     {

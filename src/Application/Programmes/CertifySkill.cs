@@ -10,6 +10,6 @@ public sealed class CertifySkillHandler(Streams streams, CommandExecutor executo
         if (!inmate.Exists) return CommandResult.NotFound(command.InmateId, "No inmate has this id.");
         var programme = await streams.ProgrammeAsync(command.ProgrammeId, ct, context);
         return await executor.CommitAsync(context, command.InmateId, inmate,
-            EnrolmentDecider.Decide(inmate.State, programme.State, command, executor.Now), ct);
+            EnrolmentDecider.Decide(inmate.State, programme.State, command, VerificationCodes.New(), executor.Now), ct);
     }
 }

@@ -10,5 +10,9 @@ public static class ProgrammesConfiguration
         .AddSingleton<EnrolInmateHandler>()
         .AddSingleton<WithdrawFromProgrammeHandler>()
         .AddSingleton<CompleteProgrammeHandler>()
-        .AddSingleton<CertifySkillHandler>();
+        .AddSingleton<CertifySkillHandler>()
+        .AddSingleton<IssueVerificationCodeHandler>()
+        .AddSingleton<RevokeCertificateHandler>()
+        .AddSingleton<GiveCertificateHolderConsentHandler>()
+        .AddSingleton<WithdrawCertificateHolderConsentHandler>();
 }

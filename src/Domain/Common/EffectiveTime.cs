@@ -1,6 +1,7 @@
 using SecondChance.Domain.Complaints;
 using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
+using SecondChance.Domain.Programmes;
 using SecondChance.Domain.Wages;
 
 namespace SecondChance.Domain;
@@ -24,6 +25,10 @@ public static class EffectiveTime
         InmateWithdrewFromProgramme e => e.WithdrewAt,
         InmateCompletedProgramme e => e.CompletedAt,
         SkillCertified e => e.CertifiedAt,
+        CertificateCodeIssued e => e.IssuedAt,
+        CertificateRevoked e => e.RevokedAt,
+        CertificateHolderConsentGiven e => e.GivenAt,
+        CertificateHolderConsentWithdrawn e => e.WithdrawnAt,
         MentorAssigned e => e.AssignedAt,
         MentorUnassigned e => e.UnassignedAt,
         MentoringContactRecorded e => e.ContactAt,

@@ -93,6 +93,9 @@ public static class RefusalCodes
     public const string ComplaintAlreadyDisclosed = "complaint_already_disclosed";
     public const string RemedyRequired = "remedy_required";
 
+    public const string CertificateNotFound = "certificate_not_found";
+    public const string CertificateAlreadyRevoked = "certificate_already_revoked";
+
     public const string MentorNotFound = "mentor_not_found";
     public const string MentorAlreadyRegistered = "mentor_already_registered";
     public const string MentorNotVetted = "mentor_not_vetted";

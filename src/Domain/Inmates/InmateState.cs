@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SecondChance.Domain.Programmes;
 
 namespace SecondChance.Domain.Inmates;
 
@@ -39,6 +40,9 @@ public sealed record InmateState(
         InmateStatus.NotAdmitted, Guid.Empty, Guid.Empty, "", Sex.Male, default, LegalStatus.Remand, default,
         null, null, ImmutableDictionary<Guid, EnrolmentStatus>.Empty, ImmutableHashSet<string>.Empty,
         null, ImmutableHashSet<Guid>.Empty, null, false, 0, Money.Pkr, default, null, null);
+
+    /// <summary>Each certificate by its number, with its verification code, revocation and the holder's consent to be named.</summary>
+    public ImmutableDictionary<string, InmateCertificate> Certificates { get; init; } = ImmutableDictionary<string, InmateCertificate>.Empty;
 
     public bool Exists => Status != InmateStatus.NotAdmitted;
 
@@ -113,7 +117,16 @@ public sealed record InmateState(
         InmateEnrolled e => s with { Enrolments = s.Enrolments.SetItem(e.ProgrammeId, EnrolmentStatus.Active) },
         InmateWithdrewFromProgramme e => s with { Enrolments = s.Enrolments.SetItem(e.ProgrammeId, EnrolmentStatus.Withdrawn) },
         InmateCompletedProgramme e => s with { Enrolments = s.Enrolments.SetItem(e.ProgrammeId, EnrolmentStatus.Completed) },
-        SkillCertified e => s with { CertificateNumbers = s.CertificateNumbers.Add(e.CertificateNumber) },
+        SkillCertified e => s with
+        {
+            CertificateNumbers = s.CertificateNumbers.Add(e.CertificateNumber),
+            Certificates = s.Certificates.SetItem(e.CertificateNumber, new InmateCertificate(e.CertificateNumber, e.ProgrammeId, e.Skill, e.Level,
+                e.Assessor, e.CertifiedAt, null, null, false)),
+        },
+        CertificateCodeIssued e => WithCertificate(s, e.CertificateNumber, c => c with { VerificationCode = e.Code }),
+        CertificateRevoked e => WithCertificate(s, e.CertificateNumber, c => c with { RevokedReason = e.Reason }),
+        CertificateHolderConsentGiven e => WithCertificate(s, e.CertificateNumber, c => c with { HolderConsents = true }),
+        CertificateHolderConsentWithdrawn e => WithCertificate(s, e.CertificateNumber, c => c with { HolderConsents = false }),
         MentorAssigned e => s with { MentorId = e.MentorId, MentorSince = e.AssignedAt },
         MentorUnassigned => s with { MentorId = null, MentorSince = null },
         MentoringContactRecorded e => s with { MentoringContacts = s.MentoringContacts.Add(e.ContactId) },
@@ -128,6 +141,8 @@ public sealed record InmateState(
 
     private static InmateState WithIncident(InmateState s, Guid incidentId, Func<CustodyIncident, CustodyIncident> change) =>
         s with { IncidentRecords = s.Incidents.Select(i => i.IncidentId == incidentId ? change(i) : i).ToImmutableList() };
+    private static InmateState WithCertificate(InmateState s, string number, Func<InmateCertificate, InmateCertificate> change) =>
+        s.Certificates.TryGetValue(number, out var c) ? s with { Certificates = s.Certificates.SetItem(number, change(c)) } : s with { };
 
     private static DateTimeOffset Latest(DateTimeOffset known, DateTimeOffset? at) => at is { } a && a > known ? a : known;
 

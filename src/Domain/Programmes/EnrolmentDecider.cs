@@ -63,7 +63,8 @@ public static class EnrolmentDecider
             new InmateCompletedProgramme(inmate.InmateId, programme.ProgrammeId, at));
     }
 
-    public static Decision Decide(InmateState inmate, ProgrammeState programme, CertifySkill command, DateTimeOffset now)
+    /// <param name="verificationCode">The new certificate's code (<see cref="VerificationCode.Format"/>), made by the caller from a CSPRNG.</param>
+    public static Decision Decide(InmateState inmate, ProgrammeState programme, CertifySkill command, string verificationCode, DateTimeOffset now)
     {
         if (Exists(inmate) is { } r1) return r1;
         if (Required(command.Skill, InvalidField, "Skill") is { } r2) return r2;
@@ -81,7 +82,8 @@ public static class EnrolmentDecider
         if (inmate.EnrolmentIn(programme.ProgrammeId) is not (EnrolmentStatus.Active or EnrolmentStatus.Completed))
             return Decision.Refuse(NotEnrolled, "The inmate is not enrolled in, nor has completed, this programme.");
         return Decision.Accept(new SkillCertified(inmate.InmateId, programme.ProgrammeId, skill, command.Level.Trim(),
-            command.Assessor.Trim(), certificate, at));
+                command.Assessor.Trim(), certificate, at),
+            new CertificateCodeIssued(inmate.InmateId, certificate, verificationCode, now));
     }
 
     private static MultiStreamDecision EndEnrolment(InmateState inmate, ProgrammeState programme, SeatFreedBecause because, object inmateEvent)

@@ -164,10 +164,11 @@ public sealed partial class DemoSeeder(IServiceProvider services, TimeProvider c
             {
                 await Run(p.Instructor, new CompleteProgramme(id, p.Id, completeAt), ct);
                 active = false;
-                if (r.Next(100) < 85)
-                    await Run(p.Instructor, new CertifySkill(id, p.Id, p.Skills[r.Next(p.Skills.Length)],
-                        r.Next(100) < 70 ? "Level 1" : "Level 2", $"{p.Instructor} (TEVTA assessor)", $"{f.Code}-{p.Craft.ToString().ToUpperInvariant()}-{i + 1:0000}",
-                        completeAt.AddDays(1)), ct);
+                var certificate = $"{f.Code}-{p.Craft.ToString().ToUpperInvariant()}-{i + 1:0000}";
+                if (r.Next(100) < 85
+                    && await Run(p.Instructor, new CertifySkill(id, p.Id, p.Skills[r.Next(p.Skills.Length)],
+                        r.Next(100) < 70 ? "Level 1" : "Level 2", $"{p.Instructor} (TEVTA assessor)", certificate, completeAt.AddDays(1)), ct))
+                    await SeedCertificateAsync(i, id, certificate, actor, p.Instructor, completeAt, ct);
             }
         }
 
@@ -286,6 +287,19 @@ public sealed partial class DemoSeeder(IServiceProvider services, TimeProvider c
     private bool Past(DateTimeOffset at) => at < _now.AddMinutes(-1);
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+    /// <summary>
+    /// Every certificate has its verification code; every third holder agrees to be named when it is verified, and an
+    /// occasional one is revoked (chosen by number, not by the random stream, so the rest of the demo stays as it was).
+    /// </summary>
+    private async Task SeedCertificateAsync(int i, Guid inmate, string certificate, string actor, string instructor, DateTimeOffset completeAt, CancellationToken ct)
+    {
+        if (i % 3 == 0 && Past(completeAt.AddDays(2)))
+            await Run(actor, new GiveCertificateHolderConsent(inmate, certificate, completeAt.AddDays(2)), ct);
+        if (i % 25 == 7 && Past(completeAt.AddDays(30)))
+            await Run(instructor, new RevokeCertificate(inmate, certificate,
+                "The assessing body could not confirm the assessment record", completeAt.AddDays(30)), ct);
+    }
+
     private async Task<bool> Run(string actor, object command, CancellationToken ct, string? quietRefusal = null)
     {
         _commands++;

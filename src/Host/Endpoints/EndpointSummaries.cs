@@ -83,6 +83,13 @@ internal static class EndpointSummaries
         ["UnassignMentor"] = "End an inmate's mentor assignment",
         ["RecordMentoringContact"] = "Record a mentoring contact",
         ["CertifySkill"] = "Certify a skill an inmate has learnt",
+        ["GetCertificate"] = "One of an inmate's certificates, with its verification code, revocation and the holder's consent to be named",
+        ["CertificateQrCode"] = "A QR code (SVG) of the address where the certificate's verification code is checked",
+        ["IssueVerificationCode"] = "Give a certificate recorded before verification codes its code (one that has a code keeps it)",
+        ["RevokeCertificate"] = "Revoke a certificate, with the reason",
+        ["GiveCertificateHolderConsent"] = "Record the holder's consent to be named when the certificate is verified",
+        ["WithdrawCertificateHolderConsent"] = "Record that the holder no longer consents to be named when the certificate is verified",
+        ["VerifyCertificate"] = "Public check of a certificate's verification code: what was certified, by whom, when, and whether it stands",
 
         ["ListProgrammes"] = "List skills programmes, a page at a time",
         ["OpenProgramme"] = "Open a skills programme at a facility",

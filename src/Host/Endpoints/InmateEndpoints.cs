@@ -60,6 +60,6 @@ public static class InmateEndpoints
                 CommandEndpoint.RunAsync<AttributionConsentRequest>(http,
                     r => new WithdrawAttributionConsent(inmateId, r.At)))
             .AsCommand<AttributionConsentRequest>("WithdrawAttributionConsent").Requires(Policies.RecordJourneys);
-        return routes.MapInmateJourneyEndpoints(g).MapInmateRightsEndpoints(g);
+        return routes.MapInmateJourneyEndpoints(g).MapInmateRightsEndpoints(g).MapCertificateEndpoints(g);
     }
 }

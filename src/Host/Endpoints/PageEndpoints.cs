@@ -4,11 +4,11 @@ namespace SecondChance.Host.Endpoints;
 
 /// <summary>
 /// The browser pages: each is the same small HTML shell naming its module script in wwwroot/js, which reads the JSON
-/// API, so a page itself holds no data. Sign-in and the marketplace are public; the rest need a signed-in user.
+/// API, so a page itself holds no data. Sign-in, the marketplace and certificate verification are public; the rest need a signed-in user.
 /// </summary>
 public static class PageEndpoints
 {
-    private static readonly string[] SignedInPages = ["dashboard", "journey", "statement", "compliance", "projections"];
+    private static readonly string[] SignedInPages = ["dashboard", "journey", "statement", "compliance", "projections", "certificate"];
 
     public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -16,8 +16,15 @@ public static class PageEndpoints
         pages.MapGet("/", () => Results.Redirect("/dashboard")).AllowAnonymous();
         pages.MapGet("/sign-in", Page("sign-in", heading: "signIn")).AllowAnonymous();
         pages.MapGet("/marketplace", Page("marketplace")).AllowAnonymous();
+        // public and bare: no site header or links, so nothing on it says where a certificate was earned
+        pages.MapGet("/verify", Page("verify", title: "Certificate verification")).AllowAnonymous();
         foreach (var name in SignedInPages)
-            pages.MapGet($"/{name}", Page(name, extraHead: name == "dashboard" ? """<script src="/lib/chart.umd.js"></script>""" : ""))
+            pages.MapGet($"/{name}", Page(name, extraHead: name switch
+                {
+                    "dashboard" => """<script src="/lib/chart.umd.js"></script>""",
+                    "certificate" => """<link rel="stylesheet" href="/css/certificate.css">""",
+                    _ => "",
+                }))
                 .RequireAuthorization(Policies.SignedIn).WithMetadata(new SignInPage());
 
         // the facility picker's former route; the pages now call GET /facilities
@@ -38,7 +45,7 @@ public static class PageEndpoints
     /// The page's shell, made once: its heading (an i18n key) and its module script /js/{name}.js. A signed-in visitor's
     /// shell says so (data-signed-in), so a public page asks /auth/me only then and a signed-out visit logs no 401.
     /// </summary>
-    private static Func<HttpContext, IResult> Page(string name, string? heading = null, string extraHead = "")
+    private static Func<HttpContext, IResult> Page(string name, string? heading = null, string extraHead = "", string title = "SecondChance")
     {
         var html = $"""
             <!doctype html>
@@ -46,7 +53,7 @@ public static class PageEndpoints
             <head>
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
-              <title>SecondChance</title>
+              <title>{title}</title>
               <link rel="stylesheet" href="/css/site.css">
               <link rel="icon" href="data:,">
               {extraHead}

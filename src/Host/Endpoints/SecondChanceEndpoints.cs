@@ -14,6 +14,7 @@ public static class SecondChanceEndpoints
             .MapMentorEndpoints()
             .MapAuditEndpoints()
             .MapOversightEndpoints()
-            .MapComplaintEndpoints();
+            .MapComplaintEndpoints()
+            .MapVerificationEndpoints();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -16,6 +17,7 @@ public static class SecurityHosting
 {
     public const string Scheme = "SecondChance";
     public const string SignInLimit = "sign-in";
+    public const string VerifyLimit = "verify";
 
     /// <summary>Cookie (pages) and bearer token (API) sign-in, a policy per capability, rate-limited sign-in.</summary>
     public static WebApplicationBuilder AddSecondChanceSecurity(this WebApplicationBuilder builder)
@@ -69,18 +71,26 @@ public static class SecurityHosting
         });
 
         var perIp = config.GetValue("SignInsPerAddressPerMinute", 30);
+        var verificationsPerIp = config.GetValue("VerificationsPerAddressPerMinute", 30);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (c, ct) =>
             {
                 c.HttpContext.Response.Headers.RetryAfter = "60";
-                await Problems.Status(StatusCodes.Status429TooManyRequests, "Too many sign-in attempts", "Wait a minute and try again.")
+                var verifying = c.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == VerifyLimit;
+                await (verifying
+                        ? Problems.Status(StatusCodes.Status429TooManyRequests, "Too many verification requests",
+                            "This address has checked too many certificate codes in the last minute; wait a minute and try again.")
+                        : Problems.Status(StatusCodes.Status429TooManyRequests, "Too many sign-in attempts", "Wait a minute and try again."))
                     .ExecuteAsync(c.HttpContext);
             };
             o.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perIp, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(VerifyLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = verificationsPerIp, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return builder;
     }

@@ -32,7 +32,7 @@ public sealed partial class OpenApiDocumentTests(ApiFixture fixture) : IClassFix
         bearer.GetProperty("scheme").GetString().Should().Be("bearer");
         var operations = Operations(document).ToDictionary(o => $"{o.Method} {o.Path}", o => o.Operation);
         operations.Where(o => !Secured(o.Value)).Select(o => o.Key).Should().BeEquivalentTo(
-            "GET /health", "GET /health/live", "GET /health/ready", "POST /auth/sign-in", "POST /auth/token", "GET /read-models/catalogue");
+            "GET /health", "GET /health/live", "GET /health/ready", "POST /auth/sign-in", "POST /auth/token", "GET /read-models/catalogue", "GET /verify/{code}");
     }
 
     [Fact]

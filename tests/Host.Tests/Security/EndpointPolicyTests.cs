@@ -13,7 +13,7 @@ public sealed class EndpointPolicyTests(ApiFixture fixture) : IClassFixture<ApiF
     private static readonly HashSet<string> Anonymous =
     [
         "/read-models/catalogue", "/health", "/health/live", "/health/ready", "/openapi/{documentName}.json", "/auth/sign-in", "/auth/token",
-        "/", "/sign-in", "/marketplace",
+        "/", "/sign-in", "/marketplace", "/verify", "/verify/{code}",
     ];
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>

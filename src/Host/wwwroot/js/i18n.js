@@ -26,6 +26,11 @@ export const labels = {
     closed: 'Closed', previous: 'Previous', next: 'Next', page: 'Page',
     effectiveOn: 'In effect on', knownAt: 'As known at', everyDate: 'every date', everythingRecorded: 'with everything recorded so far',
     tookEffect: 'Took effect', statementOf: 'Statement of', happenedAt: 'Happened', judgedAt: 'Rules judged at',
+    verify: 'Certificate verification', verificationCode: 'Verification code', check: 'Check', skill: 'Skill', level: 'Level',
+    issuingBody: 'Issued by', assessor: 'Assessor', certifiedOn: 'Certified on', certificateStatus: 'Status', valid: 'Valid',
+    revoked: 'Revoked', revokedOn: 'Revoked on', holder: 'Holder', holderNotNamed: 'Not named: the holder has not agreed to be named.',
+    unknownCode: 'No certificate has this verification code.', certificate: 'Certificate', certificateNumber: 'Certificate no.',
+    verifyAt: 'Verify this certificate at', print: 'Print',
   },
   ur: {
     app: 'سیکنڈ چانس', dashboard: 'ڈیش بورڈ', journey: 'قیدی کا سفر', statement: 'اجرت کا گوشوارہ', compliance: 'تعمیل',
@@ -53,6 +58,11 @@ export const labels = {
     closed: 'بند', previous: 'پچھلا', next: 'اگلا', page: 'صفحہ',
     effectiveOn: 'مؤثر بتاریخ', knownAt: 'اس وقت تک درج', everyDate: 'تمام تاریخیں', everythingRecorded: 'اب تک کے تمام اندراجات کے ساتھ',
     tookEffect: 'مؤثر تاریخ', statementOf: 'گوشوارہ برائے', happenedAt: 'وقوع کا وقت', judgedAt: 'قواعد کی جانچ بوقت',
+    verify: 'سند کی تصدیق', verificationCode: 'تصدیقی کوڈ', check: 'جانچیں', skill: 'ہنر', level: 'درجہ',
+    issuingBody: 'جاری کنندہ', assessor: 'جانچ کنندہ', certifiedOn: 'سند کی تاریخ', certificateStatus: 'حیثیت', valid: 'درست',
+    revoked: 'منسوخ', revokedOn: 'منسوخی کی تاریخ', holder: 'سند یافتہ', holderNotNamed: 'نام ظاہر نہیں: سند یافتہ نے نام ظاہر کرنے کی اجازت نہیں دی۔',
+    unknownCode: 'اس تصدیقی کوڈ کی کوئی سند نہیں۔', certificate: 'سند', certificateNumber: 'سند نمبر',
+    verifyAt: 'اس سند کی تصدیق یہاں کریں', print: 'پرنٹ کریں',
   },
 };
 
@@ -124,6 +134,9 @@ const timelineLines = {
     post_release_follow_up_recorded: 'رہائی کے بعد رابطہ: {outcome}؛ روزگار: {employment}، رہائش: {housing}',
     attribution_consent_given: 'بطور کاریگر نام ظاہر کرنے کی رضامندی دی',
     attribution_consent_withdrawn: 'بطور کاریگر نام ظاہر کرنے کی رضامندی واپس لی',
+    certificate_revoked: 'سند نمبر {certificate} منسوخ: {reason}',
+    certificate_holder_consent_given: 'سند نمبر {certificate} کی تصدیق پر نام ظاہر کرنے کی رضامندی دی',
+    certificate_holder_consent_withdrawn: 'سند نمبر {certificate} کی تصدیق پر نام ظاہر کرنے کی رضامندی واپس لی',
     inmate_record_corrected: 'ریکارڈ کی درستی (ورژن {version}): {fields}؛ {reason}',
     wage_credited: '{kind} جمع: {amount}؛ {description}',
     share_of_sale_credited: 'فروخت کا حصہ جمع: {amount}؛ {item}',

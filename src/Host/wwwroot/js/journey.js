@@ -61,6 +61,7 @@ async function showJourney(id) {
   const mentor = state.mentorId ? await api(`/mentors/${state.mentorId}`).then(m => m.details?.fullName).catch(() => null) : null;
   const skills = timeline.filter(e => e.eventType.startsWith('skill_certified')).map(describe);
   const last = statement.at(-1);
+  const certificates = Object.values(state.certificates ?? {});
 
   document.querySelector('h1').textContent = `${t('journey')} · ${details.prisonerNumber ?? state.prisonerNumber}`;
   const fact = (label, value, key) => el('div', { class: 'figure', 'data-fact': key }, el('div', { class: 'label', text: label }), el('div', { text: value || '—' }));
@@ -71,6 +72,9 @@ async function showJourney(id) {
       fact(t('programme'), programmes.join(', '), 'programme'), fact(t('mentor'), mentor, 'mentor')),
     el('h2', { text: t('skills') }),
     skills.length ? el('ul', { id: 'skills' }, skills.map(s => el('li', { text: s }))) : el('p', { class: 'muted', text: t('nothing') }),
+    certificates.length ? el('ul', { id: 'certificates' }, certificates.map(c => el('li', {},
+      el('a', { href: `/certificate?inmate=${id}&number=${encodeURIComponent(c.certificateNumber)}`, text: `${t('certificate')} ${c.certificateNumber}` }),
+      c.revokedReason ? ` (${t('revoked')})` : ''))) : null,
     el('h2', { text: t('balances') }),
     el('section', { class: 'figures', id: 'balances' },
       fact(t('spendable'), money(last?.spendableBalance), 'spendable'), fact(t('savings'), money(last?.savingsBalance), 'savings'),

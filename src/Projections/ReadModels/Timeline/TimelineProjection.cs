@@ -13,7 +13,8 @@ namespace SecondChance.Projections.ReadModels.Timeline;
 public sealed class TimelineProjection : IProjection
 {
     public string Name => "timeline";
-    public int Version => 2; // 2: names of programmes, wards, facilities, mentors, items and recorders instead of ids; summary parts
+    public int Version => 3; // 2: names of programmes, wards, facilities, mentors, items and recorders instead of ids; summary parts
+                             // 3: certificate revocations and the holder's consent to be named on verification
 
     public IReadOnlyList<Migration> Migrations { get; } =
     [

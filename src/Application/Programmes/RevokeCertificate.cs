@@ -1,0 +1,9 @@
+using SecondChance.Domain.Programmes;
+
+namespace SecondChance.Application.Programmes;
+
+public sealed class RevokeCertificateHandler(Streams streams, CommandExecutor executor)
+{
+    public Task<CommandResult> HandleAsync(RevokeCertificate command, CommandContext context, CancellationToken ct) =>
+        executor.DecideAsync(streams.InmateAsync(command.InmateId, ct, context), command.InmateId, context, (s, now) => CertificateDecider.Decide(s, command, now), ct);
+}
