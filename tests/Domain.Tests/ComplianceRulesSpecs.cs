@@ -50,7 +50,9 @@ public sealed partial class ComplianceRulesSpecs
         {
             var facts = _events.Where(e => e.RecordedAt <= asOf).Aggregate(InmateComplianceFacts.Initial, InmateComplianceFacts.Evolve);
             var karachi = facility ?? Karachi();
-            return ComplianceRules.Evaluate(facts, id => id == FacilityId ? karachi : null, asOf);
+            // these journeys are of inmates mostly convicted and without a rehabilitation plan: plan_missing has its own
+            // specs (RehabilitationPlanSpecs) and would be in every list here
+            return ComplianceRules.Evaluate(facts, id => id == FacilityId ? karachi : null, asOf).Where(f => f.RuleCode != "plan_missing").ToList();
         }
 
         public IReadOnlyList<string> Rules(DateTimeOffset asOf, FacilityState? facility = null) =>

@@ -100,7 +100,7 @@ public class FacilitySpecs
         GivenFacility(FacilityRegistered()).State.Thresholds.Should().Be(new ComplianceThresholds(15, 24));
         GivenFacility(FacilityRegistered())
             .When(s => FacilityDecider.Decide(s, new SetComplianceThresholds(FacilityId, 10, 12), Now))
-            .ThenEmits(new ComplianceThresholdsSet(FacilityId, 10, 12, 4, 24, 24, 30, 30, 7));
+            .ThenEmits(new ComplianceThresholdsSet(FacilityId, 10, 12, 4, 24, 24, 30, 30, 7, 30));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public class FacilitySpecs
         var set = GivenFacility(FacilityRegistered(), new ComplianceThresholdsSet(FacilityId, 15, 24, 2, 12, 6, 14));
         set.State.Thresholds.Should().Be(new ComplianceThresholds(15, 24, 2, 12, 6, 14));
         set.When(s => FacilityDecider.Decide(s, new SetComplianceThresholds(FacilityId, 10, 24), Now))
-            .ThenEmits(new ComplianceThresholdsSet(FacilityId, 10, 24, 2, 12, 6, 14, 30, 7));
+            .ThenEmits(new ComplianceThresholdsSet(FacilityId, 10, 24, 2, 12, 6, 14, 30, 7, 30));
         GivenFacility(FacilityRegistered(), new ComplianceThresholdsSet(FacilityId, 10, 12)).State.Thresholds
             .Should().Be(new ComplianceThresholds(10, 12, 4, 24, 24, 30));
     }

@@ -6,6 +6,8 @@ public static class InmatesConfiguration
 {
     public static IServiceCollection AddInmates(this IServiceCollection services) => services
         .AddSingleton<AdmitInmateHandler>()
+        .AddSingleton<DrawUpRehabilitationPlanHandler>()
+        .AddSingleton<ReviewPlanGoalHandler>()
         .AddSingleton<ReleaseReminderQueries>()
         .AddSingleton<HouseInmateHandler>()
         .AddSingleton<RecordMedicalScreeningHandler>()

@@ -23,6 +23,9 @@ public static class DomainEventTypes
         (typeof(ComplianceThresholdsSet), "compliance_thresholds_set.v1"),
         (typeof(WardCapacityCertified), "ward_capacity_certified.v1"),
 
+        (typeof(RehabilitationPlanDrawnUp), "rehabilitation_plan_drawn_up.v1"),
+        (typeof(PlanGoalReviewed), "plan_goal_reviewed.v1"),
+
         (typeof(ComplaintLodged), "complaint_lodged.v1"),
         (typeof(ComplaintAcknowledged), "complaint_acknowledged.v1"),
         (typeof(ComplaintInvestigationOpened), "complaint_investigation_opened.v1"),

@@ -20,6 +20,7 @@ public static class DomainPersonalData
         Inmate(typeof(InmateRecordCorrected), nameof(InmateRecordCorrected.Corrections)),
         Inmate(typeof(ComplaintLodged), nameof(ComplaintLodged.ComplainantName), nameof(ComplaintLodged.Account)),
         Inmate(typeof(ComplaintAppealed), nameof(ComplaintAppealed.Grounds)),
+        Inmate(typeof(PlanGoalReviewed), nameof(PlanGoalReviewed.Note)),
         Inmate(typeof(CustodyIncidentRecorded), nameof(CustodyIncidentRecorded.Circumstances)),
         Inmate(typeof(IncidentFamilyNotified), nameof(IncidentFamilyNotified.NotifiedPerson)),
         Inmate(typeof(FamilyContactRecorded), nameof(FamilyContactRecorded.ContactName)),

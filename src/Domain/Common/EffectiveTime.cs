@@ -54,6 +54,8 @@ public static class EffectiveTime
         ReleasePayoutMade e => e.PaidAt,
         PostingReversed e => e.ReversedAt,
         WardCapacityCertified e => e.EffectiveFrom,
+        RehabilitationPlanDrawnUp e => e.DrawnUpAt,
+        PlanGoalReviewed e => e.ReviewedAt,
         ComplaintLodged e => e.LodgedAt,
         ComplaintAcknowledged e => e.AcknowledgedAt,
         ComplaintInvestigationOpened e => e.OpenedAt,

@@ -85,6 +85,9 @@ public static class RefusalCodes
     public const string PostingAlreadyReversed = "posting_already_reversed";
     public const string CannotReverseReversal = "cannot_reverse_reversal";
 
+    public const string PlanForSentencedOnly = "plan_for_sentenced_only";
+    public const string GoalNotFound = "goal_not_found";
+
     public const string ComplaintNotFound = "complaint_not_found";
     public const string ComplaintAlreadyLodged = "complaint_already_lodged";
     public const string ComplaintHandledByOversight = "complaint_handled_by_oversight";

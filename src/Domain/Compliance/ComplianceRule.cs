@@ -46,11 +46,15 @@ public sealed record ComplianceRule(string Code, string Title, string Source, st
     public static readonly ComplianceRule MotherWithoutChildContact = new("mother_without_child_contact", "Mother without contact with her children",
         "UN Nelson Mandela Rule 58; UN Bangkok Rules 26, 28", "A woman whose entry screening recorded children outside, with no contact with a child for longer than the facility limit (default 30 days).");
 
+    public static readonly ComplianceRule PlanMissing = new("plan_missing", "Rehabilitation plan missing",
+        "Sindh Prisons and Corrections Service Act 2019 (a correctional plan for each sentenced prisoner)",
+        "A sentenced inmate without a rehabilitation plan more than the facility limit (default 30 days) after conviction.");
+
     public static IReadOnlyList<ComplianceRule> All { get; } =
     [
         ProlongedSegregation, SegregationOfProtectedPerson, JuvenileWithAdults, WomanWithMen, UntriedWithConvicted,
         ScreeningMissed, SavingsPartMissing, SavingsNotPaidAtRelease, WomanReleasedWithoutMentoring,
-        ComplaintUnanswered, PossibleReprisal, WardOverCapacity,
+        ComplaintUnanswered, PossibleReprisal, WardOverCapacity, PlanMissing,
         ProhibitedInstrument, RestraintAsPunishment, ProlongedRestraint, RestraintOfWomanInLabour,
         CustodyDeathNotReported, FamilyNotNotified, InvestigationOpen, MotherWithoutChildContact,
     ];

@@ -38,6 +38,7 @@ public static partial class ComplianceRules
         if (held < asOf) findings = findings.Select(f => f with { IsOpen = false }).ToList();
         Incidents(facts, limits, asOf, findings);
         Complaints(facts, home?.Thresholds ?? ComplianceThresholds.Default, asOf, findings);
+        PlanMissing(facts, limits, end, asOf, findings);
         return findings;
     }
 
@@ -78,6 +79,26 @@ public static partial class ComplianceRules
                     $"{a.Evidence.What} {(a.At - c.LodgedAt).TotalDays:0.##} days after a complaint about staff; for review",
                     [c.Lodged, a.Evidence]) with { Confidential = c.Hidden });
         }
+    }
+
+    /// <summary>
+    /// From the first conviction (admitted convicted, or the change to convicted), a plan is due within the limit: none
+    /// drawn up strictly more than the limit later is a finding, open until one is (closed by a late plan); custody that
+    /// ended before the plan fell due gives none.
+    /// </summary>
+    private static void PlanMissing(InmateComplianceFacts f, ComplianceThresholds limits, DateTimeOffset end, DateTimeOffset asOf,
+        List<ComplianceFinding> findings)
+    {
+        if (f.LegalStatus.FirstOrDefault(s => s.Status == LegalStatus.Convicted) is not { } convicted) return;
+        var due = convicted.From + TimeSpan.FromDays(limits.PlanDays);
+        var plan = f.Plans.FirstOrDefault(p => (p.OccurredAt ?? p.RecordedAt) >= convicted.From);
+        var drawn = plan is null ? (DateTimeOffset?)null : plan.OccurredAt ?? plan.RecordedAt;
+        if (drawn is { } d && d <= due) return;
+        var stop = drawn is { } late && late <= end ? late : end;
+        if (stop <= due) return;
+        findings.Add(Finding(ComplianceRule.PlanMissing, f, convicted.From, stop, stop == asOf,
+            $"no rehabilitation plan {(stop - convicted.From).TotalDays:0.##} days after conviction; the limit is {limits.PlanDays}",
+            [convicted.Evidence, drawn is { } x && x <= end ? plan : null]));
     }
 
     private static void ProlongedSegregation(InmateComplianceFacts f, ComplianceThresholds limits, DateTimeOffset asOf, List<ComplianceFinding> findings)

@@ -73,6 +73,9 @@ public sealed record InmateComplianceFacts(
 
     public ImmutableList<FamilyContact> FamilyContacts { get; init; } = [];
 
+    /// <summary>Each rehabilitation plan drawn up (the first one is what plan_missing waits for).</summary>
+    public ImmutableList<Evidence> Plans { get; init; } = [];
+
     public static readonly InmateComplianceFacts Initial = new(Guid.Empty, Guid.Empty, Guid.Empty, Sex.Male, default, null, null,
         [], [], [], [], [], [], 0, null, null, 0, null, [], [], []);
 
@@ -136,6 +139,7 @@ public sealed record InmateComplianceFacts(
             {
                 FamilyContacts = f.FamilyContacts.Add(new(v.RefusedAt, v.Relation, true, Ev($"visit by {v.Relation.ToString().ToLowerInvariant()} refused"))),
             },
+            RehabilitationPlanDrawnUp => f with { Plans = f.Plans.Add(Ev("rehabilitation plan drawn up")) },
             MentoringContactRecorded => f with { MentoringContacts = f.MentoringContacts.Add(Ev("mentoring contact")) },
             InmateReleased r => f with { ReleasedAt = r.ReleasedAt, Release = Ev("released"), SavingsAtReleaseMinor = f.SavingsBalanceMinor },
             WageCredited w => Credited(f, w.CreditedAt, w.AmountMinor, w.SavingsMinor, Ev($"{w.Kind} credit")),

@@ -9,7 +9,8 @@ public sealed record ComplianceThresholds(
     int FamilyNotificationHours = 24,
     int ChildContactDays = 30,
     int ComplaintAnswerDays = 30,
-    int OvercrowdingDays = 7)
+    int OvercrowdingDays = 7,
+    int PlanDays = 30)
 {
     public static readonly ComplianceThresholds Default = new(15, 24);
 }

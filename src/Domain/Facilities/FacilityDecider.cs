@@ -76,14 +76,14 @@ public static class FacilityDecider
         var thresholds = new ComplianceThresholds(command.SegregationLimitDays, command.ScreeningDeadlineHours,
             command.RestraintLimitHours ?? c.RestraintLimitHours, command.IncidentReportHours ?? c.IncidentReportHours,
             command.FamilyNotificationHours ?? c.FamilyNotificationHours, command.ChildContactDays ?? c.ChildContactDays,
-            command.ComplaintAnswerDays ?? c.ComplaintAnswerDays, command.OvercrowdingDays ?? c.OvercrowdingDays);
+            command.ComplaintAnswerDays ?? c.ComplaintAnswerDays, command.OvercrowdingDays ?? c.OvercrowdingDays, command.PlanDays ?? c.PlanDays);
         if (new[] { thresholds.SegregationLimitDays, thresholds.ScreeningDeadlineHours, thresholds.RestraintLimitHours,
                 thresholds.IncidentReportHours, thresholds.FamilyNotificationHours, thresholds.ChildContactDays,
-                thresholds.ComplaintAnswerDays, thresholds.OvercrowdingDays }.Any(t => t <= 0))
+                thresholds.ComplaintAnswerDays, thresholds.OvercrowdingDays, thresholds.PlanDays }.Any(t => t <= 0))
             return Decision.Refuse(InvalidThreshold, "Thresholds must be positive.");
         if (state.Thresholds == thresholds) return Decision.Nothing;
         return Decision.Accept(new ComplianceThresholdsSet(state.FacilityId, thresholds.SegregationLimitDays, thresholds.ScreeningDeadlineHours,
             thresholds.RestraintLimitHours, thresholds.IncidentReportHours, thresholds.FamilyNotificationHours, thresholds.ChildContactDays,
-            thresholds.ComplaintAnswerDays, thresholds.OvercrowdingDays));
+            thresholds.ComplaintAnswerDays, thresholds.OvercrowdingDays, thresholds.PlanDays));
     }
 }

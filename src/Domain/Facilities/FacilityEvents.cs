@@ -23,4 +23,4 @@ public sealed record WardCapacityCertified(Guid FacilityId, Guid WardId, int Cap
 /// <summary>The later limits are absent in events recorded before they existed: those facilities keep the defaults.</summary>
 public sealed record ComplianceThresholdsSet(Guid FacilityId, int SegregationLimitDays, int ScreeningDeadlineHours,
     int? RestraintLimitHours = null, int? IncidentReportHours = null, int? FamilyNotificationHours = null, int? ChildContactDays = null,
-    int? ComplaintAnswerDays = null, int? OvercrowdingDays = null);
+    int? ComplaintAnswerDays = null, int? OvercrowdingDays = null, int? PlanDays = null);

@@ -57,7 +57,8 @@ public sealed record FacilityState(
             Thresholds = new ComplianceThresholds(e.SegregationLimitDays, e.ScreeningDeadlineHours,
                 e.RestraintLimitHours ?? ComplianceThresholds.Default.RestraintLimitHours, e.IncidentReportHours ?? ComplianceThresholds.Default.IncidentReportHours,
                 e.FamilyNotificationHours ?? ComplianceThresholds.Default.FamilyNotificationHours, e.ChildContactDays ?? ComplianceThresholds.Default.ChildContactDays,
-                e.ComplaintAnswerDays ?? ComplianceThresholds.Default.ComplaintAnswerDays, e.OvercrowdingDays ?? ComplianceThresholds.Default.OvercrowdingDays),
+                e.ComplaintAnswerDays ?? ComplianceThresholds.Default.ComplaintAnswerDays, e.OvercrowdingDays ?? ComplianceThresholds.Default.OvercrowdingDays,
+                e.PlanDays ?? ComplianceThresholds.Default.PlanDays),
         },
         WardCapacityCertified e => state with
         {

@@ -44,6 +44,11 @@ public sealed record InmateState(
     /// <summary>Each certificate by its number, with its verification code, revocation and the holder's consent to be named.</summary>
     public ImmutableDictionary<string, InmateCertificate> Certificates { get; init; } = ImmutableDictionary<string, InmateCertificate>.Empty;
 
+    /// <summary>The goals of the latest rehabilitation plan, and when it was drawn up (null: none yet).</summary>
+    public ImmutableList<PlanGoal> PlanGoals { get; init; } = [];
+
+    public DateTimeOffset? PlanDrawnUpAt { get; init; }
+
     public bool Exists => Status != InmateStatus.NotAdmitted;
 
     public bool Segregated => SegregatedSince is not null;
@@ -97,6 +102,8 @@ public sealed record InmateState(
             RestraintUses = s.Restraints.Select(r => r.RestraintId == e.RestraintId ? r with { EndedAt = e.EndedAt } : r).ToImmutableList(),
         },
         LabourRecorded => s with { },
+        RehabilitationPlanDrawnUp e => s with { PlanGoals = [.. e.Goals], PlanDrawnUpAt = e.DrawnUpAt },
+        PlanGoalReviewed => s with { },
         CustodyIncidentRecorded e => s with
         {
             IncidentRecords = s.Incidents.Add(new(e.IncidentId, e.Kind, e.OccurredAt)),

@@ -135,6 +135,22 @@ public sealed partial class DemoSeeder(IServiceProvider services, TimeProvider c
 
         await SeedComplaintsAsync(i, id, actor, admitted, ct);
 
+        // most sentenced inmates get a rehabilitation plan ten days in; every seventh has none (plan_missing)
+        if (convicted && i % 7 != 3 && Past(admitted.AddDays(10)))
+        {
+            var planned = admitted.AddDays(10);
+            var by = DateOnly.FromDateTime(planned.UtcDateTime);
+            await Run(actor, new DrawUpRehabilitationPlan(id,
+            [
+                new PlanGoal(Id($"goal:{i}:skill"), PlanGoalKind.Skill, "Certified in a workshop craft", by.AddMonths(6), "Workshop instructor"),
+                new PlanGoal(Id($"goal:{i}:literacy"), PlanGoalKind.Literacy, "Reads and writes Urdu at grade 5", by.AddMonths(9), "Education officer"),
+                new PlanGoal(Id($"goal:{i}:work"), PlanGoalKind.WorkAfterRelease, "A job or trade arranged before release", by.AddMonths(12), "Welfare officer"),
+            ], "Welfare officer", planned), ct);
+            if (Past(planned.AddDays(90)))
+                await Run(actor, new ReviewPlanGoal(id, Id($"goal:{i}:skill"), i % 3 == 0 ? PlanGoalOutcome.Behind : PlanGoalOutcome.OnTrack,
+                    "Quarterly review with the instructor", "Welfare officer", planned.AddDays(90)), ct);
+        }
+
         var releaseAt = admitted.AddDays(160 + r.Next(500)).Date is var d ? new DateTimeOffset(d, TimeSpan.Zero).AddHours(9) : default;
         var programme = ChooseProgramme(f, female, juvenile, r);
         var enrolled = programme is not null && r.Next(100) < 78;

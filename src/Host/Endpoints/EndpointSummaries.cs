@@ -50,6 +50,8 @@ internal static class EndpointSummaries
         ["HouseInmate"] = "House an inmate in a ward",
         ["RecordMedicalScreening"] = "Record a medical screening (for women, the entry health screening)",
         ["StartSegregation"] = "Start a segregation spell",
+        ["DrawUpRehabilitationPlan"] = "Draw up (or revise) a sentenced inmate's rehabilitation plan: goals with target dates and who is responsible",
+        ["ReviewPlanGoal"] = "Review one goal of the rehabilitation plan: on track, behind, achieved or dropped",
         ["FacilityOccupancy"] = "Each ward's occupancy against its certified capacity, now and as monthly peaks",
         ["CertifyWardCapacity"] = "Certify how many people a ward may hold, from an instant on",
         ["LodgeComplaint"] = "Lodge a complaint about an inmate's treatment (oversight: also one addressed to it, kept confidential)",

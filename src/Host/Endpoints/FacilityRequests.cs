@@ -63,9 +63,10 @@ internal sealed record AdoptProceedsPolicyRequest(
 /// <param name="ChildContactDays">Longest time a mother may go without contact with her children (default 30).</param>
 /// <param name="ComplaintAnswerDays">Days to decide a complaint (default 30).</param>
 /// <param name="OvercrowdingDays">Days a ward may stay over its certified capacity (default 7).</param>
+/// <param name="PlanDays">Days after conviction by which a rehabilitation plan is due (default 30).</param>
 internal sealed record SetComplianceThresholdsRequest(int? SegregationLimitDays, int? ScreeningDeadlineHours, int? RestraintLimitHours = null,
     int? IncidentReportHours = null, int? FamilyNotificationHours = null, int? ChildContactDays = null, int? ComplaintAnswerDays = null,
-    int? OvercrowdingDays = null) : IValidatableRequest
+    int? OvercrowdingDays = null, int? PlanDays = null) : IValidatableRequest
 {
     public void Validate(FieldErrors e)
     {
@@ -77,10 +78,11 @@ internal sealed record SetComplianceThresholdsRequest(int? SegregationLimitDays,
         if (ChildContactDays is not null) e.Positive(ChildContactDays, "childContactDays");
         if (ComplaintAnswerDays is not null) e.Positive(ComplaintAnswerDays, "complaintAnswerDays");
         if (OvercrowdingDays is not null) e.Positive(OvercrowdingDays, "overcrowdingDays");
+        if (PlanDays is not null) e.Positive(PlanDays, "planDays");
     }
 
     public SetComplianceThresholds ToCommand(Guid facilityId) => new(facilityId, SegregationLimitDays!.Value, ScreeningDeadlineHours!.Value,
-        RestraintLimitHours, IncidentReportHours, FamilyNotificationHours, ChildContactDays, ComplaintAnswerDays, OvercrowdingDays);
+        RestraintLimitHours, IncidentReportHours, FamilyNotificationHours, ChildContactDays, ComplaintAnswerDays, OvercrowdingDays, PlanDays);
 }
 
 internal sealed record CertifyWardCapacityRequest(int? Capacity, string? CertifiedBy, DateTimeOffset? EffectiveFrom) : IValidatableRequest

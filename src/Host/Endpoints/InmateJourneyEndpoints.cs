@@ -13,6 +13,12 @@ public static class InmateJourneyEndpoints
         g.MapPut("/{inmateId:guid}/release-plan", (Guid inmateId, HttpContext http) =>
                 CommandEndpoint.RunAsync<PlanReleaseRequest>(http, r => r.ToCommand(inmateId)))
             .AsCommand<PlanReleaseRequest>("PlanRelease").Requires(Policies.RecordJourneys);
+        g.MapPut("/{inmateId:guid}/rehabilitation-plan", (Guid inmateId, HttpContext http) =>
+                CommandEndpoint.RunAsync<RehabilitationPlanRequest>(http, r => r.ToCommand(inmateId)))
+            .AsCommand<RehabilitationPlanRequest>("DrawUpRehabilitationPlan").Requires(Policies.RecordJourneys);
+        g.MapPost("/{inmateId:guid}/rehabilitation-plan/reviews", (Guid inmateId, HttpContext http) =>
+                CommandEndpoint.RunAsync<PlanGoalReviewRequest>(http, r => r.ToCommand(inmateId)))
+            .AsCommand<PlanGoalReviewRequest>("ReviewPlanGoal").Requires(Policies.RecordJourneys);
         g.MapPost("/{inmateId:guid}/release", (Guid inmateId, HttpContext http) =>
                 CommandEndpoint.RunAsync<ReleaseInmateRequest>(http, r => r.ToCommand(inmateId)))
             .AsCommand<ReleaseInmateRequest>("ReleaseInmate").Requires(Policies.RecordJourneys);

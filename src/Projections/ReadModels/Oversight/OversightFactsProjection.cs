@@ -20,7 +20,7 @@ public sealed class OversightFactsProjection : IProjection
     public static readonly JsonSerializerOptions Json = EventJson.CreateSerializerOptions();
 
     public string Name => "oversight";
-    public int Version => 3; // 2: every evidence says when its event took effect; 3: complaints and adverse actions
+    public int Version => 4; // 2: every evidence says when its event took effect; 3: complaints and adverse actions; 4: plans
 
     public IReadOnlyList<Migration> Migrations { get; } =
     [
@@ -103,7 +103,7 @@ public sealed class OversightFactsProjection : IProjection
         IncidentInvestigationOpened e => e.InmateId, IncidentInvestigationConcluded e => e.InmateId,
         FamilyContactRecorded e => e.InmateId, FamilyVisitRefused e => e.InmateId, WageCredited e => e.InmateId,
         ShareOfSaleCredited e => e.InmateId, PostingReversed e => e.InmateId, ReleasePayoutMade e => e.InmateId,
-        InmateWithdrewFromProgramme e => e.InmateId, ComplaintLodged e => e.InmateId, ComplaintDecided e => e.InmateId,
+        InmateWithdrewFromProgramme e => e.InmateId, RehabilitationPlanDrawnUp e => e.InmateId, ComplaintLodged e => e.InmateId, ComplaintDecided e => e.InmateId,
         ComplaintDisclosed e => e.InmateId,
         _ => null,
     };
