@@ -166,7 +166,7 @@ public sealed partial class Pages(BrowserFixture fx) : IClassFixture<BrowserFixt
         await page.Locator("details.finding").First.WaitForAsync();
         foreach (var rule in new[] { "prohibited_instrument", "restraint_as_punishment", "prolonged_restraint", "restraint_of_woman_in_labour",
                      "custody_death_not_reported", "family_not_notified", "investigation_open", "mother_without_child_contact",
-                     "complaint_unanswered", "possible_reprisal", "ward_over_capacity" })
+                     "complaint_unanswered", "possible_reprisal", "ward_over_capacity", "plan_missing" })
             (await page.Locator($"h2.rule[data-rule='{rule}']").CountAsync()).Should().Be(1, rule);
     }
 

@@ -28,7 +28,7 @@ public sealed class RightsDemoTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         report.Body.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleCode").GetString()).Distinct().Should().Contain(
             "prohibited_instrument", "restraint_as_punishment", "prolonged_restraint", "restraint_of_woman_in_labour",
             "custody_death_not_reported", "family_not_notified", "investigation_open", "mother_without_child_contact",
-            "complaint_unanswered", "possible_reprisal", "ward_over_capacity");
+            "complaint_unanswered", "possible_reprisal", "ward_over_capacity", "plan_missing");
         // the confidential complaint's finding is the oversight body's alone
         var oversight = new Api(await TestUsers.ClientForAsync(fixture.Factory, SecondChance.Domain.Access.Role.Oversight));
         var seen = await oversight.GetAsync($"/oversight/facilities/{DemoWorld.Karachi.Id}/report?from={today.AddDays(-400):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
