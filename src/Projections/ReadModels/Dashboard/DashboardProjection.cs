@@ -15,7 +15,7 @@ namespace SecondChance.Projections.ReadModels.Dashboard;
 public sealed partial class DashboardProjection : IProjection
 {
     public string Name => "dashboard";
-    public int Version => 3; // 2 → 3: earnings net of reversed credits; months at the facility's local date
+    public int Version => 4; // 2 → 3: earnings net of reversed credits; months at the facility's local date; 4: proceeds in the sale's month whatever the batch
     public IReadOnlyList<Migration> Migrations => DashboardMigrations.All;
 
     internal sealed class Inmate
@@ -27,6 +27,16 @@ public sealed partial class DashboardProjection : IProjection
     internal sealed record Programme(Guid Facility, string Craft);
     internal sealed record Item(Guid Facility, Guid Programme, string Craft, bool Female);
 
+
+    private static async Task<DateTimeOffset?> SoldAtAsync(ProjectionContext ctx, SaleProceedsDistributed d, CancellationToken ct)
+    {
+        DateTimeOffset? at = null;
+        await ctx.ReadAsync($"""
+            select (data->>'soldAt')::timestamptz from {SecondChance.Integrity.MartenSetup.Schema}.mt_events
+             where stream_id = $1 and type = 'item_sold.v1' and data->>'saleId' = $2 order by version desc limit 1
+            """, r => at = r.GetFieldValue<DateTimeOffset>(0), ct, SecondChance.Domain.StreamIds.Item(d.ItemId), d.SaleId.ToString());
+        return at;
+    }
 
     public async Task ApplyAsync(ProjectionContext ctx, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
@@ -78,8 +88,9 @@ public sealed partial class DashboardProjection : IProjection
                     break;
                 case ItemReturned r when b.Items.GetValueOrDefault(r.ItemId) is { } it: b.Add(it, "returned", r.ReturnedAt, 0); break;
                 case SaleProceedsDistributed d when b.Items.GetValueOrDefault(d.ItemId) is { } it:
-                    // proceeds count in the month of the sale, which is recorded in the same append just before
-                    var at = soldAt.GetValueOrDefault(d.ItemId, e.Timestamp);
+                    // proceeds count in the month of the sale, recorded in the same append just before; a batch can begin between
+                    // the two, so a sale not in this batch is read from the log (else live and rebuilt months would differ)
+                    var at = soldAt.TryGetValue(d.ItemId, out var sold) ? sold : await SoldAtAsync(ctx, d, ct) ?? e.Timestamp;
                     b.Add(it.Facility, it.Female, Guid.Empty, "", "proceeds", at, 1, d.PriceMinor);
                     b.Add(it.Facility, it.Female, Guid.Empty, "", "welfare_fund", at, 1, d.WelfareFundMinor);
                     break;
