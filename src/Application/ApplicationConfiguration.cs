@@ -1,4 +1,5 @@
 using SecondChance.Application.Complaints;
+using SecondChance.Application.Partners;
 using SecondChance.Integrity.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,7 +29,9 @@ public static class ApplicationConfiguration
         services.AddSingleton<IInlineProjection, InmateDirectoryProjection>();
         services.AddSingleton<IInlineProjection, ProgrammeDirectoryProjection>();
         services.AddSingleton<IInlineProjection, ItemDirectoryProjection>();
+        services.AddSingleton<IInlineProjection, PartnerDirectoryProjection>();
+        services.AddSingleton<IInlineProjection, OrderDirectoryProjection>();
         services.AddSingleton<IInlineProjection, MentorDirectoryProjection>();
-        return services.AddFacilities().AddInmates().AddProgrammes().AddItems().AddWages().AddMentors().AddAccess().AddComplaints();
+        return services.AddFacilities().AddInmates().AddProgrammes().AddItems().AddWages().AddMentors().AddAccess().AddComplaints().AddPartners();
     }
 }

@@ -101,5 +101,47 @@ public static class ApplicationMigrations
             );
             create index release_reminders_by_facility on {schema}.release_reminders (facility_id, expected_release_date);
             """),
+        new(4, "partners and their orders", """
+            create table {schema}.partner_directory (
+                partner_id    uuid        primary key,
+                name          text        not null,
+                kind          text        not null,
+                roles         text[]      not null,
+                registered_at timestamptz not null,
+                version       bigint      not null
+            );
+            create table {schema}.partner_memoranda (
+                memorandum_id   uuid primary key,
+                partner_id      uuid not null,
+                facility_id     uuid not null,
+                scope           text not null,
+                starts_on       date not null,
+                ends_on         date not null,
+                contact_name    text not null,
+                contact_details text not null
+            );
+            create index partner_memoranda_by_partner on {schema}.partner_memoranda (partner_id, starts_on);
+            create table {schema}.order_directory (
+                order_id             uuid        primary key,
+                partner_id           uuid        not null,
+                facility_id          uuid        not null,
+                programme_id         uuid        not null,
+                description          text        not null,
+                craft                text        not null,
+                quantity             int         not null,
+                price_per_item_minor bigint      not null,
+                currency             text        not null,
+                deliver_by           date        not null,
+                reference            text        not null,
+                status               text        not null,
+                allocated            int         not null default 0,
+                delivered            int         not null default 0,
+                paid                 int         not null default 0,
+                paid_minor           bigint      not null default 0,
+                placed_at            timestamptz not null,
+                version              bigint      not null
+            );
+            create index order_directory_by_facility on {schema}.order_directory (facility_id, status, deliver_by);
+            """),
     ];
 }

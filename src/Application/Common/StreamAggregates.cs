@@ -9,6 +9,8 @@ using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
 using SecondChance.Domain.Mentors;
+using SecondChance.Domain.Orders;
+using SecondChance.Domain.Partners;
 using SecondChance.Domain.Programmes;
 using SecondChance.Domain.Wages;
 
@@ -33,6 +35,8 @@ public sealed class ItemAggregate : StreamAggregate<ItemState>;
 public sealed class WageAccountAggregate : StreamAggregate<WageAccountState>;
 public sealed class MentorAggregate : StreamAggregate<MentorState>;
 public sealed class ComplaintsAggregate : StreamAggregate<ComplaintsState>;
+public sealed class PartnerAggregate : StreamAggregate<PartnerState>;
+public sealed class OrderAggregate : StreamAggregate<OrderState>;
 public sealed class UserAggregate : StreamAggregate<UserState>;
 public sealed class UsernameAggregate : StreamAggregate<UsernameReservation>;
 
@@ -62,6 +66,8 @@ public static class StreamAggregates
         Live<WageAccountAggregate, WageAccountState>(options, WageAccountState.Initial, WageAccountState.Evolve);
         Live<MentorAggregate, MentorState>(options, MentorState.Initial, MentorState.Evolve);
         Live<ComplaintsAggregate, ComplaintsState>(options, ComplaintsState.Initial, ComplaintsState.Evolve);
+        Live<PartnerAggregate, PartnerState>(options, PartnerState.Initial, PartnerState.Evolve);
+        Live<OrderAggregate, OrderState>(options, OrderState.Initial, OrderState.Evolve);
         Live<UserAggregate, UserState>(options, UserState.Initial, UserState.Evolve);
         Live<UsernameAggregate, UsernameReservation>(options, UsernameReservation.Initial, UsernameReservation.Evolve);
         return options;

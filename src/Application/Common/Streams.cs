@@ -5,6 +5,8 @@ using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
 using SecondChance.Domain.Mentors;
+using SecondChance.Domain.Orders;
+using SecondChance.Domain.Partners;
 using SecondChance.Domain.Programmes;
 using SecondChance.Domain.Wages;
 
@@ -40,6 +42,12 @@ public sealed class Streams(MartenEventLog store)
 
     public Task<Loaded<MentorState>> MentorAsync(Guid id, CancellationToken ct, CommandContext? context = null) =>
         LoadAsync<MentorAggregate, MentorState>(context, StreamIds.Mentor(id), AggregateTypes.Mentor, MentorState.Initial, MentorState.Evolve, ct);
+
+    public Task<Loaded<PartnerState>> PartnerAsync(Guid id, CancellationToken ct, CommandContext? context = null) =>
+        LoadAsync<PartnerAggregate, PartnerState>(context, StreamIds.Partner(id), AggregateTypes.Partner, PartnerState.Initial, PartnerState.Evolve, ct);
+
+    public Task<Loaded<OrderState>> OrderAsync(Guid id, CancellationToken ct, CommandContext? context = null) =>
+        LoadAsync<OrderAggregate, OrderState>(context, StreamIds.Order(id), AggregateTypes.Order, OrderState.Initial, OrderState.Evolve, ct);
 
     /// <summary>The complaints about one inmate lodged through staff or, confidential, with oversight (none yet: no stream).</summary>
     public Task<Loaded<ComplaintsState>> ComplaintsAsync(Guid inmateId, bool confidential, CancellationToken ct, CommandContext? context = null) =>

@@ -19,9 +19,10 @@ public sealed class SellItemHandler(Streams streams, CommandExecutor executor)
         var accounts = new List<Loaded<WageAccountState>>();
         foreach (var maker in item.State.Makers.Select(m => m.InmateId).Distinct())
             accounts.Add(await streams.WageAccountAsync(maker, ct, context));
+        var partner = command.PartnerId is { } partnerId ? await streams.PartnerAsync(partnerId, ct, context) : null;
         var decision = SaleDecider.Decide(item.State, facility.State,
             item.State.Makers.Select(m => m.InmateId).Distinct().Zip(accounts).ToDictionary(p => p.First, p => p.Second.State),
-            command, executor.Now);
+            command, executor.Now, partner is { Exists: true } ? partner.State : null);
         return await executor.CommitAsync(context, command.SaleId, item, decision, accounts, ct);
     }
 }

@@ -4,7 +4,7 @@ using SecondChance.Integrity.Events;
 
 namespace SecondChance.Application.ReadModels;
 
-public sealed class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOptions options)
+public sealed partial class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOptions options)
 {
     private readonly string _s = options.Schema;
 

@@ -30,6 +30,8 @@ public sealed class ItemDirectoryProjection(EventStoreOptions options) : IInline
                     break;
                 case ItemWithdrawn e: Status(b, e.ItemId, "Withdrawn", v); break;
                 case ItemReturned e: Status(b, e.ItemId, "Returned", v); break;
+                case Domain.Orders.ItemAllocatedToOrder e: Status(b, e.ItemId, "OnOrder", v); break;
+                case Domain.Orders.ItemReleasedFromOrder e: Status(b, e.ItemId, "Produced", v); break;
                 case ItemShown e: Status(b, e.ItemId, null, v); break;
                 case SaleProceedsDistributed e: Status(b, e.ItemId, null, v); break;
             }

@@ -24,4 +24,8 @@ public static class DeterministicGuid
 
     public static Guid ShareOfSalePosting(Guid saleId, Guid inmateId) =>
         Create(SaleProceedsNamespace, $"share-of-sale:{saleId:N}:{inmateId:N}");
+
+    /// <summary>The sale of one item paid for by a partner's payment: a retried payment sells nothing twice.</summary>
+    public static Guid OrderSale(Guid paymentId, Guid itemId) =>
+        Create(SaleProceedsNamespace, $"order-sale:{paymentId:N}:{itemId:N}");
 }

@@ -4,6 +4,8 @@ using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
 using SecondChance.Domain.Mentors;
+using SecondChance.Domain.Orders;
+using SecondChance.Domain.Partners;
 using SecondChance.Domain.Programmes;
 using SecondChance.Domain.Wages;
 
@@ -81,6 +83,16 @@ public static class DomainEventTypes
         (typeof(SaleProceedsDistributed), "sale_proceeds_distributed.v1"),
         (typeof(ItemWithdrawn), "item_withdrawn.v1"),
         (typeof(ItemReturned), "item_returned.v1"),
+        (typeof(ItemAllocatedToOrder), "item_allocated_to_order.v1"),
+        (typeof(ItemReleasedFromOrder), "item_released_from_order.v1"),
+
+        (typeof(PartnerRegistered), "partner_registered.v1"),
+        (typeof(MemorandumSigned), "memorandum_signed.v1"),
+        (typeof(OrderPlaced), "order_placed.v1"),
+        (typeof(OrderItemAllocated), "order_item_allocated.v1"),
+        (typeof(OrderDelivered), "order_delivered.v1"),
+        (typeof(OrderPaymentReceived), "order_payment_received.v1"),
+        (typeof(OrderCancelled), "order_cancelled.v1"),
 
         (typeof(WageCredited), "wage_credited.v1"),
         (typeof(ShareOfSaleCredited), "share_of_sale_credited.v1"),

@@ -77,6 +77,26 @@ public static class RefusalCodes
     public const string ItemNotSold = "item_not_sold";
     public const string MakerNotEligible = "maker_not_eligible";
     public const string WageAccountMissing = "wage_account_missing";
+    public const string ItemOnOrder = "item_on_order";
+
+    public const string PartnerNotFound = "partner_not_found";
+    public const string PartnerAlreadyRegistered = "partner_already_registered";
+    public const string PartnerRoleMissing = "partner_role_missing";
+    public const string MemorandumAlreadySigned = "memorandum_already_signed";
+    public const string NoMemorandumInForce = "no_memorandum_in_force";
+
+    public const string OrderNotFound = "order_not_found";
+    public const string OrderAlreadyPlaced = "order_already_placed";
+    public const string OrderCancelled = "order_cancelled";
+    public const string OrderFullyAllocated = "order_fully_allocated";
+    public const string ItemNotForOrder = "item_not_for_order";
+    public const string ItemNotAvailable = "item_not_available";
+    public const string ItemNotAllocated = "item_not_allocated";
+    public const string ItemAlreadyDelivered = "item_already_delivered";
+    public const string OrderHasDeliveries = "order_has_deliveries";
+    public const string PaymentNotWholeItems = "payment_not_whole_items";
+    public const string PaymentExceedsDeliveries = "payment_exceeds_deliveries";
+    public const string BeforeOrder = "before_order";
 
     public const string InsufficientFunds = "insufficient_funds";
     public const string AlreadyPaidOut = "already_paid_out";

@@ -18,6 +18,10 @@ public static class StreamIds
     public static string Complaints(Guid inmateId, bool confidential = false) =>
         confidential ? $"confidential-complaints-{inmateId:N}" : $"complaints-{inmateId:N}";
 
+    public static string Partner(Guid id) => $"partner-{id:N}";
+
+    public static string Order(Guid id) => $"order-{id:N}";
+
     public static string Mentor(Guid id) => $"mentor-{id:N}";
 
     public static string Facility(Guid id) => $"facility-{id:N}";

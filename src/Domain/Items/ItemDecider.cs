@@ -48,6 +48,7 @@ public static class ItemDecider
         var at = command.ListedAt ?? now;
         if (AfterProduction(item, at, now, "Listing time") is { } r1) return r1;
         if (item.WasSold) return Decision.Refuse(ItemAlreadySold, "The item has been sold.");
+        if (OnOrder(item) is { } r2) return r2;
         if (item.Status == ItemStatus.Listed && item.PriceMinor == command.PriceMinor && item.Currency == command.Currency)
             return Decision.Nothing;
         return Decision.Accept(new ItemListed(item.ItemId, command.PriceMinor, command.Currency, at));
@@ -60,6 +61,7 @@ public static class ItemDecider
         var at = command.ShownAt ?? now;
         if (AfterProduction(item, at, now, "Showing time") is { } r2) return r2;
         if (item.WasSold) return Decision.Refuse(ItemAlreadySold, "The item has been sold.");
+        if (OnOrder(item) is { } r3) return r3;
         if (item.Status != ItemStatus.Listed) return Decision.Refuse(ItemNotListed, "Only a listed item can be shown.");
         return Decision.Accept(new ItemShown(item.ItemId, command.Channel, command.Venue.Trim(), at));
     }
@@ -71,6 +73,7 @@ public static class ItemDecider
         var at = command.WithdrawnAt ?? now;
         if (AfterProduction(item, at, now, "Withdrawal time") is { } r2) return r2;
         if (item.WasSold) return Decision.Refuse(ItemAlreadySold, "The item has been sold.");
+        if (OnOrder(item) is { } r3) return r3;
         if (item.Status == ItemStatus.Withdrawn) return Decision.Nothing;
         return Decision.Accept(new ItemWithdrawn(item.ItemId, command.Reason.Trim(), at));
     }
@@ -86,6 +89,11 @@ public static class ItemDecider
         if (item.Status == ItemStatus.Returned) return Decision.Nothing;
         return Decision.Accept(new ItemReturned(item.ItemId, command.SaleId, command.Reason.Trim(), at));
     }
+
+    private static Refusal? OnOrder(ItemState item) =>
+        item.OrderId is not null
+            ? new Refusal(ItemOnOrder, "The item is set aside for a partner's order; cancel the order to free it.")
+            : null;
 
     /// <summary>Something that happened to the item: not in the future, and not before it was made.</summary>
     internal static Refusal? AfterProduction(ItemState item, DateTimeOffset at, DateTimeOffset now, string what) =>

@@ -17,8 +17,11 @@ public sealed record ItemListed(Guid ItemId, long PriceMinor, string Currency, D
 
 public sealed record ItemShown(Guid ItemId, SaleChannel Channel, string Venue, DateTimeOffset ShownAt);
 
+/// <param name="PartnerId">The partner organisation the item was sold through or to, if any.</param>
+/// <param name="OrderId">The partner's order the item was made for and paid through, if any.</param>
 public sealed record ItemSold(
-    Guid ItemId, Guid SaleId, long PriceMinor, string Currency, SaleChannel Channel, string BuyerReference, DateTimeOffset SoldAt);
+    Guid ItemId, Guid SaleId, long PriceMinor, string Currency, SaleChannel Channel, string BuyerReference, DateTimeOffset SoldAt,
+    Guid? PartnerId = null, Guid? OrderId = null);
 
 /// <summary>Every part of the sale price, under the policy in force on the sale date; parts add up to the price.</summary>
 public sealed record SaleProceedsDistributed(

@@ -13,6 +13,9 @@ public sealed record ItemState(
 {
     public static ItemState Initial { get; } = new(ItemStatus.NotProduced, Guid.Empty, Guid.Empty, Guid.Empty, [], 0, "", null, default);
 
+    /// <summary>The partner's order the item is set aside for, from allocation until the order is cancelled.</summary>
+    public Guid? OrderId { get; init; }
+
     public bool Exists => Status != ItemStatus.NotProduced;
 
     public bool WasSold => Status is ItemStatus.Sold or ItemStatus.Returned;
@@ -32,6 +35,8 @@ public sealed record ItemState(
         ItemListed e => state with { Status = ItemStatus.Listed, PriceMinor = e.PriceMinor, Currency = e.Currency },
         ItemSold e => state with { Status = ItemStatus.Sold, SaleId = e.SaleId, PriceMinor = e.PriceMinor },
         ItemWithdrawn => state with { Status = ItemStatus.Withdrawn },
+        Orders.ItemAllocatedToOrder e => state with { Status = ItemStatus.OnOrder, OrderId = e.OrderId },
+        Orders.ItemReleasedFromOrder => state with { Status = ItemStatus.Produced, OrderId = null },
         ItemReturned => state with { Status = ItemStatus.Returned },
         _ => state,
     };

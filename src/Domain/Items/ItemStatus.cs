@@ -8,4 +8,5 @@ public enum ItemStatus
     Sold,
     Withdrawn,
     Returned,
+    OnOrder,
 }

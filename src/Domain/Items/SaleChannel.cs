@@ -5,5 +5,6 @@ public enum SaleChannel
     Exhibition,
     OnlineMarketplace,
     Shop,
+    PartnerOrder,
     Other,
 }

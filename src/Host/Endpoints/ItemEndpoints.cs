@@ -9,7 +9,7 @@ namespace SecondChance.Host.Endpoints;
 
 public static class ItemEndpoints
 {
-    private static readonly string[] Statuses = ["Produced", "Listed", "Sold", "Withdrawn", "Returned"];
+    private static readonly string[] Statuses = ["Produced", "Listed", "OnOrder", "Sold", "Withdrawn", "Returned"];
 
     public static IEndpointRouteBuilder MapItemEndpoints(this IEndpointRouteBuilder routes)
     {

@@ -59,7 +59,8 @@ internal sealed record ShowItemRequest(SaleChannel? Channel, string? Venue, Date
 }
 
 internal sealed record SellItemRequest(
-    Guid? SaleId, long? PriceMinor, string? Currency, SaleChannel? Channel, string? BuyerReference, DateTimeOffset? SoldAt) : IValidatableRequest
+    Guid? SaleId, long? PriceMinor, string? Currency, SaleChannel? Channel, string? BuyerReference, DateTimeOffset? SoldAt, Guid? PartnerId = null)
+    : IValidatableRequest
 {
     public void Validate(FieldErrors e)
     {
@@ -67,10 +68,11 @@ internal sealed record SellItemRequest(
         e.Currency(Currency, "currency");
         e.Required(Channel, "channel");
         e.Text(BuyerReference, "buyerReference", required: false);
+        if (PartnerId == Guid.Empty) e.Add("partnerId", "The partner id cannot be empty.");
     }
 
     public SellItem ToCommand(Guid itemId) =>
-        new(itemId, SaleId ?? Guid.Empty, PriceMinor!.Value, Currency, Channel!.Value, BuyerReference ?? "", SoldAt);
+        new(itemId, SaleId ?? Guid.Empty, PriceMinor!.Value, Currency, Channel!.Value, BuyerReference ?? "", SoldAt, PartnerId);
 }
 
 internal sealed record WithdrawItemRequest(string? Reason, DateTimeOffset? WithdrawnAt) : IValidatableRequest

@@ -34,6 +34,8 @@ public static class Policies
     /// alone those addressed to it (see <c>ComplaintDecider</c> and <c>ComplaintViews</c>).
     /// </summary>
     public const string HandleComplaints = "handle-complaints";
+    /// <summary>Partner organisations, memoranda of understanding, partners' orders, deliveries and payments: staff at their facilities.</summary>
+    public const string TradeWithPartners = "trade-with-partners";
     /// <summary>Any signed-in, active user (e.g. /auth/me).</summary>
     public const string SignedIn = "signed-in";
 
@@ -51,6 +53,7 @@ public static class Policies
         [ReadReadModels] = [Role.Administrator, Role.FacilityStaff, Role.Instructor, Role.MentorCoordinator, Role.Auditor, Role.Oversight],
         [ReadAudit] = [Role.Administrator, Role.Auditor],
         [HandleComplaints] = [Role.Administrator, Role.FacilityStaff, Role.Oversight],
+        [TradeWithPartners] = [Role.Administrator, Role.FacilityStaff],
         [SignedIn] = Enum.GetValues<Role>(),
     };
 }

@@ -14,7 +14,10 @@ public sealed class ScopeLookup(MartenEventLog store)
     public Task<(Guid? Facility, Guid? Programme)> ItemAsync(Guid id, CancellationToken ct) =>
         FindAsync($"select facility_id, programme_id from {store.Schema}.item_directory where item_id = $1", id, ct);
 
-    /// <summary>The facility and programme of each inmate, programme, item and facility the request's route addresses.</summary>
+    public Task<(Guid? Facility, Guid? Programme)> OrderAsync(Guid id, CancellationToken ct) =>
+        FindAsync($"select facility_id, programme_id from {store.Schema}.order_directory where order_id = $1", id, ct);
+
+    /// <summary>The facility and programme of each inmate, programme, item, order and facility the request's route addresses.</summary>
     public async Task<List<(Guid? Facility, Guid? Programme)>> RouteTargetsAsync(HttpContext http)
     {
         var route = http.Request.RouteValues;
@@ -23,6 +26,7 @@ public sealed class ScopeLookup(MartenEventLog store)
         if (RouteGuid(route, "inmateId") is { } inmate) targets.Add(await InmateAsync(inmate, ct));
         if (RouteGuid(route, "programmeId") is { } programme) targets.Add(await ProgrammeAsync(programme, ct));
         if (RouteGuid(route, "itemId") is { } item) targets.Add(await ItemAsync(item, ct));
+        if (RouteGuid(route, "orderId") is { } order) targets.Add(await OrderAsync(order, ct));
         if (RouteGuid(route, "facilityId") is { } facility) targets.Add((facility, null));
         return targets;
     }

@@ -1,0 +1,3 @@
+namespace SecondChance.Domain.Orders;
+
+public sealed record CancelOrder(Guid OrderId, string Reason, DateTimeOffset? CancelledAt);
