@@ -6,7 +6,7 @@ namespace SecondChance.Host.Security;
 /// </summary>
 public static class EndpointAuthorization
 {
-    private static readonly HashSet<string> Scoped = [Policies.RecordJourneys, Policies.TeachProgrammes, Policies.RecordWages, Policies.HandleComplaints];
+    private static readonly HashSet<string> Scoped = [Policies.RecordJourneys, Policies.TeachProgrammes, Policies.RecordWages, Policies.HandleComplaints, Policies.TradeWithPartners];
     private static readonly HashSet<string> Reads = [Policies.ReadRecords, Policies.ReadCompliance, Policies.ReadReadModels, Policies.ReadFinancial];
 
     public static RouteHandlerBuilder Requires(this RouteHandlerBuilder b, string policy)
