@@ -32,6 +32,20 @@ public static class ReadModelEndpoints
             new QueryParameter("from", typeof(DateOnly), "Monthly figures from this date's month (default: twelve months before today)."),
             new QueryParameter("to", typeof(DateOnly), "Monthly figures up to this date (default: today)."),
             new QueryParameter("today", typeof(DateOnly), "The day releases are due from (default: today in the reporting time zone)."));
+        g.MapGet("/market-access", async (Guid? facilityId, DateOnly? from, DateOnly? to, ReadModelQueries q, ReportingCalendar calendar,
+            TimeProvider clock, HttpContext http, ReadScope scope, CancellationToken ct) =>
+        {
+            var day = calendar.Date(clock.GetUtcNow());
+            var within = await scope.FacilitiesAsync(http.User, ct);
+            IReadOnlyCollection<Guid>? facilities = facilityId is { } one ? (within is null || within.Contains(one) ? [one] : []) : within;
+            return Results.Ok(await q.Market.GetAsync(facilities, from ?? day.AddMonths(-12), to ?? day, ct));
+        }).WithName("MarketAccess").Requires(Policies.ReadReadModels).ReadsReadModel("market")
+            .Produces<SecondChance.Projections.ReadModels.Market.MarketAccessView>()
+            .WithDescription("Sales not returned, by channel (exhibition, online marketplace, partner order, shop), by partner, by month and per facility.")
+            .WithQuery(
+                new QueryParameter("facilityId", typeof(Guid), "One facility; without it, every facility you may read."),
+                new QueryParameter("from", typeof(DateOnly), "From this date's month (default: twelve months before today)."),
+                new QueryParameter("to", typeof(DateOnly), "Up to this date (default: today)."));
         g.MapGet("/facilities/{facilityId:guid}/occupancy", async (Guid facilityId, int? months, ReadModelQueries q, Streams streams,
             TimeProvider clock, CancellationToken ct) =>
         {

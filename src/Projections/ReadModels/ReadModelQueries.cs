@@ -17,5 +17,6 @@ public sealed class ReadModelQueries(NpgsqlDataSource dataSource, string storeSc
     public CatalogueQueries Catalogue { get; } = new(dataSource, $"{storeSchema}_catalogue");
     public Oversight.OversightFactsQueries Oversight { get; } = new(dataSource, $"{storeSchema}_oversight");
     public Occupancy.OccupancyQueries Occupancy { get; } = new(dataSource, $"{storeSchema}_occupancy");
+    public Market.MarketQueries Market { get; } = new(dataSource, $"{storeSchema}_market");
     public Certificates.CertificateQueries Certificates { get; } = new(dataSource, $"{storeSchema}_certificates");
 }

@@ -10,5 +10,5 @@ namespace SecondChance.Projections.ReadModels;
 public static class SecondChanceProjections
 {
     public static IReadOnlyList<IProjection> Create() =>
-        [new TimelineProjection(), new DashboardProjection(), new WageProjection(), new ComplianceProjection(), new CatalogueProjection(), new OversightFactsProjection(), new Occupancy.OccupancyProjection(), new Certificates.CertificateProjection()];
+        [new TimelineProjection(), new DashboardProjection(), new WageProjection(), new ComplianceProjection(), new CatalogueProjection(), new OversightFactsProjection(), new Occupancy.OccupancyProjection(), new Certificates.CertificateProjection(), new Market.MarketProjection()];
 }

@@ -78,6 +78,34 @@ public sealed class PartnerOrderApiTests(ApiFixture fixture) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task Market_access_counts_sales_by_channel_partner_and_month_and_leaves_out_returns()
+    {
+        var w = await WorkshopWithBuyerAsync();
+        var order = await PlaceAsync(w, quantity: 1);
+        var ordered = await ItemAsync(w);
+        await Given.Ok($"/orders/{order}/allocations", new { itemId = ordered });
+        await Given.Ok($"/orders/{order}/deliveries", new { itemIds = new[] { ordered } });
+        await Given.Ok($"/orders/{order}/payments", new { amountMinor = 500_000 });
+        var shown = await Given.ListedItemAsync(w.Facility.Id, w.Programme, (w.MakerA, 30));
+        await Given.Ok($"/items/{shown}/sale", new { priceMinor = 300_000, channel = "OnlineMarketplace", partnerId = w.Partner, buyerReference = "web 9" });
+        var returned = await Given.ListedItemAsync(w.Facility.Id, w.Programme, (w.MakerB, 30));
+        var sale = (await Given.Ok($"/items/{returned}/sale", new { priceMinor = 200_000, channel = "Exhibition" })).Id;
+        await Given.Ok($"/items/{returned}/return", new { saleId = sale, reason = "Torn seam" });
+        await fixture.ProjectionsCaughtUpAsync();
+
+        var view = (await _api.GetAsync($"/read-models/market-access?facilityId={w.Facility.Id}")).Body;
+
+        view.GetProperty("byChannel").EnumerateArray().Select(c => (c.GetProperty("channel").GetString(), c.GetProperty("proceedsMinor").GetInt64()))
+            .Should().BeEquivalentTo([("PartnerOrder", 500_000L), ("OnlineMarketplace", 300_000L)]);
+        var partner = view.GetProperty("byPartner").EnumerateArray().Single();
+        partner.GetProperty("name").GetString().Should().Be("Karachi Arts Council");
+        partner.GetProperty("sales").GetInt32().Should().Be(2);
+        partner.GetProperty("proceedsMinor").GetInt64().Should().Be(800_000);
+        view.GetProperty("byMonth").EnumerateArray().Sum(m => m.GetProperty("sales").GetInt32()).Should().Be(2);
+        view.GetProperty("byFacility").EnumerateArray().Single().GetProperty("partnerSales").GetInt32().Should().Be(2);
+    }
+
+    [Fact]
     public async Task Payment_for_part_of_an_item_is_refused_with_its_reason_and_writes_nothing()
     {
         var w = await WorkshopWithBuyerAsync();

@@ -10,7 +10,7 @@ namespace SecondChance.Projections.Tests.OnMarten;
 public sealed class LiveAndRebuiltTests(ProjectionsDatabase db) : IClassFixture<ProjectionsDatabase>
 {
     // the read models the mixed workload below writes rows to (it houses nobody, so occupancy stays empty)
-    private static readonly string[] Names = ["timeline", "dashboard", "wages", "compliance", "catalogue", "oversight", "certificates"];
+    private static readonly string[] Names = ["timeline", "dashboard", "wages", "compliance", "catalogue", "oversight", "certificates", "market"];
 
     private async Task<Dictionary<string, string>> DumpAsync()
     {
