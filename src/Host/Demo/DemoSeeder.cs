@@ -50,9 +50,11 @@ public sealed partial class DemoSeeder(IServiceProvider services, TimeProvider c
 
         await SeedFacilitiesAsync(origin, ct);
         await SeedMentorsAsync(origin, ct);
+        await SeedPartnersAsync(origin, today, ct);
         for (var i = 0; i < inmates; i++) await SeedInmateAsync(i, origin, today, random, ct);
         await SeedRightsCasesAsync(today, ct);
         await SeedComplaintCasesAsync(today, ct);
+        await SeedOrdersAsync(today, ct);
         logger.LogInformation("Seeded demo data: {Inmates} inmates, {Commands} commands, {Refused} refused", inmates, _commands, _refused);
         return new DemoSeedResult(true, _commands, _refused);
     }
@@ -287,9 +289,10 @@ public sealed partial class DemoSeeder(IServiceProvider services, TimeProvider c
                 await Run(p.Instructor, new ShowItem(item, SaleChannel.Exhibition,
                     f == Karachi ? "Arts Council of Pakistan, Karachi" : "Nishtar Hall, Peshawar", produced.AddDays(10)), ct);
             var soldAt = produced.AddDays(exhibited ? 10 : 15 + r.Next(20));
+            var (channel, partner) = SaleRoute(f, exhibited, i, k);
             if (r.Next(100) < 65 && soldAt < until && Past(soldAt))
-                await Run(p.Instructor, new SellItem(item, Id($"sale:{i}:{k}"), price, Currency,
-                    exhibited ? SaleChannel.Exhibition : SaleChannel.Shop, $"Receipt {f.Code}-{i + 1:0000}-{k + 1}", soldAt), ct);
+                await Run(p.Instructor, new SellItem(item, Id($"sale:{i}:{k}"), price, Currency, channel, $"Receipt {f.Code}-{i + 1:0000}-{k + 1}",
+                    soldAt, partner), ct);
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
 using SecondChance.Domain.Access;
+using SecondChance.Host.Demo;
 using SecondChance.Host.Tests.Support;
 using Xunit;
 
@@ -190,5 +192,20 @@ public sealed class PartnerOrderApiTests(ApiFixture fixture) : IClassFixture<Api
         var r = await _api.PostAsync($"/orders/{Guid.NewGuid()}/deliveries", new { itemIds = new[] { Guid.NewGuid() } });
         r.Status.Should().Be(HttpStatusCode.NotFound);
         (await _api.GetAsync($"/orders/{Guid.NewGuid()}")).Status.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_demo_shows_a_paid_partner_order_an_open_one_and_sales_through_partners_without_a_refused_command()
+    {
+        var result = await fixture.Factory.Services.GetRequiredService<DemoSeeder>().SeedAsync(inmates: 6);
+        result.Refused.Should().Be(0);
+        await fixture.ProjectionsCaughtUpAsync();
+
+        var orders = (await _api.GetAsync($"/orders?facilityId={DemoWorld.Karachi.Id}")).Body.GetProperty("items").EnumerateArray().ToList();
+        orders.Select(o => o.GetProperty("status").GetString()).Should().BeEquivalentTo(["Completed", "Open"]);
+        var market = (await _api.GetAsync($"/read-models/market-access?facilityId={DemoWorld.Karachi.Id}")).Body;
+        market.GetProperty("byChannel").EnumerateArray().Select(c => c.GetProperty("channel").GetString()).Should().Contain("PartnerOrder");
+        market.GetProperty("byPartner").EnumerateArray().Select(p => p.GetProperty("name").GetString())
+            .Should().Contain("Arts Council of Pakistan, Karachi");
     }
 }

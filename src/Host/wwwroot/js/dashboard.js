@@ -82,6 +82,7 @@ async function load() {
       rows, { id: 'releases-due' }) : el('p', { class: 'muted', text: t('nothing') }));
 
   await occupancy();
+  await marketAccess();
 
   // reminders the welfare team was sent (90 and 30 days before release) that still stand
   const reminders = await api(`/read-models/release-reminders${facilityId ? `?facilityId=${facilityId}` : ''}`);
@@ -109,6 +110,29 @@ async function occupancy() {
   body.append(el('section', { class: 'charts' }, el('div', { class: 'chart' }, el('h2', { text: t('monthlyPeaks') }),
     el('canvas', { id: 'chart-occupancy', role: 'img', 'aria-label': t('monthlyPeaks') }))));
   series('chart-occupancy', months.map(monthName), views[0].wards.map(w => [w.name, w.months.map(m => m.capacity ? m.peak / m.capacity * 100 : null)]), 'line');
+}
+
+/** Sales by channel, through which partners, and per month by channel (exhibition, online, partner orders, shop). */
+async function marketAccess() {
+  const query = new URLSearchParams({ from: monthsBack(11) });
+  if (facilityId) query.set('facilityId', facilityId);
+  const view = await api(`/read-models/market-access?${query}`);
+  body.append(el('h2', { text: t('marketAccess') }),
+    el('h3', { text: t('salesByChannel') }),
+    view.byChannel.length ? table([t('channel'), t('sales'), t('proceeds')],
+      view.byChannel.map(c => [term(c.channel), String(c.sales), `${money(c.proceedsMinor)} ${c.currency}`]), { id: 'sales-by-channel' })
+      : el('p', { class: 'muted', text: t('nothing') }),
+    el('h3', { text: t('salesByPartner') }),
+    view.byPartner.length ? table([t('partner'), t('sales'), t('proceeds')],
+      view.byPartner.map(p => [p.name, String(p.sales), `${money(p.proceedsMinor)} ${p.currency}`]), { id: 'sales-by-partner' })
+      : el('p', { class: 'muted', text: t('nothing') }));
+  const months = [...new Set(view.byMonth.map(m => m.month))].sort();
+  if (months.length === 0) return;
+  const channels = [...new Set(view.byMonth.map(m => m.channel))].sort();
+  body.append(el('section', { class: 'charts' }, el('div', { class: 'chart' }, el('h2', { text: t('salesPerMonthByChannel') }),
+    el('canvas', { id: 'chart-market', role: 'img', 'aria-label': t('salesPerMonthByChannel') }))));
+  series('chart-market', months.map(monthName), channels.map(channel => [term(channel),
+    months.map(month => view.byMonth.filter(m => m.month === month && m.channel === channel).reduce((sum, m) => sum + m.proceedsMinor, 0) / 100)]), 'bar', true);
 }
 
 function perMonth(view, months, metric, field = 'count', filter = () => true) {

@@ -11,6 +11,8 @@ export const labels = {
     producedVsSold: 'Items produced vs sold', moneyPerMonth: 'Proceeds and earnings per month (PKR)', womensFigures: "Women's figures",
     occupancy: 'Occupancy against certified capacity', ward: 'Ward', occupancyNow: 'Held now', capacity: 'Capacity', rate: 'Rate',
     monthlyPeaks: 'Monthly peak occupancy, % of capacity',
+    marketAccess: 'Market access', salesByChannel: 'Sales by channel', salesByPartner: 'Sales through partners', channel: 'Channel', partner: 'Partner',
+    sales: 'Sales', salesPerMonthByChannel: 'Sales per month by channel (PKR)', partnerSales: 'Through partners',
     releasesDue: 'Releases due', readinessReminders: 'Readiness reminders', daysBefore: 'Days before', missing: 'Still missing',
     missing_mentor: 'mentor', missing_savings_payout_plan: 'savings payout plan', missing_follow_up_contact: 'follow-up contact', within30: 'within 30 days', within90: 'within 90 days', prisonerNumber: 'Prisoner no.',
     expectedRelease: 'Expected release', diedInCustody: 'Died in custody', certified: 'Certified', mentor: 'Mentor', contacts30: 'Contacts (30 days)', savings: 'Savings',
@@ -43,6 +45,8 @@ export const labels = {
     producedVsSold: 'تیار بمقابلہ فروخت', moneyPerMonth: 'ماہانہ آمدنی اور اجرت (روپے)', womensFigures: 'خواتین کے اعداد و شمار',
     occupancy: 'منظور شدہ گنجائش کے مقابلے میں قیدی', ward: 'وارڈ', occupancyNow: 'اس وقت قیدی', capacity: 'گنجائش', rate: 'شرح',
     monthlyPeaks: 'ماہانہ زیادہ سے زیادہ تعداد، گنجائش کا فیصد',
+    marketAccess: 'منڈی تک رسائی', salesByChannel: 'ذریعۂ فروخت کے لحاظ سے فروخت', salesByPartner: 'شراکت داروں کے ذریعے فروخت', channel: 'ذریعہ', partner: 'شراکت دار',
+    sales: 'فروخت', salesPerMonthByChannel: 'ماہانہ فروخت، ذریعے کے لحاظ سے (روپے)', partnerSales: 'شراکت داروں کے ذریعے',
     releasesDue: 'متوقع رہائیاں', readinessReminders: 'تیاری کی یاد دہانیاں', daysBefore: 'دن پہلے', missing: 'ابھی باقی',
     missing_mentor: 'رہنما', missing_savings_payout_plan: 'بچت کی ادائیگی کا منصوبہ', missing_follow_up_contact: 'رہائی کے بعد رابطہ', within30: '30 دن میں', within90: '90 دن میں', prisonerNumber: 'قیدی نمبر',
     expectedRelease: 'متوقع رہائی', diedInCustody: 'حراست میں وفات', certified: 'سند یافتہ', mentor: 'رہنما', contacts30: 'رابطے (30 دن)', savings: 'بچت',
@@ -80,6 +84,7 @@ const terms = {
     EscapeDuringTransfer: 'escape during transfer', MedicalDirection: 'medical direction', PreventHarm: 'prevent harm', Discipline: 'discipline',
     Death: 'Death', SeriousInjury: 'Serious injury', Disappearance: 'Disappearance', Child: 'child', Spouse: 'spouse', Parent: 'parent',
     Sibling: 'sibling', OtherRelative: 'other relative', Friend: 'friend',
+    Exhibition: 'Exhibition', OnlineMarketplace: 'Online marketplace', PartnerOrder: 'Partner order', Shop: 'Shop',
   },
   ur: {
     Remand: 'زیرِ سماعت', Convicted: 'سزا یافتہ', Admitted: 'زیرِ حراست', Released: 'رہا شدہ', NotAdmitted: 'داخل نہیں',
@@ -93,6 +98,7 @@ const terms = {
     EscapeDuringTransfer: 'منتقلی کے دوران فرار کا خدشہ', MedicalDirection: 'طبی ہدایت', PreventHarm: 'نقصان سے بچاؤ', Discipline: 'تادیبی',
     Death: 'موت', SeriousInjury: 'شدید چوٹ', Disappearance: 'گمشدگی', Child: 'بچہ', Spouse: 'شریکِ حیات', Parent: 'والدین',
     Sibling: 'بہن بھائی', OtherRelative: 'دیگر رشتہ دار', Friend: 'دوست',
+    Exhibition: 'نمائش', OnlineMarketplace: 'آن لائن منڈی', PartnerOrder: 'شراکت دار کا آرڈر', Shop: 'دکان',
   },
 };
 
