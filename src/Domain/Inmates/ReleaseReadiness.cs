@@ -40,3 +40,48 @@ public static class ReleaseReadiness
         return reminders;
     }
 }
+
+/// <summary>One thing a release is ready in or not: a journey check, or a goal of the rehabilitation plan.</summary>
+/// <param name="Status">met, on_track, behind, dropped or missing.</param>
+public sealed record ReadinessCheck(string Item, string Status, Guid? GoalId = null, PlanGoalKind? Kind = null, string? Description = null,
+    DateOnly? TargetDate = null);
+
+/// <summary>What a release due stands on: the journey so far and each goal of the plan with its latest review.</summary>
+public sealed record ReadinessFacts(
+    bool SkillCertified, long SavingsMinor, bool SavingsPayoutPlanned, bool MentorAssigned, bool FollowUpPlanned,
+    IReadOnlyList<(PlanGoal Goal, PlanGoalOutcome? Outcome)> Goals);
+
+/// <summary>
+/// Readiness for release, per item and per goal (Sindh Prisons and Corrections Service Act 2019: the correctional plan
+/// prepares the release). Pure: a goal takes its latest review; one not yet reviewed is on track until its target date, behind after it.
+/// </summary>
+public static class ReleaseReadinessAssessment
+{
+    public const string Met = "met", OnTrack = "on_track", Behind = "behind", Dropped = "dropped", Missing = "missing";
+
+    public static IReadOnlyList<ReadinessCheck> Assess(ReadinessFacts facts, DateOnly today)
+    {
+        var checks = new List<ReadinessCheck>
+        {
+            new("certified_skill", facts.SkillCertified ? Met : Missing),
+            new("savings", facts.SavingsMinor > 0 && facts.SavingsPayoutPlanned ? Met : Missing),
+            new("mentor", facts.MentorAssigned ? Met : Missing),
+            new("follow_up", facts.FollowUpPlanned ? Met : Missing),
+        };
+        foreach (var (kind, item) in new[] { (PlanGoalKind.HousingAfterRelease, "housing"), (PlanGoalKind.WorkAfterRelease, "work") })
+            if (!facts.Goals.Any(g => g.Goal.Kind == kind)) checks.Add(new(item, Missing, Kind: kind));
+        checks.AddRange(facts.Goals.OrderBy(g => g.Goal.TargetDate).ThenBy(g => g.Goal.GoalId).Select(g => new ReadinessCheck(
+            g.Goal.Kind switch { PlanGoalKind.HousingAfterRelease => "housing", PlanGoalKind.WorkAfterRelease => "work", _ => "goal" },
+            Status(g.Outcome, g.Goal.TargetDate, today), g.Goal.GoalId, g.Goal.Kind, g.Goal.Description, g.Goal.TargetDate)));
+        return checks;
+    }
+
+    private static string Status(PlanGoalOutcome? outcome, DateOnly target, DateOnly today) => outcome switch
+    {
+        PlanGoalOutcome.Achieved => Met,
+        PlanGoalOutcome.Dropped => Dropped,
+        PlanGoalOutcome.Behind => Behind,
+        PlanGoalOutcome.OnTrack => OnTrack,
+        _ => target < today ? Behind : OnTrack,
+    };
+}

@@ -77,4 +77,31 @@ public sealed class RehabilitationPlanApiTests(ApiFixture fixture) : IClassFixtu
         review.Code.Should().Be("goal_not_found");
         (await fixture.EventCountAsync()).Should().Be(before);
     }
+
+    [Fact]
+    public async Task A_release_due_shows_its_readiness_per_goal_of_the_plan_and_per_journey_item_on_the_dashboard()
+    {
+        var (facility, inmate) = await ConvictedAsync();
+        var goal = Guid.NewGuid();
+        (await _api.PutAsync($"/inmates/{inmate}/rehabilitation-plan", Plan(goal, "2025-03-01T10:00:00+05:00"))).Status.Should().Be(HttpStatusCode.OK);
+        (await _api.PostAsync($"/inmates/{inmate}/rehabilitation-plan/reviews",
+            new { goalId = goal, outcome = "Achieved", note = "Passed level 2", reviewedBy = "Instructor Rubina", reviewedAt = "2025-05-20T10:00:00+05:00" }))
+            .Status.Should().Be(HttpStatusCode.OK);
+        (await _api.PutAsync($"/inmates/{inmate}/release-plan", new { expectedReleaseDate = "2025-07-15", followUpPlannedOn = "2025-08-15" }))
+            .Status.Should().Be(HttpStatusCode.OK);
+        await fixture.ProjectionsCaughtUpAsync();
+
+        var due = (await _api.GetAsync($"/read-models/dashboard?facilityId={facility}")).Body.GetProperty("releasesDue").EnumerateArray()
+            .Single(r => r.GetProperty("inmateId").GetGuid() == inmate);
+
+        var checks = due.GetProperty("readiness").EnumerateArray()
+            .Select(c => (c.GetProperty("item").GetString(), c.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null,
+                c.GetProperty("status").GetString()))
+            .ToList();
+        checks.Should().BeEquivalentTo(new[]
+        {
+            ("certified_skill", (string?)null, "missing"), ("savings", null, "missing"), ("mentor", null, "missing"), ("follow_up", null, "met"),
+            ("housing", "HousingAfterRelease", "missing"), ("goal", "Skill", "met"), ("work", "WorkAfterRelease", "on_track"),
+        });
+    }
 }

@@ -76,9 +76,9 @@ async function load() {
     el('a', { href: `/journey?inmate=${r.inmateId}`, text: r.prisonerNumber }), date(r.expectedRelease),
     el('span', { class: r.dueWithin30Days ? 'badge warn' : 'badge', text: r.dueWithin30Days ? t('within30') : t('within90') }),
     r.female ? t('women') : t('men'), yesNo(r.skillCertified), yesNo(r.mentorAssigned), String(r.mentoringContactsLast30Days),
-    money(r.savingsMinor)]);
+    money(r.savingsMinor), readiness(r.readiness)]);
   body.append(el('h2', {}, `${t('releasesDue')} `, el('span', { class: 'muted', id: 'releases-count', text: `(${due.length})` })),
-    due.length ? table([t('prisonerNumber'), t('expectedRelease'), t('ready'), t('sex'), t('certified'), t('mentor'), t('contacts30'), t('savings')],
+    due.length ? table([t('prisonerNumber'), t('expectedRelease'), t('ready'), t('sex'), t('certified'), t('mentor'), t('contacts30'), t('savings'), t('readiness')],
       rows, { id: 'releases-due' }) : el('p', { class: 'muted', text: t('nothing') }));
 
   await occupancy();
@@ -90,6 +90,16 @@ async function load() {
     reminders.length ? table([t('prisonerNumber'), t('expectedRelease'), t('daysBefore'), t('missing')], reminders.map(r => [
       el('a', { href: `/journey?inmate=${r.inmateId}`, text: r.prisonerNumber }), date(r.expectedReleaseDate), String(r.daysBefore),
       r.missing.map(m => t(`missing_${m}`)).join(', ')]), { id: 'release-reminders' }) : el('p', { class: 'muted', text: t('nothing') }));
+}
+
+/** A badge per readiness item and plan goal, coloured by its status (met, on track, behind, dropped, missing). */
+function readiness(checks) {
+  return el('span', { class: 'readiness' }, ...(checks ?? []).map(c => {
+    const what = c.item === 'goal' ? term(c.kind) : t(`readiness_${c.item}`);
+    const label = `${what}: ${t(`status_${c.status}`)}`;
+    return el('span', { class: c.status === 'met' || c.status === 'on_track' ? 'badge' : 'badge warn', 'data-status': c.status,
+      title: c.description ? `${c.description}${c.targetDate ? ` (${date(c.targetDate)})` : ''}` : what, text: label });
+  }));
 }
 
 /** Each ward against its certified capacity (a row per facility when none is chosen), and the chosen facility's monthly peaks. */

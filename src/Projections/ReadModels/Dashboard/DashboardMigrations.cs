@@ -25,5 +25,9 @@ internal static class DashboardMigrations
                 primary key (facility_id, month, metric, female, programme_id, craft));
             """),
         new(2, "facility time zones, for months at the facility's local date", FacilityCalendar.Table),
+        new(3, "what each release stands on: the plan's goals with their latest review, the payout and follow-up planned", """
+            create table {schema}.readiness (inmate_id uuid primary key, goals jsonb not null default '[]',
+                payout_planned boolean not null default false, follow_up_planned boolean not null default false);
+            """),
     ];
 }

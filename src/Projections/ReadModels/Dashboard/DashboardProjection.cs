@@ -15,7 +15,7 @@ namespace SecondChance.Projections.ReadModels.Dashboard;
 public sealed partial class DashboardProjection : IProjection
 {
     public string Name => "dashboard";
-    public int Version => 4; // 2 → 3: earnings net of reversed credits; months at the facility's local date; 4: proceeds in the sale's month whatever the batch
+    public int Version => 5; // 2 → 3: earnings net of reversed credits; months at the facility's local date; 4: proceeds in the sale's month whatever the batch; 5: readiness per goal
     public IReadOnlyList<Migration> Migrations => DashboardMigrations.All;
 
     internal sealed class Inmate
@@ -58,7 +58,12 @@ public sealed partial class DashboardProjection : IProjection
                     foreach (var f in c.Corrections)
                         if (f.Field == CorrectableFields.Sex && CorrectableFields.TryParseSex(f.CorrectedValue, out var sex)) { i.Female = sex == Sex.Female; i.Dirty = true; }
                     break;
-                case ReleasePlanned r when b.Inmate(r.InmateId) is { } i: i.ExpectedRelease = r.ExpectedReleaseDate; i.Dirty = true; break;
+                case ReleasePlanned r when b.Inmate(r.InmateId) is { } i:
+                    i.ExpectedRelease = r.ExpectedReleaseDate; i.Dirty = true;
+                    await Readiness.PlannedAsync(ctx, r, ct);
+                    break;
+                case RehabilitationPlanDrawnUp p: await Readiness.DrawnUpAsync(ctx, p, ct); break;
+                case PlanGoalReviewed g: await Readiness.ReviewedAsync(ctx, g, ct); break;
                 case InmateReleased r when b.Inmate(r.InmateId) is { } i:
                     i.Status = "released"; i.ReleasedAt = r.ReleasedAt; i.Dirty = true;
                     b.Count(i, "released", r.ReleasedAt);

@@ -31,8 +31,8 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource, string schema)
                 Command($"""
                     select i.inmate_id, i.prisoner_number, i.facility_id, i.female, i.expected_release, i.certified > 0, i.mentor_id is not null,
                            (select count(*) from {schema}.contacts c where c.inmate_id = i.inmate_id and c.contact_at >= $2::date - 30),
-                           i.savings, i.follow_ups
-                      from {schema}.inmates i
+                           i.savings, i.follow_ups, coalesce(k.goals::text, '[]'), coalesce(k.payout_planned, false), coalesce(k.follow_up_planned, false)
+                      from {schema}.inmates i left join {schema}.readiness k on k.inmate_id = i.inmate_id
                      where i.status = 'admitted' and i.expected_release between $2 and $2 + 90 and ($1::uuid is null or i.facility_id = $1)
                        and ($4::uuid[] is null or i.facility_id = any($4))
                      order by i.expected_release, i.prisoner_number limit $3
@@ -55,8 +55,11 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource, string schema)
         while (await r.ReadAsync(ct))
         {
             var expected = r.GetFieldValue<DateOnly>(4);
+            var facts = new SecondChance.Domain.Inmates.ReadinessFacts(r.GetBoolean(5), r.GetInt64(8), r.GetBoolean(11), r.GetBoolean(6),
+                r.GetBoolean(12), Readiness.Parse(r.GetString(10)));
             due.Add(new ReleaseReadiness(r.GetGuid(0), r.GetString(1), r.GetGuid(2), r.GetBoolean(3), expected,
-                expected <= today.AddDays(30), r.GetBoolean(5), r.GetBoolean(6), r.GetInt64(7), r.GetInt64(8), r.GetInt32(9)));
+                expected <= today.AddDays(30), r.GetBoolean(5), r.GetBoolean(6), r.GetInt64(7), r.GetInt64(8), r.GetInt32(9),
+                SecondChance.Domain.Inmates.ReleaseReadinessAssessment.Assess(facts, today)));
         }
         return new DashboardView(facilityId, counts, monthly, due);
     }

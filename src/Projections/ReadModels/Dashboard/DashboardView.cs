@@ -8,7 +8,8 @@ public sealed record MonthlyFigure(DateOnly Month, string Metric, bool Female, G
 
 public sealed record ReleaseReadiness(
     Guid InmateId, string PrisonerNumber, Guid FacilityId, bool Female, DateOnly ExpectedRelease, bool DueWithin30Days,
-    bool SkillCertified, bool MentorAssigned, long MentoringContactsLast30Days, long SavingsMinor, int FollowUpsAfterRelease);
+    bool SkillCertified, bool MentorAssigned, long MentoringContactsLast30Days, long SavingsMinor, int FollowUpsAfterRelease,
+    IReadOnlyList<SecondChance.Domain.Inmates.ReadinessCheck> Readiness);
 
 public sealed record DashboardView(
     Guid? FacilityId, IReadOnlyList<StatusCount> Inmates, IReadOnlyList<MonthlyFigure> Monthly, IReadOnlyList<ReleaseReadiness> ReleasesDue);
