@@ -11,7 +11,7 @@ public sealed partial class Pages
     {
         await using var context = await fx.NewContextAsync();
         var page = await fx.SignedInPageAsync(context);
-        await page.GotoAsync($"/partners?facilityId={Karachi}");
+        await page.GotoAsync($"/market?facilityId={Karachi}");
         await page.Locator("#order-list").WaitForAsync();
         var orders = await BrowserFixture.GetJsonAsync(context, $"/orders?facilityId={Karachi}");
         orders.GetProperty("totalCount").GetInt32().Should().Be(2);

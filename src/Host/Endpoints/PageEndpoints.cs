@@ -8,7 +8,7 @@ namespace SecondChance.Host.Endpoints;
 /// </summary>
 public static class PageEndpoints
 {
-    private static readonly string[] SignedInPages = ["dashboard", "journey", "statement", "compliance", "projections", "certificate", "partners"];
+    private static readonly string[] SignedInPages = ["dashboard", "journey", "statement", "compliance", "projections", "certificate", "market"];
 
     public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder routes)
     {

@@ -207,5 +207,12 @@ public sealed class PartnerOrderApiTests(ApiFixture fixture) : IClassFixture<Api
         market.GetProperty("byChannel").EnumerateArray().Select(c => c.GetProperty("channel").GetString()).Should().Contain("PartnerOrder");
         market.GetProperty("byPartner").EnumerateArray().Select(p => p.GetProperty("name").GetString())
             .Should().Contain("Arts Council of Pakistan, Karachi");
+        var dashboard = await _api.GetAsync($"/read-models/dashboard?facilityId={DemoWorld.Karachi.Id}");
+        dashboard.Status.Should().Be(HttpStatusCode.OK, dashboard.ToString());
+        dashboard.Body.GetProperty("inmates").EnumerateArray().Sum(s => s.GetProperty("inmates").GetInt64()).Should().BeGreaterThan(0);
+        var status = (await _api.GetAsync("/admin/projections")).Body.ToString();
+        status.Should().NotContain("\"paused\":true", status);
+        var page = await _api.Client.GetAsync("/market");
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }

@@ -47,7 +47,7 @@ export async function currentUser() {
 
 const pages = [
   ['dashboard', '/dashboard'], ['journey', '/journey'], ['statement', '/statement'], ['compliance', '/compliance'],
-  ['partners', '/partners'], ['marketplace', '/marketplace'], ['projections', '/projections'],
+  ['market', '/market'], ['marketplace', '/marketplace'], ['projections', '/projections'],
 ];
 
 /** The Urdu font the Host ships (wwwroot/lib/fonts, from the npm registry); canvas text (charts) needs it loaded first. */

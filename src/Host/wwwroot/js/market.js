@@ -5,7 +5,7 @@ await startPage();
 const content = document.getElementById('content');
 let facilityId = param('facilityId');
 content.append(el('div', { class: 'toolbar' }, await facilityPicker(facilityId, id => { facilityId = id; load(); })));
-const body = el('div', { id: 'partners' });
+const body = el('div', { id: 'market' });
 content.append(body);
 await load();
 
