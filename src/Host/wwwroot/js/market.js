@@ -1,5 +1,5 @@
 import { api, el, clear, startPage, facilityPicker, facilities, table, money, date, param, showError } from './common.js';
-import { t, term } from './i18n.js';
+import { t, term, language } from './i18n.js';
 
 await startPage();
 const content = document.getElementById('content');
@@ -24,7 +24,7 @@ async function load() {
 
   body.append(el('h2', {}, `${t('partnerOrganisations')} `, el('span', { class: 'muted', id: 'partners-count', text: `(${partners.totalCount})` })),
     partners.items.length ? table([t('partner'), t('kind'), t('roles'), t('memoranda')], partners.items.map((p, i) => [
-      p.name, term(p.kind), p.roles.map(r => term(r)).join('، '),
+      p.name, term(p.kind), p.roles.map(r => term(r)).join(language() === 'ur' ? '، ' : ', '),
       el('ul', { class: 'plain' }, details[i].details.memoranda.filter(m => !facilityId || m.facilityId === facilityId).map(m =>
         el('li', { text: `${facilityName(m.facilityId)}: ${date(m.startsOn)} – ${date(m.endsOn)} · ${m.scope} · ${m.contactName}` }))),
     ]), { id: 'partner-list' }) : el('p', { class: 'muted', text: t('nothing') }));
