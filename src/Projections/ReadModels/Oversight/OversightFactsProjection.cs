@@ -35,8 +35,7 @@ public sealed class OversightFactsProjection : IProjection
     public async Task ApplyAsync(ProjectionContext ctx, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
         var inmateIds = events.Select(e => InmateOf(e.Data)).OfType<Guid>().Distinct().ToArray();
-        var facilityIds = events.Select(e => e.Data is FacilityRegistered or WardAdded or ComplianceThresholdsSet or ProceedsPolicyAdopted or WardCapacityCertified
-            ? FacilityOf(e.Data) : null).OfType<Guid>().Distinct().ToArray();
+        var facilityIds = events.Select(e => FacilityOf(e.Data)).OfType<Guid>().Distinct().ToArray();
 
         var facts = new Dictionary<Guid, InmateComplianceFacts>();
         if (inmateIds.Length > 0)
@@ -52,7 +51,7 @@ public sealed class OversightFactsProjection : IProjection
             if (InmateOf(e.Data) is { } inmate)
                 facts[inmate] = InmateComplianceFacts.Evolve(facts.GetValueOrDefault(inmate) ?? InmateComplianceFacts.Initial,
                     new RecordedEvent(e.StreamId, e.Version, e.Timestamp, e.Data));
-            if (e.Data is FacilityRegistered or WardAdded or ComplianceThresholdsSet or ProceedsPolicyAdopted or WardCapacityCertified && FacilityOf(e.Data) is { } f)
+            if (FacilityOf(e.Data) is { } f)
                 facilities[f] = FacilityState.Evolve(facilities.GetValueOrDefault(f) ?? FacilityState.Initial, e.Data);
         }
 
@@ -86,6 +85,7 @@ public sealed class OversightFactsProjection : IProjection
     public static IEnumerable<Guid> FacilitiesOf(InmateComplianceFacts f) =>
         f.Housing.Select(h => h.FacilityId).Append(f.FacilityId).Append(f.AdmittedFacilityId).Where(g => g != Guid.Empty).Distinct();
 
+    /// <summary>The facility a facility event belongs to; null for every other event.</summary>
     private static Guid? FacilityOf(object data) => data switch
     {
         FacilityRegistered e => e.FacilityId, WardAdded e => e.FacilityId, ComplianceThresholdsSet e => e.FacilityId,
