@@ -147,6 +147,28 @@ public sealed class PartnerOrderApiTests(ApiFixture fixture) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task Listed_item_set_aside_for_an_order_leaves_the_public_catalogue()
+    {
+        var w = await WorkshopWithBuyerAsync();
+        var order = await PlaceAsync(w);
+        var item = await Given.ListedItemAsync(w.Facility.Id, w.Programme, (w.MakerA, 30));
+        await fixture.ProjectionsCaughtUpAsync();
+        (await CatalogueAsync()).Should().Contain(item);
+
+        await Given.Ok($"/orders/{order}/allocations", new { itemId = item });
+        await fixture.ProjectionsCaughtUpAsync();
+
+        (await CatalogueAsync()).Should().NotContain(item);
+    }
+
+    private async Task<List<Guid>> CatalogueAsync()
+    {
+        var body = (await fixture.CreateAnonymousApi().GetAsync("/read-models/catalogue?limit=100")).Body;
+        var items = body.ValueKind == System.Text.Json.JsonValueKind.Array ? body : body.GetProperty("items");
+        return items.EnumerateArray().Select(i => i.GetProperty("itemId").GetGuid()).ToList();
+    }
+
+    [Fact]
     public async Task Order_from_a_partner_without_a_memorandum_at_the_facility_is_refused()
     {
         var w = await WorkshopWithBuyerAsync();

@@ -14,7 +14,7 @@ namespace SecondChance.Projections.ReadModels.Catalogue;
 public sealed class CatalogueProjection : IProjection
 {
     public string Name => "catalogue";
-    public int Version => 1;
+    public int Version => 2; // 2: an item set aside for a partner's order leaves the catalogue
 
     public IReadOnlyList<Migration> Migrations { get; } =
     [
@@ -40,7 +40,8 @@ public sealed class CatalogueProjection : IProjection
         var items = new Dictionary<Guid, Item>();
         var wanted = events.Select(e => e.Data switch
         {
-            ItemListed x => x.ItemId, ItemSold x => x.ItemId, ItemWithdrawn x => x.ItemId, ItemReturned x => x.ItemId, _ => Guid.Empty,
+            ItemListed x => x.ItemId, ItemSold x => x.ItemId, ItemWithdrawn x => x.ItemId, ItemReturned x => x.ItemId,
+            Domain.Orders.ItemAllocatedToOrder x => x.ItemId, Domain.Orders.ItemReleasedFromOrder x => x.ItemId, _ => Guid.Empty,
         }).Where(g => g != Guid.Empty).Distinct().ToArray();
         if (wanted.Length > 0)
             await ctx.ReadAsync("select item_id, facility_id, programme_id, craft, description, status, price, currency, listed_at, makers from {schema}.items where item_id = any($1)",
@@ -76,6 +77,9 @@ public sealed class CatalogueProjection : IProjection
                 case ItemSold s when items.GetValueOrDefault(s.ItemId) is { } i: i.Status = "sold"; break;
                 case ItemWithdrawn w when items.GetValueOrDefault(w.ItemId) is { } i: i.Status = "withdrawn"; break;
                 case ItemReturned r when items.GetValueOrDefault(r.ItemId) is { } i: i.Status = "returned"; break;
+                // set aside for a partner's order, it is not for sale; freed, it must be listed again
+                case Domain.Orders.ItemAllocatedToOrder a when items.GetValueOrDefault(a.ItemId) is { } i: i.Status = "on_order"; break;
+                case Domain.Orders.ItemReleasedFromOrder r when items.GetValueOrDefault(r.ItemId) is { } i: i.Status = "produced"; break;
             }
         }
         if (makers.Count > 0)
