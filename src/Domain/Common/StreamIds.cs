@@ -18,6 +18,11 @@ public static class StreamIds
     public static string Complaints(Guid inmateId, bool confidential = false) =>
         confidential ? $"confidential-complaints-{inmateId:N}" : $"complaints-{inmateId:N}";
 
+    public static string Venture(Guid id) => $"venture-{id:N}";
+
+    /// <summary>A facility's venture fund: a ledger apart from the facility's own stream, which it would otherwise keep busy.</summary>
+    public static string VentureFund(Guid facilityId) => $"venture-fund-{facilityId:N}";
+
     public static string Mentor(Guid id) => $"mentor-{id:N}";
 
     public static string Facility(Guid id) => $"facility-{id:N}";
