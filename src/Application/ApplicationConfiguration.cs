@@ -1,4 +1,5 @@
 using SecondChance.Application.Complaints;
+using SecondChance.Application.Ventures;
 using SecondChance.Integrity.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,6 @@ public static class ApplicationConfiguration
         services.AddSingleton<IInlineProjection, ProgrammeDirectoryProjection>();
         services.AddSingleton<IInlineProjection, ItemDirectoryProjection>();
         services.AddSingleton<IInlineProjection, MentorDirectoryProjection>();
-        return services.AddFacilities().AddInmates().AddProgrammes().AddItems().AddWages().AddMentors().AddAccess().AddComplaints();
+        return services.AddFacilities().AddInmates().AddProgrammes().AddItems().AddWages().AddMentors().AddAccess().AddComplaints().AddVentures();
     }
 }

@@ -11,4 +11,6 @@ public static class AggregateTypes
     public const string WageAccount = "wage_account";
     public const string Mentor = "mentor";
     public const string Complaints = "complaints";
+    public const string Venture = "venture";
+    public const string VentureFund = "venture_fund";
 }

@@ -10,6 +10,7 @@ using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Items;
 using SecondChance.Domain.Mentors;
 using SecondChance.Domain.Programmes;
+using SecondChance.Domain.Ventures;
 using SecondChance.Domain.Wages;
 
 namespace SecondChance.Application;
@@ -33,6 +34,8 @@ public sealed class ItemAggregate : StreamAggregate<ItemState>;
 public sealed class WageAccountAggregate : StreamAggregate<WageAccountState>;
 public sealed class MentorAggregate : StreamAggregate<MentorState>;
 public sealed class ComplaintsAggregate : StreamAggregate<ComplaintsState>;
+public sealed class VentureAggregate : StreamAggregate<VentureState>;
+public sealed class VentureFundAggregate : StreamAggregate<VentureFundState>;
 public sealed class UserAggregate : StreamAggregate<UserState>;
 public sealed class UsernameAggregate : StreamAggregate<UsernameReservation>;
 
@@ -62,6 +65,8 @@ public static class StreamAggregates
         Live<WageAccountAggregate, WageAccountState>(options, WageAccountState.Initial, WageAccountState.Evolve);
         Live<MentorAggregate, MentorState>(options, MentorState.Initial, MentorState.Evolve);
         Live<ComplaintsAggregate, ComplaintsState>(options, ComplaintsState.Initial, ComplaintsState.Evolve);
+        Live<VentureAggregate, VentureState>(options, VentureState.Initial, VentureState.Evolve);
+        Live<VentureFundAggregate, VentureFundState>(options, VentureFundState.Initial, VentureFundState.Evolve);
         Live<UserAggregate, UserState>(options, UserState.Initial, UserState.Evolve);
         Live<UsernameAggregate, UsernameReservation>(options, UsernameReservation.Initial, UsernameReservation.Evolve);
         return options;

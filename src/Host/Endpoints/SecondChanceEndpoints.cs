@@ -15,6 +15,7 @@ public static class SecondChanceEndpoints
             .MapAuditEndpoints()
             .MapOversightEndpoints()
             .MapComplaintEndpoints()
+            .MapVentureEndpoints()
             .MapVerificationEndpoints();
     }
 }

@@ -59,6 +59,7 @@ public sealed partial class ConfidentialComplaintWalkTests(ApiFixture fixture) :
         {
             ["inmateId"] = inmate.ToString(), ["facilityId"] = facility.Id.ToString(), ["programmeId"] = programme.ToString(),
             ["itemId"] = item.ToString(), ["mentorId"] = mentor.ToString(), ["userId"] = user.Id.ToString(), ["complaintId"] = complaint.ToString(),
+            ["ventureId"] = Guid.NewGuid().ToString(),
             ["documentName"] = "v1", ["certificateNumber"] = "CERT-1", ["code"] = "0000-0000-0000-0000-0000-0000-0000",
         };
         var requests = GetRoutes().SelectMany(r => Requests(r.Route, r.Query, fills)).Concat(PageCalls(inmate, facility.Id)).Distinct().ToList();

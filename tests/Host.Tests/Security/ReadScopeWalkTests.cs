@@ -127,6 +127,7 @@ public sealed partial class ReadScopeWalkTests(ApiFixture fixture) : IClassFixtu
         "userId" => userId.ToString(),
         "documentName" => "v1",
         "complaintId" => Guid.NewGuid().ToString(),
+        "ventureId" => Guid.NewGuid().ToString(),
         "certificateNumber" => $"{world.Inmates[0].Number}-C",
         "code" => "0000-0000-0000-0000-0000-0000-0000",
         _ => throw new InvalidOperationException($"The walk does not know what to put in {{{parameter}}}; add it here."),
