@@ -25,5 +25,11 @@ internal static class DashboardMigrations
                 primary key (facility_id, month, metric, female, programme_id, craft));
             """),
         new(2, "facility time zones, for months at the facility's local date", FacilityCalendar.Table),
+        new(3, "ventures by stage, with milestones reached, grant and money back", """
+            create table {schema}.ventures (
+                venture_id uuid primary key, facility_id uuid not null, kind text not null, stage text not null,
+                registered boolean not null, first_sale boolean not null, first_month_profitable boolean not null,
+                granted bigint not null, returned bigint not null);
+            """),
     ];
 }
