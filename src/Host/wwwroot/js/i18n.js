@@ -31,6 +31,9 @@ export const labels = {
     revoked: 'Revoked', revokedOn: 'Revoked on', holder: 'Holder', holderNotNamed: 'Not named: the holder has not agreed to be named.',
     unknownCode: 'No certificate has this verification code.', certificate: 'Certificate', certificateNumber: 'Certificate no.',
     verifyAt: 'Verify this certificate at', print: 'Print',
+    ventures: 'Ventures', ventureStage: 'Stage', ventureKind: 'Kind', ventureCount: 'Ventures', registered: 'Registered',
+    firstSale: 'First sale', firstMonthProfitable: 'First month profitable', grantsOut: 'Seed grants out', moneyBack: 'Money back',
+    fundCredited: 'Venture fund credited',
   },
   ur: {
     app: 'سیکنڈ چانس', dashboard: 'ڈیش بورڈ', journey: 'قیدی کا سفر', statement: 'اجرت کا گوشوارہ', compliance: 'تعمیل',
@@ -63,6 +66,9 @@ export const labels = {
     revoked: 'منسوخ', revokedOn: 'منسوخی کی تاریخ', holder: 'سند یافتہ', holderNotNamed: 'نام ظاہر نہیں: سند یافتہ نے نام ظاہر کرنے کی اجازت نہیں دی۔',
     unknownCode: 'اس تصدیقی کوڈ کی کوئی سند نہیں۔', certificate: 'سند', certificateNumber: 'سند نمبر',
     verifyAt: 'اس سند کی تصدیق یہاں کریں', print: 'پرنٹ کریں',
+    ventures: 'کاروباری منصوبے', ventureStage: 'مرحلہ', ventureKind: 'قسم', ventureCount: 'منصوبے', registered: 'رجسٹرڈ',
+    firstSale: 'پہلی فروخت', firstMonthProfitable: 'پہلا منافع بخش مہینہ', grantsOut: 'ابتدائی گرانٹس (ادا شدہ)', moneyBack: 'واپس آئی رقم',
+    fundCredited: 'وینچر فنڈ میں جمع',
   },
 };
 
@@ -80,6 +86,8 @@ const terms = {
     EscapeDuringTransfer: 'escape during transfer', MedicalDirection: 'medical direction', PreventHarm: 'prevent harm', Discipline: 'discipline',
     Death: 'Death', SeriousInjury: 'Serious injury', Disappearance: 'Disappearance', Child: 'child', Spouse: 'spouse', Parent: 'parent',
     Sibling: 'sibling', OtherRelative: 'other relative', Friend: 'friend',
+    Proposed: 'Proposed', Approved: 'Approved', Funded: 'Funded', Closed: 'Closed', Craft: 'Craft', Registered: 'registered',
+    FirstSale: 'first sale', FirstMonthProfitable: 'first month profitable', Repayment: 'repayment', ProfitShare: 'profit share',
   },
   ur: {
     Remand: 'زیرِ سماعت', Convicted: 'سزا یافتہ', Admitted: 'زیرِ حراست', Released: 'رہا شدہ', NotAdmitted: 'داخل نہیں',
@@ -93,6 +101,8 @@ const terms = {
     EscapeDuringTransfer: 'منتقلی کے دوران فرار کا خدشہ', MedicalDirection: 'طبی ہدایت', PreventHarm: 'نقصان سے بچاؤ', Discipline: 'تادیبی',
     Death: 'موت', SeriousInjury: 'شدید چوٹ', Disappearance: 'گمشدگی', Child: 'بچہ', Spouse: 'شریکِ حیات', Parent: 'والدین',
     Sibling: 'بہن بھائی', OtherRelative: 'دیگر رشتہ دار', Friend: 'دوست',
+    Proposed: 'تجویز کردہ', Approved: 'منظور شدہ', Funded: 'گرانٹ یافتہ', Closed: 'بند', Craft: 'دستکاری', Registered: 'رجسٹرڈ',
+    FirstSale: 'پہلی فروخت', FirstMonthProfitable: 'پہلا منافع بخش مہینہ', Repayment: 'واپسی', ProfitShare: 'منافع میں حصہ',
   },
 };
 
@@ -155,6 +165,13 @@ const timelineLines = {
     incident_investigation_concluded: 'واقعے کی تحقیقات مکمل: {text}',
     family_contact_recorded: '{name} ({relation}) سے رابطہ ({mode})',
     family_visit_refused: '{name} ({relation}) کی ملاقات مسترد، از: {by}: {reason}',
+    venture_proposed: 'کاروباری منصوبہ {venture} ({kind}) تجویز کیا، رہنمائی: {organisation}، سند نمبر {certificate}',
+    venture_approved: 'منصوبہ {venture} منظور، از: {by}',
+    venture_declined: 'منصوبہ {venture} نامنظور: {reason}',
+    seed_grant_awarded: 'منصوبہ {venture} کو ابتدائی گرانٹ: {amount}',
+    venture_milestone_reached: 'منصوبہ {venture} کا سنگِ میل: {milestone}',
+    venture_repaid: 'منصوبہ {venture} نے وینچر فنڈ کو {amount} واپس کیے ({kind})',
+    venture_closed: 'منصوبہ {venture} بند: {reason}',
   },
 };
 
