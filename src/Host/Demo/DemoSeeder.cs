@@ -53,6 +53,7 @@ public sealed partial class DemoSeeder(IServiceProvider services, TimeProvider c
         for (var i = 0; i < inmates; i++) await SeedInmateAsync(i, origin, today, random, ct);
         await SeedRightsCasesAsync(today, ct);
         await SeedComplaintCasesAsync(today, ct);
+        await SeedVenturesAsync(today, ct);
         logger.LogInformation("Seeded demo data: {Inmates} inmates, {Commands} commands, {Refused} refused", inmates, _commands, _refused);
         return new DemoSeedResult(true, _commands, _refused);
     }
