@@ -201,6 +201,18 @@ public class VentureSpecs
     }
 
     [Fact]
+    public void A_grant_or_repayment_under_a_posting_id_the_fund_already_holds_is_refused()
+    {
+        var fund = Given(VentureFundState.Initial, VentureFundState.Evolve,
+            new VentureFundCredited(FacilityId, GrantId, 10_000_000, "PKR", "Allocation", Now.AddDays(-60))).State;
+        Awarding(Award, fund, Proposed(), Approved()).ThenRefused(RefusalCodes.InvalidField);
+        GivenVenture(Proposed(), Approved(), Granted()).When(v => VentureDecider.Decide(v,
+                Given(VentureFundState.Initial, VentureFundState.Evolve, new VentureFundCredited(FacilityId, RepaymentId, 1, "PKR", "x", Now)).State,
+                Karachi, Repay, Now))
+            .ThenRefused(RefusalCodes.InvalidField);
+    }
+
+    [Fact]
     public void A_grant_before_approval_or_dated_before_it_is_refused()
     {
         Awarding(Award, Fund(10_000_000), Proposed()).ThenRefused(RefusalCodes.VentureStepOutOfOrder);

@@ -75,6 +75,7 @@ public static class VentureDecider
     {
         if (Found(venture, c.FacilityId) is { } r0) return r0;
         if (venture.Postings.Contains(c.PostingId)) return MultiStreamDecision.Nothing;
+        if (UsedByTheFund(fund, c.PostingId) is { } used) return used;
         if (VentureFundDecider.CheckMoney(facility, c.AmountMinor, c.Currency) is { } r1) return r1;
         if (venture.Stage == VentureStage.Funded) return new Refusal(GrantAlreadyAwarded, "The venture has had its seed grant.");
         var at = c.AwardedAt ?? now;
@@ -93,7 +94,8 @@ public static class VentureDecider
     public static MultiStreamDecision Decide(VentureState venture, VentureFundState fund, FacilityState facility, RecordVentureRepayment c, DateTimeOffset now)
     {
         if (Found(venture, c.FacilityId) is { } r0) return r0;
-        if (venture.Postings.Contains(c.PostingId) || fund.HasPosting(c.PostingId)) return MultiStreamDecision.Nothing;
+        if (venture.Postings.Contains(c.PostingId)) return MultiStreamDecision.Nothing;
+        if (UsedByTheFund(fund, c.PostingId) is { } used) return used;
         if (VentureFundDecider.CheckMoney(facility, c.AmountMinor, c.Currency) is { } r1) return r1;
         if (!Enum.IsDefined(c.Kind)) return new Refusal(InvalidField, "The kind must be Repayment or ProfitShare.");
         if (venture.GrantedAt is not { } grantedAt)
@@ -109,6 +111,10 @@ public static class VentureDecider
             new StreamEvents(StreamIds.VentureFund(facility.FacilityId),
                 [new VentureRepaymentReceived(facility.FacilityId, c.PostingId, venture.VentureId, c.Kind, c.AmountMinor, facility.Currency, at)]));
     }
+
+    /// <summary>A posting id the fund holds for another venture or a credit: applying it would post twice under one id.</summary>
+    private static Refusal? UsedByTheFund(VentureFundState fund, Guid postingId) =>
+        fund.HasPosting(postingId) ? new Refusal(InvalidField, "The venture fund already holds a posting with this id; use a new posting id.") : null;
 
     private static Refusal? Found(VentureState venture, Guid facilityId) =>
         venture.Exists && venture.FacilityId == facilityId ? null : new Refusal(VentureNotFound, "No venture has this id at this facility.");
