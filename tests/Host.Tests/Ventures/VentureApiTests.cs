@@ -155,6 +155,23 @@ public sealed class VentureApiTests(ApiFixture fixture) : IClassFixture<ApiFixtu
     }
 
     [Fact]
+    public async Task A_grant_against_a_stale_venture_version_is_a_failed_precondition_and_writes_nothing()
+    {
+        var (facility, founder, staff) = await WorldAsync();
+        await Given.Ok($"/facilities/{facility}/venture-fund/credits", new { amountMinor = 9_000_000, source = "Provincial allocation" });
+        var id = (await staff.PostAsync($"/facilities/{facility}/ventures", Proposal(founder))).Id;
+        var path = $"/facilities/{facility}/ventures/{id}";
+        (await staff.GetAsync(path)).ETag.Should().Be("\"1\"");
+        (await staff.PostAsync($"{path}/approval", new { by = "Superintendent", at = Approved }, Api.IfMatch(1))).Status.Should().Be(HttpStatusCode.OK);
+        var before = await fixture.EventCountAsync();
+
+        var stale = await staff.PostAsync($"{path}/grants", new { amountMinor = 1_000_000, awardedAt = Granted }, Api.IfMatch(1));
+        stale.Status.Should().Be(HttpStatusCode.PreconditionFailed, stale.ToString());
+        (await fixture.EventCountAsync()).Should().Be(before);
+        (await staff.PostAsync($"{path}/grants", new { amountMinor = 1_000_000, awardedAt = Granted }, Api.IfMatch(2))).Version.Should().Be(3);
+    }
+
+    [Fact]
     public async Task Founders_at_another_facility_cannot_propose_there()
     {
         var (facility, founder, _) = await WorldAsync();
