@@ -1,5 +1,6 @@
 using SecondChance.Application.Complaints;
 using SecondChance.Application.Partners;
+using SecondChance.Application.Ventures;
 using SecondChance.Integrity.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +33,6 @@ public static class ApplicationConfiguration
         services.AddSingleton<IInlineProjection, PartnerDirectoryProjection>();
         services.AddSingleton<IInlineProjection, OrderDirectoryProjection>();
         services.AddSingleton<IInlineProjection, MentorDirectoryProjection>();
-        return services.AddFacilities().AddInmates().AddProgrammes().AddItems().AddWages().AddMentors().AddAccess().AddComplaints().AddPartners();
+        return services.AddFacilities().AddInmates().AddProgrammes().AddItems().AddWages().AddMentors().AddAccess().AddComplaints().AddPartners().AddVentures();
     }
 }

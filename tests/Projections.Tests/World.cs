@@ -141,7 +141,7 @@ public sealed class World(Integrity.Events.MartenEventLog store)
     }
 
     private static string AggregateType(string stream) =>
-        new[] { "facility", "inmate", "programme", "item", "wage-account", "prisoner-number", "mentor" }.First(p => stream.StartsWith(p + "-"));
+        new[] { "facility", "inmate", "programme", "item", "wage-account", "prisoner-number", "mentor", "venture-fund", "venture" }.First(p => stream.StartsWith(p + "-"));
 
     private void Evolve(string stream, object e)
     {

@@ -13,4 +13,6 @@ public static class AggregateTypes
     public const string Complaints = "complaints";
     public const string Partner = "partner";
     public const string Order = "order";
+    public const string Venture = "venture";
+    public const string VentureFund = "venture_fund";
 }

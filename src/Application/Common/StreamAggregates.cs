@@ -12,6 +12,7 @@ using SecondChance.Domain.Mentors;
 using SecondChance.Domain.Orders;
 using SecondChance.Domain.Partners;
 using SecondChance.Domain.Programmes;
+using SecondChance.Domain.Ventures;
 using SecondChance.Domain.Wages;
 
 namespace SecondChance.Application;
@@ -37,6 +38,8 @@ public sealed class MentorAggregate : StreamAggregate<MentorState>;
 public sealed class ComplaintsAggregate : StreamAggregate<ComplaintsState>;
 public sealed class PartnerAggregate : StreamAggregate<PartnerState>;
 public sealed class OrderAggregate : StreamAggregate<OrderState>;
+public sealed class VentureAggregate : StreamAggregate<VentureState>;
+public sealed class VentureFundAggregate : StreamAggregate<VentureFundState>;
 public sealed class UserAggregate : StreamAggregate<UserState>;
 public sealed class UsernameAggregate : StreamAggregate<UsernameReservation>;
 
@@ -68,6 +71,8 @@ public static class StreamAggregates
         Live<ComplaintsAggregate, ComplaintsState>(options, ComplaintsState.Initial, ComplaintsState.Evolve);
         Live<PartnerAggregate, PartnerState>(options, PartnerState.Initial, PartnerState.Evolve);
         Live<OrderAggregate, OrderState>(options, OrderState.Initial, OrderState.Evolve);
+        Live<VentureAggregate, VentureState>(options, VentureState.Initial, VentureState.Evolve);
+        Live<VentureFundAggregate, VentureFundState>(options, VentureFundState.Initial, VentureFundState.Evolve);
         Live<UserAggregate, UserState>(options, UserState.Initial, UserState.Evolve);
         Live<UsernameAggregate, UsernameReservation>(options, UsernameReservation.Initial, UsernameReservation.Evolve);
         return options;

@@ -8,6 +8,7 @@ using SecondChance.Domain.Mentors;
 using SecondChance.Domain.Orders;
 using SecondChance.Domain.Partners;
 using SecondChance.Domain.Programmes;
+using SecondChance.Domain.Ventures;
 using SecondChance.Domain.Wages;
 
 namespace SecondChance.Application;
@@ -53,6 +54,14 @@ public sealed class Streams(MartenEventLog store)
     public Task<Loaded<ComplaintsState>> ComplaintsAsync(Guid inmateId, bool confidential, CancellationToken ct, CommandContext? context = null) =>
         LoadAsync<ComplaintsAggregate, ComplaintsState>(context, StreamIds.Complaints(inmateId, confidential), AggregateTypes.Complaints,
             ComplaintsState.Initial, ComplaintsState.Evolve, ct);
+
+    public Task<Loaded<VentureState>> VentureAsync(Guid id, CancellationToken ct, CommandContext? context = null) =>
+        LoadAsync<VentureAggregate, VentureState>(context, StreamIds.Venture(id), AggregateTypes.Venture, VentureState.Initial, VentureState.Evolve, ct);
+
+    /// <summary>A facility's venture fund; every grant and repayment at the facility passes through it, so writers may take it exclusively.</summary>
+    public Task<Loaded<VentureFundState>> VentureFundAsync(Guid facilityId, CancellationToken ct, CommandContext? context = null, bool exclusive = false) =>
+        StreamLoader.LoadAsync<VentureFundAggregate, VentureFundState>(store, context, StreamIds.VentureFund(facilityId), AggregateTypes.VentureFund,
+            VentureFundState.Initial, VentureFundState.Evolve, ct, exclusive);
 
     private Task<Loaded<TState>> LoadAsync<TAggregate, TState>(CommandContext? context,
         string streamId, string type, TState initial, Func<TState, object, TState> evolve, CancellationToken ct)

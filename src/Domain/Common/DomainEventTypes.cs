@@ -7,6 +7,7 @@ using SecondChance.Domain.Mentors;
 using SecondChance.Domain.Orders;
 using SecondChance.Domain.Partners;
 using SecondChance.Domain.Programmes;
+using SecondChance.Domain.Ventures;
 using SecondChance.Domain.Wages;
 
 namespace SecondChance.Domain;
@@ -34,6 +35,17 @@ public static class DomainEventTypes
         (typeof(ComplaintDecided), "complaint_decided.v1"),
         (typeof(ComplaintAppealed), "complaint_appealed.v1"),
         (typeof(ComplaintDisclosed), "complaint_disclosed.v1"),
+
+        (typeof(VentureFundCredited), "venture_fund_credited.v1"),
+        (typeof(SeedGrantPaidOut), "seed_grant_paid_out.v1"),
+        (typeof(VentureRepaymentReceived), "venture_repayment_received.v1"),
+        (typeof(VentureProposed), "venture_proposed.v1"),
+        (typeof(VentureApproved), "venture_approved.v1"),
+        (typeof(VentureDeclined), "venture_declined.v1"),
+        (typeof(SeedGrantAwarded), "seed_grant_awarded.v1"),
+        (typeof(VentureMilestoneReached), "venture_milestone_reached.v1"),
+        (typeof(VentureRepaid), "venture_repaid.v1"),
+        (typeof(VentureClosed), "venture_closed.v1"),
 
         (typeof(PrisonerNumberReserved), "prisoner_number_reserved.v1"),
         (typeof(InmateAdmitted), "inmate_admitted.v1"),

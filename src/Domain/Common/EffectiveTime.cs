@@ -2,6 +2,7 @@ using SecondChance.Domain.Complaints;
 using SecondChance.Domain.Facilities;
 using SecondChance.Domain.Inmates;
 using SecondChance.Domain.Programmes;
+using SecondChance.Domain.Ventures;
 using SecondChance.Domain.Wages;
 
 namespace SecondChance.Domain;
@@ -62,6 +63,16 @@ public static class EffectiveTime
         ComplaintDecided e => e.DecidedAt,
         ComplaintAppealed e => e.AppealedAt,
         ComplaintDisclosed e => e.DisclosedAt,
+        VentureFundCredited e => e.CreditedAt,
+        SeedGrantPaidOut e => e.PaidAt,
+        VentureRepaymentReceived e => e.ReceivedAt,
+        VentureProposed e => e.ProposedAt,
+        VentureApproved e => e.ApprovedAt,
+        VentureDeclined e => e.DeclinedAt,
+        SeedGrantAwarded e => e.AwardedAt,
+        VentureMilestoneReached e => e.ReachedAt,
+        VentureRepaid e => e.RepaidAt,
+        VentureClosed e => e.ClosedAt,
         _ => null,
     };
 

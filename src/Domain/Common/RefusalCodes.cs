@@ -116,6 +116,17 @@ public static class RefusalCodes
     public const string ComplaintAlreadyDisclosed = "complaint_already_disclosed";
     public const string RemedyRequired = "remedy_required";
 
+    public const string VentureNotFound = "venture_not_found";
+    public const string VentureAlreadyProposed = "venture_already_proposed";
+    public const string VentureStepOutOfOrder = "venture_step_out_of_order";
+    public const string VentureClosed = "venture_closed";
+    public const string InvalidFounders = "invalid_founders";
+    public const string FounderNotCertified = "founder_not_certified";
+    public const string FundInsufficient = "fund_insufficient";
+    public const string GrantAlreadyAwarded = "grant_already_awarded";
+    public const string MilestoneAlreadyReached = "milestone_already_reached";
+    public const string RepaymentExceedsGrant = "repayment_exceeds_grant";
+
     public const string CertificateNotFound = "certificate_not_found";
     public const string CertificateAlreadyRevoked = "certificate_already_revoked";
 

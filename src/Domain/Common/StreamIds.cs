@@ -21,6 +21,10 @@ public static class StreamIds
     public static string Partner(Guid id) => $"partner-{id:N}";
 
     public static string Order(Guid id) => $"order-{id:N}";
+    public static string Venture(Guid id) => $"venture-{id:N}";
+
+    /// <summary>A facility's venture fund: a ledger apart from the facility's own stream, which it would otherwise keep busy.</summary>
+    public static string VentureFund(Guid facilityId) => $"venture-fund-{facilityId:N}";
 
     public static string Mentor(Guid id) => $"mentor-{id:N}";
 

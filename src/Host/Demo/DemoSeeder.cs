@@ -55,6 +55,7 @@ public sealed partial class DemoSeeder(IServiceProvider services, TimeProvider c
         await SeedRightsCasesAsync(today, ct);
         await SeedComplaintCasesAsync(today, ct);
         await SeedOrdersAsync(today, ct);
+        await SeedVenturesAsync(today, ct);
         logger.LogInformation("Seeded demo data: {Inmates} inmates, {Commands} commands, {Refused} refused", inmates, _commands, _refused);
         return new DemoSeedResult(true, _commands, _refused);
     }

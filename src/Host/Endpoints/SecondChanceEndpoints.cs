@@ -16,6 +16,7 @@ public static class SecondChanceEndpoints
             .MapOversightEndpoints()
             .MapComplaintEndpoints()
             .MapPartnerEndpoints()
+            .MapVentureEndpoints()
             .MapVerificationEndpoints();
     }
 }

@@ -59,6 +59,7 @@ public sealed partial class ConfidentialComplaintWalkTests(ApiFixture fixture) :
         {
             ["inmateId"] = inmate.ToString(), ["facilityId"] = facility.Id.ToString(), ["programmeId"] = programme.ToString(),
             ["itemId"] = item.ToString(), ["mentorId"] = mentor.ToString(), ["userId"] = user.Id.ToString(), ["complaintId"] = complaint.ToString(),
+            ["ventureId"] = Guid.NewGuid().ToString(),
             ["documentName"] = "v1", ["certificateNumber"] = "CERT-1", ["code"] = "0000-0000-0000-0000-0000-0000-0000",
             ["partnerId"] = Guid.NewGuid().ToString(), ["orderId"] = Guid.NewGuid().ToString(),
         };

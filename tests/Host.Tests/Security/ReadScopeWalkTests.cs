@@ -129,6 +129,7 @@ public sealed partial class ReadScopeWalkTests(ApiFixture fixture) : IClassFixtu
         "complaintId" => Guid.NewGuid().ToString(),
         // partners are organisations and orders name no inmate: nothing of the other facility to find through them
         "partnerId" or "orderId" => Guid.NewGuid().ToString(),
+        "ventureId" => Guid.NewGuid().ToString(),
         "certificateNumber" => $"{world.Inmates[0].Number}-C",
         "code" => "0000-0000-0000-0000-0000-0000-0000",
         _ => throw new InvalidOperationException($"The walk does not know what to put in {{{parameter}}}; add it here."),

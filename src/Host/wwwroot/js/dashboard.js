@@ -31,6 +31,8 @@ export function keyFigures(view) {
     proceeds: monthly('proceeds', 'amountMinor'), earnings: monthly('earnings', 'amountMinor'),
     'women-enrolments': monthly('enrolled', 'count', true), 'women-certifications': monthly('certified', 'count', true),
     'women-earnings': monthly('earnings', 'amountMinor', true),
+    'venture-grants': monthly('venture_grant', 'amountMinor'), 'venture-returned': monthly('venture_returned', 'amountMinor'),
+    'venture-fund-credited': monthly('venture_fund_credited', 'amountMinor'),
   };
 }
 
@@ -81,6 +83,7 @@ async function load() {
     due.length ? table([t('prisonerNumber'), t('expectedRelease'), t('ready'), t('sex'), t('certified'), t('mentor'), t('contacts30'), t('savings'), t('readiness')],
       rows, { id: 'releases-due' }) : el('p', { class: 'muted', text: t('nothing') }));
 
+  await ventures(view, f, figure);
   await occupancy();
   await marketAccess();
 
@@ -100,6 +103,21 @@ function readiness(checks) {
     return el('span', { class: c.status === 'met' || c.status === 'on_track' ? 'badge' : 'badge warn', 'data-status': c.status,
       title: c.description ? `${c.description}${c.targetDate ? ` (${date(c.targetDate)})` : ''}` : what, text: label });
   }));
+}
+
+/** Ventures by facility and stage, and the venture fund's money in, out and back over the months shown. */
+async function ventures(view, f, figure) {
+  const names = new Map((await facilities()).map(x => [x.facilityId, x.name]));
+  body.append(el('h2', { text: t('ventures') }), el('section', { class: 'figures', 'aria-label': t('ventures') },
+    figure('venture-fund-credited', `${t('fundCredited')} (PKR)`, money(f['venture-fund-credited'])),
+    figure('venture-grants', `${t('grantsOut')} (PKR)`, money(f['venture-grants'])),
+    figure('venture-returned', `${t('moneyBack')} (PKR)`, money(f['venture-returned']))));
+  const rows = view.ventures.map(v => [names.get(v.facilityId) ?? v.facilityId, term(v.stage), term(v.kind), String(v.ventures),
+    String(v.registered), String(v.firstSale), String(v.firstMonthProfitable), money(v.grantedMinor), money(v.returnedMinor)]);
+  body.append(rows.length
+    ? table([t('facility'), t('ventureStage'), t('ventureKind'), t('ventureCount'), t('registered'), t('firstSale'), t('firstMonthProfitable'),
+      t('grantsOut'), t('moneyBack')], rows, { id: 'ventures' })
+    : el('p', { class: 'muted', text: t('nothing') }));
 }
 
 /** Each ward against its certified capacity (a row per facility when none is chosen), and the chosen facility's monthly peaks. */

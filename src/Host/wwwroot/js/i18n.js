@@ -39,6 +39,9 @@ export const labels = {
     revoked: 'Revoked', revokedOn: 'Revoked on', holder: 'Holder', holderNotNamed: 'Not named: the holder has not agreed to be named.',
     unknownCode: 'No certificate has this verification code.', certificate: 'Certificate', certificateNumber: 'Certificate no.',
     verifyAt: 'Verify this certificate at', print: 'Print',
+    ventures: 'Ventures', ventureStage: 'Stage', ventureKind: 'Kind', ventureCount: 'Ventures', registered: 'Registered',
+    firstSale: 'First sale', firstMonthProfitable: 'First month profitable', grantsOut: 'Seed grants out', moneyBack: 'Money back',
+    fundCredited: 'Venture fund credited',
   },
   ur: {
     app: 'سیکنڈ چانس', dashboard: 'ڈیش بورڈ', journey: 'قیدی کا سفر', statement: 'اجرت کا گوشوارہ', compliance: 'تعمیل',
@@ -79,6 +82,9 @@ export const labels = {
     revoked: 'منسوخ', revokedOn: 'منسوخی کی تاریخ', holder: 'سند یافتہ', holderNotNamed: 'نام ظاہر نہیں: سند یافتہ نے نام ظاہر کرنے کی اجازت نہیں دی۔',
     unknownCode: 'اس تصدیقی کوڈ کی کوئی سند نہیں۔', certificate: 'سند', certificateNumber: 'سند نمبر',
     verifyAt: 'اس سند کی تصدیق یہاں کریں', print: 'پرنٹ کریں',
+    ventures: 'کاروباری منصوبے', ventureStage: 'مرحلہ', ventureKind: 'قسم', ventureCount: 'منصوبے', registered: 'رجسٹرڈ',
+    firstSale: 'پہلی فروخت', firstMonthProfitable: 'پہلا منافع بخش مہینہ', grantsOut: 'ابتدائی گرانٹس (ادا شدہ)', moneyBack: 'واپس آئی رقم',
+    fundCredited: 'وینچر فنڈ میں جمع',
   },
 };
 
@@ -100,6 +106,8 @@ const terms = {
     StartupMentor: 'mentor of startups', order_Open: 'open', order_Delivered: 'delivered', order_Completed: 'completed', order_Cancelled: 'cancelled',
     Skill: 'skill', Literacy: 'literacy', Health: 'health', HousingAfterRelease: 'housing after release', WorkAfterRelease: 'work after release',
     Exhibition: 'Exhibition', OnlineMarketplace: 'Online marketplace', PartnerOrder: 'Partner order', Shop: 'Shop',
+    Proposed: 'Proposed', Approved: 'Approved', Funded: 'Funded', Closed: 'Closed', Craft: 'Craft', Registered: 'registered',
+    FirstSale: 'first sale', FirstMonthProfitable: 'first month profitable', Repayment: 'repayment', ProfitShare: 'profit share',
   },
   ur: {
     Remand: 'زیرِ سماعت', Convicted: 'سزا یافتہ', Admitted: 'زیرِ حراست', Released: 'رہا شدہ', NotAdmitted: 'داخل نہیں',
@@ -117,6 +125,8 @@ const terms = {
     StartupMentor: 'کاروبار کا رہنما', order_Open: 'جاری', order_Delivered: 'ترسیل شدہ', order_Completed: 'مکمل', order_Cancelled: 'منسوخ',
     Skill: 'ہنر', Literacy: 'خواندگی', Health: 'صحت', HousingAfterRelease: 'رہائی کے بعد رہائش', WorkAfterRelease: 'رہائی کے بعد روزگار',
     Exhibition: 'نمائش', OnlineMarketplace: 'آن لائن منڈی', PartnerOrder: 'شراکت دار کا آرڈر', Shop: 'دکان',
+    Proposed: 'تجویز کردہ', Approved: 'منظور شدہ', Funded: 'گرانٹ یافتہ', Closed: 'بند', Craft: 'دستکاری', Registered: 'رجسٹرڈ',
+    FirstSale: 'پہلی فروخت', FirstMonthProfitable: 'پہلا منافع بخش مہینہ', Repayment: 'واپسی', ProfitShare: 'منافع میں حصہ',
   },
 };
 
@@ -179,6 +189,13 @@ const timelineLines = {
     incident_investigation_concluded: 'واقعے کی تحقیقات مکمل: {text}',
     family_contact_recorded: '{name} ({relation}) سے رابطہ ({mode})',
     family_visit_refused: '{name} ({relation}) کی ملاقات مسترد، از: {by}: {reason}',
+    venture_proposed: 'کاروباری منصوبہ {venture} ({kind}) تجویز کیا، رہنمائی: {organisation}، سند نمبر {certificate}',
+    venture_approved: 'منصوبہ {venture} منظور، از: {by}',
+    venture_declined: 'منصوبہ {venture} نامنظور: {reason}',
+    seed_grant_awarded: 'منصوبہ {venture} کو ابتدائی گرانٹ: {amount}',
+    venture_milestone_reached: 'منصوبہ {venture} کا سنگِ میل: {milestone}',
+    venture_repaid: 'منصوبہ {venture} نے وینچر فنڈ کو {amount} واپس کیے ({kind})',
+    venture_closed: 'منصوبہ {venture} بند: {reason}',
   },
 };
 

@@ -29,5 +29,11 @@ internal static class DashboardMigrations
             create table {schema}.readiness (inmate_id uuid primary key, goals jsonb not null default '[]',
                 payout_planned boolean not null default false, follow_up_planned boolean not null default false);
             """),
+        new(4, "ventures by stage, with milestones reached, grant and money back", """
+            create table {schema}.ventures (
+                venture_id uuid primary key, facility_id uuid not null, kind text not null, stage text not null,
+                registered boolean not null, first_sale boolean not null, first_month_profitable boolean not null,
+                granted bigint not null, returned bigint not null);
+            """),
     ];
 }

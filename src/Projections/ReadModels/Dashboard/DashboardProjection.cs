@@ -15,7 +15,8 @@ namespace SecondChance.Projections.ReadModels.Dashboard;
 public sealed partial class DashboardProjection : IProjection
 {
     public string Name => "dashboard";
-    public int Version => 5; // 2 → 3: earnings net of reversed credits; months at the facility's local date; 4: proceeds in the sale's month whatever the batch; 5: readiness per goal
+    public int Version => 6; // 2 → 3: earnings net of reversed credits; months at the facility's local date; 4: proceeds in the sale's month whatever the batch
+                              // 5: readiness per goal; 6: ventures by stage, venture fund money in, out and back
     public IReadOnlyList<Migration> Migrations => DashboardMigrations.All;
 
     internal sealed class Inmate
@@ -41,6 +42,7 @@ public sealed partial class DashboardProjection : IProjection
     public async Task ApplyAsync(ProjectionContext ctx, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
         var b = await Batch.LoadAsync(ctx, events, ct);
+        var ventures = await Ventures.LoadAsync(ctx, events, ct);
         var soldAt = new Dictionary<Guid, DateTimeOffset>();
         foreach (var e in events)
         {
@@ -118,8 +120,10 @@ public sealed partial class DashboardProjection : IProjection
                     if (r.SpendableDeltaMinor + r.SavingsDeltaMinor + r.FamilyDeltaMinor is var taken and < 0)
                         b.Add(i.Facility, i.Female, Guid.Empty, "", "earnings", r.ReversedAt, -1, taken);
                     break;
+                default: ventures.Apply(e.Data, b); break;
             }
         }
         await b.FlushAsync(ct);
+        await ventures.FlushAsync(ct);
     }
 }

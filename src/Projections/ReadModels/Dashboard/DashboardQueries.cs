@@ -37,6 +37,13 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource, string schema)
                        and ($4::uuid[] is null or i.facility_id = any($4))
                      order by i.expected_release, i.prisoner_number limit $3
                     """, facilityId, today, Math.Clamp(releasesLimit, 1, 2000), scope()),
+                Command($"""
+                    select facility_id, stage, kind, count(*), count(*) filter (where registered), count(*) filter (where first_sale),
+                           count(*) filter (where first_month_profitable), sum(granted)::bigint, sum(returned)::bigint
+                      from {schema}.ventures
+                     where ($1::uuid is null or facility_id = $1) and ($2::uuid[] is null or facility_id = any($2))
+                     group by facility_id, stage, kind order by facility_id, stage, kind
+                    """, facilityId, scope()),
             },
         };
         await using var r = await batch.ExecuteReaderAsync(ct);
@@ -61,7 +68,12 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource, string schema)
                 expected <= today.AddDays(30), r.GetBoolean(5), r.GetBoolean(6), r.GetInt64(7), r.GetInt64(8), r.GetInt32(9),
                 SecondChance.Domain.Inmates.ReleaseReadinessAssessment.Assess(facts, today)));
         }
-        return new DashboardView(facilityId, counts, monthly, due);
+        await r.NextResultAsync(ct);
+        var ventures = new List<VentureStageCount>();
+        while (await r.ReadAsync(ct))
+            ventures.Add(new VentureStageCount(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6),
+                r.GetInt64(7), r.GetInt64(8)));
+        return new DashboardView(facilityId, counts, monthly, due, ventures);
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object?[] args)

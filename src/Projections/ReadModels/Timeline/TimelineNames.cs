@@ -33,6 +33,7 @@ internal sealed class TimelineNames
         Domain.Inmates.MentoringContactRecorded x => [x.MentorId],
         Domain.Wages.ShareOfSaleCredited x => [x.ItemId],
         ProgrammeOpened p => [p.FacilityId],
+        _ when VentureTimeline.VentureOf(e.Data) is { } venture => [venture],
         _ => Array.Empty<Guid>(),
     }).Concat(UserOf(e.Actor) is { } user ? [user.Id] : Array.Empty<Guid>())).Distinct();
 
@@ -47,6 +48,7 @@ internal sealed class TimelineNames
             case MentorRegistered m: Set(m.MentorId, string.IsNullOrWhiteSpace(m.Organisation) ? m.FullName : $"{m.FullName} ({m.Organisation})"); break;
             case ItemProduced i: Set(i.ItemId, i.Description); break;
             case UserRegistered u: Set(u.UserId, u.DisplayName); break;
+            case Domain.Ventures.VentureProposed v: Set(v.VentureId, v.Name); break;
         }
     }
 
@@ -63,6 +65,7 @@ internal sealed class TimelineNames
     public string Programme(Guid id) => Of(id, "programme");
     public string Mentor(Guid id) => Of(id, "mentor");
     public string Item(Guid id) => Of(id, "item");
+    public string Venture(Guid id) => Of(id, "venture");
 
     /// <summary>Who recorded it: a user's display name (the username until the user's registration is seen); null for other actors.</summary>
     public string? RecordedBy(string? actor) => UserOf(actor) is { } user ? _names.GetValueOrDefault(user.Id, user.Username) : null;

@@ -1,0 +1,9 @@
+using SecondChance.Domain.Ventures;
+
+namespace SecondChance.Application.Ventures;
+
+public sealed class ApproveVentureHandler(Streams streams, CommandExecutor executor)
+{
+    public Task<CommandResult> HandleAsync(ApproveVenture command, CommandContext context, CancellationToken ct) =>
+        VentureSteps.RunAsync(streams, executor, context, command.VentureId, (s, now) => VentureDecider.Decide(s, command, now), ct);
+}

@@ -1,0 +1,3 @@
+namespace SecondChance.Domain.Ventures;
+
+public sealed record RecordVentureMilestone(Guid FacilityId, Guid VentureId, VentureMilestone Milestone, DateTimeOffset? ReachedAt);
