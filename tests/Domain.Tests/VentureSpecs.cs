@@ -328,4 +328,27 @@ public class VentureSpecs
         fund.Balance.Should().Be(2_250_000);
         (fund.CreditedMinor, fund.GrantedMinor, fund.ReturnedMinor).Should().Be((7_000_000, 5_000_000, 250_000));
     }
+
+    private static Partners.PartnerState Mentor(Partners.PartnerRole role, DateOnly mouEnds) =>
+        Given(Partners.PartnerState.Initial, Partners.PartnerState.Evolve,
+            new Partners.PartnerRegistered(Id(600), "Kaarvan Crafts Foundation", Partners.PartnerKind.Ngo, [role], ProposedAt.AddDays(-100)),
+            new Partners.MemorandumSigned(Id(600), Id(601), FacilityId, "Mentoring ventures", new DateOnly(2025, 1, 1), mouEnds, "A", "B",
+                ProposedAt.AddDays(-90))).State;
+
+    [Fact]
+    public void Partner_named_as_mentor_must_mentor_startups_under_a_memorandum_in_force_on_the_proposal_day()
+    {
+        var named = Propose with { MentorPartnerId = Id(600) };
+        var day = DateOnly.FromDateTime(ProposedAt.ToOffset(TimeSpan.FromHours(5)).DateTime);
+        Given(VentureState.Initial, VentureState.Evolve).When(v => VentureDecider.Decide(v, Karachi,
+                new[] { Founder(InmateId, "C-1") }.ToDictionary(i => i.InmateId), Programmes, named, Now, Mentor(Partners.PartnerRole.StartupMentor, day)))
+            .Decision.IsRefused.Should().BeFalse();
+        Given(VentureState.Initial, VentureState.Evolve).When(v => VentureDecider.Decide(v, Karachi,
+                new[] { Founder(InmateId, "C-1") }.ToDictionary(i => i.InmateId), Programmes, named, Now, Mentor(Partners.PartnerRole.StartupMentor, day.AddDays(-1))))
+            .ThenRefused(RefusalCodes.NoMemorandumInForce);
+        Given(VentureState.Initial, VentureState.Evolve).When(v => VentureDecider.Decide(v, Karachi,
+                new[] { Founder(InmateId, "C-1") }.ToDictionary(i => i.InmateId), Programmes, named, Now, Mentor(Partners.PartnerRole.Buyer, day)))
+            .ThenRefused(RefusalCodes.PartnerRoleMissing);
+        Proposing(named).ThenRefused(RefusalCodes.PartnerNotFound);
+    }
 }

@@ -21,8 +21,9 @@ public sealed class ProposeVentureHandler(Streams streams, CommandExecutor execu
             if (inmate.Certificates.TryGetValue(founder.CertificateNumber?.Trim() ?? "", out var certificate) && !programmes.ContainsKey(certificate.ProgrammeId))
                 programmes[certificate.ProgrammeId] = (await streams.ProgrammeAsync(certificate.ProgrammeId, ct)).State;
         }
+        var mentor = command.MentorPartnerId is { } partnerId ? (await streams.PartnerAsync(partnerId, ct)).State : null;
         var venture = await streams.VentureAsync(command.VentureId, ct, context);
         return await executor.CommitAsync(context, command.VentureId, venture,
-            VentureDecider.Decide(venture.State, facility.State, founders, programmes, command, executor.Now), ct);
+            VentureDecider.Decide(venture.State, facility.State, founders, programmes, command, executor.Now, mentor), ct);
     }
 }

@@ -17,7 +17,7 @@ public static class VentureDecider
     public const int MaxFounders = 5;
 
     public static Decision Decide(VentureState venture, FacilityState facility, IReadOnlyDictionary<Guid, InmateState> founders,
-        IReadOnlyDictionary<Guid, ProgrammeState> programmes, ProposeVenture c, DateTimeOffset now)
+        IReadOnlyDictionary<Guid, ProgrammeState> programmes, ProposeVenture c, DateTimeOffset now, Partners.PartnerState? mentor = null)
     {
         if (!facility.Registered || facility.FacilityId != c.FacilityId) return Decision.Refuse(FacilityNotFound, "No facility has this id.");
         if (venture.Exists) return Decision.Refuse(VentureAlreadyProposed, "A venture with this id has been proposed already.");
@@ -42,6 +42,11 @@ public static class VentureDecider
                     $"Founder {inmate.PrisonerNumber} holds no valid certificate numbered '{founder.CertificateNumber}' at the proposal time.");
             if (programmes.TryGetValue(certificate.ProgrammeId, out var programme) && programme.Craft == Craft.IT) kind = VentureKind.IT;
         }
+        // a registered partner named as mentor must mentor startups under a memorandum with this facility on the day
+        if (c.MentorPartnerId is { } partnerId
+            && Partners.PartnerDecider.MayAct(mentor is { } m && m.PartnerId == partnerId ? m : Partners.PartnerState.Initial,
+                Partners.PartnerRole.StartupMentor, c.FacilityId, facility.LocalDate(at)) is { } r5)
+            return r5;
         return Decision.Accept(new VentureProposed(c.VentureId, c.FacilityId, c.Name.Trim(), kind, c.BusinessPlan.Trim(),
             [.. c.Founders.Select(f => f with { CertificateNumber = f.CertificateNumber.Trim() })], c.MentorOrganisation.Trim(), c.MentorPartnerId, at));
     }

@@ -3,7 +3,7 @@ namespace SecondChance.Domain.Ventures;
 /// <summary>
 /// A venture proposed by one to five inmates of one facility, each qualified by a skill certificate they hold. The kind
 /// is IT when any founder's certificate comes from an IT programme, else craft. The mentoring organisation is a name for
-/// now; <see cref="MentorPartnerId"/> will name a registered partner once partners exist.
+/// now; <see cref="MentorPartnerId"/>, when given, names a registered partner mentoring startups under a memorandum with the facility.
 /// </summary>
 public sealed record VentureProposed(
     Guid VentureId,

@@ -53,7 +53,7 @@ public sealed partial class DemoSeeder
         var web = Id("venture:peshawar:web-studio");
         if (await Run(actor, new ProposeVenture(web, f.Id, "Khyber Web Studio", "Web pages and social-media shops for Qissa Khwani traders, built on donated laptops",
                 [new VentureFounder(founders[0].Inmate, founders[0].Certificate), new VentureFounder(founders[1].Inmate, founders[1].Certificate)],
-                "Skills for Life Peshawar", null, today.AddDays(-280)), ct))
+                "Kaarvan Crafts Foundation", Kaarvan, today.AddDays(-280)), ct))
         {
             await Run(actor, new ApproveVenture(f.Id, web, "Superintendent, Central Jail Peshawar", today.AddDays(-270)), ct);
             await Run(actor, new AwardSeedGrant(f.Id, web, Id("venture-grant:peshawar:web-studio"), 15_000_000, null, today.AddDays(-260)), ct);
