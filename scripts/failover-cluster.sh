@@ -58,7 +58,7 @@ wait_pair() { # seconds: until one node is primary and the other secondary, whic
 
 start() {
   install_packages
-  if [ -f "$ROOT/monitor/PG_VERSION" ] && ! grep -qs "^port = '\?${MONITOR_PORT}'\?" "$ROOT/monitor/postgresql.conf"; then
+  if [ -f "$ROOT/monitor/PG_VERSION" ] && ! grep -qs "^port = '\?${MONITOR_PORT}'\?" "$ROOT/monitor/postgresql-auto-failover.conf"; then
     echo "$ROOT holds a cluster on other ports; set SECONDCHANCE_FAILOVER_DIR or the SECONDCHANCE_FAILOVER_*_PORT variables" >&2; exit 1
   fi
   mkdir -p "$ROOT"; chown postgres:postgres "$ROOT"
