@@ -8,6 +8,8 @@ MONITOR_PORT="${SECONDCHANCE_FAILOVER_MONITOR_PORT:-55460}"
 NODE1_PORT="${SECONDCHANCE_FAILOVER_NODE1_PORT:-55461}"
 NODE2_PORT="${SECONDCHANCE_FAILOVER_NODE2_PORT:-55462}"
 DB=secondchance
+# default: pg_auto_failover's own timeouts (a dead primary is replaced after about 50 s); fast: about 15 s
+TIMEOUTS="${SECONDCHANCE_FAILOVER_TIMEOUTS:-default}"
 MONITOR_URI="postgres://autoctl_node@127.0.0.1:${MONITOR_PORT}/pg_auto_failover?sslmode=disable"
 
 install_packages() {
@@ -56,6 +58,31 @@ wait_pair() { # seconds: until one node is primary and the other secondary, whic
   echo "timed out waiting for a primary and a secondary" >&2; states >&2; return 1
 }
 
+apply_timeouts() {
+  # The monitor calls a node unhealthy after node_considered_unhealthy_timeout without a health check passing; it then
+  # waits primary_demote_timeout before promoting, in case the old primary is only cut off: its keeper demotes it after
+  # network_partition_timeout without the monitor or a standby, which must be shorter, or there could be two primaries.
+  local monitor_settings="health_check_period health_check_timeout health_check_retry_delay node_considered_unhealthy_timeout primary_demote_timeout"
+  local partition=20 s
+  if [ "$TIMEOUTS" = fast ]; then
+    partition=5
+    for s in period:1000 timeout:1000 retry_delay:500; do
+      monitor_admin "alter system set pgautofailover.health_check_${s%%:*} = ${s#*:}"
+    done
+    monitor_admin "alter system set pgautofailover.node_considered_unhealthy_timeout = 3000"
+    monitor_admin "alter system set pgautofailover.primary_demote_timeout = 8000"
+  else
+    for s in $monitor_settings; do monitor_admin "alter system reset pgautofailover.$s"; done
+  fi
+  monitor_admin "select pg_reload_conf()"
+  for n in 1 2; do
+    as_pg pg_autoctl config set --pgdata "$ROOT/node$n" timeout.network_partition_timeout "$partition" >/dev/null
+    as_pg pg_autoctl reload --pgdata "$ROOT/node$n" >/dev/null 2>&1 || true
+  done
+}
+
+monitor_admin() { as_pg psql -X -q -h 127.0.0.1 -p "$MONITOR_PORT" -d pg_auto_failover -Atc "$1" >/dev/null; }
+
 start() {
   install_packages
   if [ -f "$ROOT/monitor/PG_VERSION" ] && ! grep -qs "^port = '\?${MONITOR_PORT}'\?" "$ROOT/monitor/postgresql-auto-failover.conf"; then
@@ -81,6 +108,7 @@ start() {
     if [ "$n" = 1 ] && ! states | grep -q "^node2:"; then wait_state node1 'single|primary|wait_primary' 120; fi
   done
   wait_pair 300
+  apply_timeouts
   status
   echo; echo "Connection string:"; connection
 }
@@ -94,6 +122,9 @@ connection() {
 status() {
   as_pg pg_autoctl show state --pgdata "$ROOT/monitor"
   monitor_sql "select 'number_sync_standbys=' || number_sync_standbys from pgautofailover.formation where formationid = 'default'"
+  monitor_sql "select string_agg(replace(name, 'pgautofailover.', '') || '=' || setting, ', ' order by name) from pg_settings
+    where name in ('pgautofailover.node_considered_unhealthy_timeout', 'pgautofailover.primary_demote_timeout', 'pgautofailover.health_check_period')"
+  echo "network_partition_timeout=$(as_pg pg_autoctl config get --pgdata "$ROOT/node1" timeout.network_partition_timeout)"
   local primary; primary="$(states | awk -F: '$2 == "primary" {print $1}' | head -1)"
   [ -n "$primary" ] || return 0
   local port_var="NODE${primary#node}_PORT"

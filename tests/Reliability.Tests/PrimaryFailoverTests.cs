@@ -56,7 +56,7 @@ public sealed class PrimaryFailoverTests(ITestOutputHelper output)
             var clock = Stopwatch.StartNew();
             var acknowledged = new ConcurrentBag<Ack>();
             var unexpected = new ConcurrentBag<string>();
-            var retries = 0;
+            var retried = new ConcurrentDictionary<string, int>();
             using var stopPosting = new CancellationTokenSource();
             // a client keeps retrying a posting it started until it is answered; this is only the test's own deadline
             using var giveUp = new CancellationTokenSource(TimeSpan.FromMinutes(8));
@@ -71,7 +71,7 @@ public sealed class PrimaryFailoverTests(ITestOutputHelper output)
                         var (status, body) = await CreditAsync(http, inmate, posting);
                         if (status == HttpStatusCode.OK) { acknowledged.Add(new Ack(inmate, posting, sent, clock.Elapsed)); break; }
                         if (!Retryable(status)) { unexpected.Add($"{(int)status} {body}"); break; }
-                        Interlocked.Increment(ref retries);
+                        retried.AddOrUpdate(Reason(status, body), 1, (_, n) => n + 1);
                         await Task.Delay(200);
                     }
                 }
@@ -87,8 +87,9 @@ public sealed class PrimaryFailoverTests(ITestOutputHelper output)
             }
             var before = acknowledged.Count;
 
-            var killedAt = clock.Elapsed;
             var killedNode = await FailoverCluster.KillPrimaryAsync();
+            // from when the kill is done: a request sent while the script was still looking for the primary could reach it
+            var killedAt = clock.Elapsed;
             var resumed = await UntilAsync(() => Task.FromResult(acknowledged.Where(a => a.Sent > killedAt).Select(a => a.Answered - killedAt).DefaultIfEmpty(TimeSpan.Zero).Min()),
                 first => first > TimeSpan.Zero, "a credit sent after the kill to be acknowledged", TimeSpan.FromMinutes(4));
             await Task.Delay(TimeSpan.FromSeconds(5));
@@ -96,9 +97,10 @@ public sealed class PrimaryFailoverTests(ITestOutputHelper output)
             await Task.WhenAll(load);
 
             var acks = acknowledged.ToList();
-            output.WriteLine($"{acks.Count} credits acknowledged by {Clients} clients ({before} before {killedNode} was killed), {retries} retries; " +
+            output.WriteLine($"{acks.Count} credits acknowledged by {Clients} clients ({before} before {killedNode} was killed); " +
                              $"first credit sent after the kill acknowledged {resumed.TotalSeconds:0.0} s after it; standby replay lag under load " +
-                             $"median {Median(replayLags):0.0} ms, max {replayLags.Max():0.0} ms over {replayLags.Count} samples");
+                             $"median {Median(replayLags):0.0} ms, max {replayLags.Max():0.0} ms over {replayLags.Count} samples; retried after: " +
+                             string.Join(", ", retried.OrderByDescending(r => r.Value).Select(r => $"{r.Value} × {r.Key}")));
             unexpected.Should().BeEmpty("a client only ever gets its credit acknowledged or a failure worth retrying");
             acks.Count.Should().BeGreaterThan(before, "writes resumed on the promoted secondary");
 
@@ -135,6 +137,14 @@ public sealed class PrimaryFailoverTests(ITestOutputHelper output)
 
     private static bool Retryable(HttpStatusCode status) =>
         (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.Conflict or HttpStatusCode.TooManyRequests;
+
+    private static string Reason(HttpStatusCode status, string body)
+    {
+        if (status == HttpStatusCode.RequestTimeout) return "no answer within 30 s";
+        if (status == HttpStatusCode.ServiceUnavailable && !body.StartsWith('{')) return "connection refused or dropped";
+        try { return $"{(int)status} {JsonDocument.Parse(body).RootElement.GetProperty("title").GetString()}"; }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException) { return $"{(int)status}"; }
+    }
 
     private static async Task<(HttpStatusCode, string)> CreditAsync(HttpClient http, Guid inmate, Guid posting)
     {
