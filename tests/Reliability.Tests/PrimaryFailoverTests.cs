@@ -120,7 +120,7 @@ public sealed class PrimaryFailoverTests(ITestOutputHelper output)
                 balance.Should().Be(postings.Count * AmountMinor, "the balance is the sum of the credits stored");
             }
 
-            await ReadModelsCaughtUpAsync(connectionString, host);
+            await ReadModelsCaughtUpAsync(connectionString, host, http);
             foreach (var group in acks.GroupBy(a => a.Inmate))
             {
                 var statement = await http.GetFromJsonAsync<JsonElement>($"/audit/wages/inmates/{group.Key}/statement");
@@ -180,15 +180,34 @@ public sealed class PrimaryFailoverTests(ITestOutputHelper output)
         return stored;
     }
 
-    /// <summary>Until every read model has applied the whole event log; otherwise fails with where each one stopped and the Host's log.</summary>
-    private static async Task ReadModelsCaughtUpAsync(string cs, HostProcess host)
+    /// <summary>
+    /// Until every read model has applied the whole event log. Otherwise fails with where each one stopped, the Host's
+    /// log, and whether an operator's resume (POST /admin/projections/{name}/resume) brought them back.
+    /// </summary>
+    private static async Task ReadModelsCaughtUpAsync(string cs, HostProcess host, HttpClient http)
+    {
+        var behind = await BehindAsync(cs, TimeSpan.FromMinutes(3));
+        if (behind.Count == 0) return;
+        var log = host.Log;
+        var file = Path.Combine(Path.GetTempPath(), $"failover-host-{Guid.NewGuid():N}.log");
+        await File.WriteAllTextAsync(file, log);
+        var resumed = new List<string>();
+        foreach (var name in behind.Select(b => b.Split(' ')[0]))
+            resumed.Add($"{name}: {(int)(await http.PostAsync($"/admin/projections/{name}/resume", null)).StatusCode}");
+        var afterResume = await BehindAsync(cs, TimeSpan.FromSeconds(60));
+        throw new TimeoutException($"Read models still behind after the failover: {string.Join("; ", behind)}. Resumed by an operator " +
+                                   $"({string.Join(", ", resumed)}) they {(afterResume.Count == 0 ? "caught up" : "stayed behind: " + string.Join("; ", afterResume))}." +
+                                   $"\nThe Host's log is in {file}; it ends:\n{log[Math.Max(0, log.Length - 3000)..]}");
+    }
+
+    private static async Task<List<string>> BehindAsync(string cs, TimeSpan within)
     {
         const string progress = """
             select m.name || ' at ' || coalesce(p.last_seq_id, 0) || ' of ' || (select coalesce(max(seq_id), 0) from sc_events.mt_events)
               from sc_events.sc_read_models m left join sc_events.mt_event_progression p on p.name = m.name || ':All'
              where coalesce(p.last_seq_id, 0) < (select coalesce(max(seq_id), 0) from sc_events.mt_events)
             """;
-        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var deadline = DateTime.UtcNow + within;
         while (true)
         {
             var behind = new List<string>();
@@ -199,14 +218,7 @@ public sealed class PrimaryFailoverTests(ITestOutputHelper output)
                 await using var r = await cmd.ExecuteReaderAsync();
                 while (await r.ReadAsync()) behind.Add(r.GetString(0));
             }
-            if (behind.Count == 0) return;
-            if (DateTime.UtcNow > deadline)
-            {
-                var log = host.Log;
-                var file = Path.Combine(Path.GetTempPath(), $"failover-host-{Guid.NewGuid():N}.log");
-                await File.WriteAllTextAsync(file, log);
-                throw new TimeoutException($"Read models still behind after the failover: {string.Join("; ", behind)}\nThe Host's log is in {file}; it ends:\n{log[Math.Max(0, log.Length - 6000)..]}");
-            }
+            if (behind.Count == 0 || DateTime.UtcNow > deadline) return behind;
             await Task.Delay(500);
         }
     }
