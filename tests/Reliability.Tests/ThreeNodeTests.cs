@@ -63,11 +63,11 @@ public sealed class ThreeNodeTests(ITestOutputHelper output)
                 var http = c % 2 == 0 ? second : third;
                 for (var k = 0; !stop.IsCancellationRequested; k++)
                 {
-                    var (inmate, posting) = (inmates[(c + k * Clients) % Inmates], Guid.NewGuid());
-                    // a client retries a failed request with the same posting id (and idempotency key) until it is answered
+                    var (inmate, posting, creditedAt) = (inmates[(c + k * Clients) % Inmates], Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(-5));
+                    // a client retries a failed request, the same request with the same idempotency key, until it is answered
                     for (var attempt = 0; attempt < 50; attempt++)
                     {
-                        var r = await CreditAsync(http, inmate, posting);
+                        var r = await CreditAsync(http, inmate, posting, creditedAt);
                         if (r == HttpStatusCode.OK) { acknowledged.Add((inmate, posting)); break; }
                         await Task.Delay(100);
                     }
@@ -137,7 +137,7 @@ public sealed class ThreeNodeTests(ITestOutputHelper output)
         return http;
     }
 
-    private static async Task<HttpStatusCode> CreditAsync(HttpClient http, Guid inmate, Guid posting)
+    private static async Task<HttpStatusCode> CreditAsync(HttpClient http, Guid inmate, Guid posting, DateTimeOffset creditedAt)
     {
         try
         {
@@ -146,7 +146,7 @@ public sealed class ThreeNodeTests(ITestOutputHelper output)
                 Content = JsonContent.Create(new
                 {
                     postingId = posting, kind = "Wage", amountMinor = 1500, currency = "PKR", description = "Workshop wage",
-                    creditedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
+                    creditedAt,
                 }),
             };
             request.Headers.Add("Idempotency-Key", $"credit-{posting}");

@@ -17,6 +17,16 @@ public sealed class MartenReadModels
 {
     private readonly Dictionary<string, SqlProjection> _byName;
 
+    /// <summary>
+    /// A read model whose batch fails because no database can be reached is paused and, when the failure is transient,
+    /// restarted by Wolverine's agent controller; any other failure leaves it stopped until an operator resumes it.
+    /// Npgsql's multi-host data source throws a bare <c>NpgsqlException("No suitable host was found.")</c> while every
+    /// host is down or a standby (a failover in progress), which the daemon would otherwise judge permanent. Every
+    /// NpgsqlException that is not a server's answer (<see cref="PostgresException"/>) is about reaching the server.
+    /// </summary>
+    static MartenReadModels() =>
+        TransientFailures.AddClassifier(e => e is NpgsqlException and not PostgresException ? true : null);
+
     public MartenReadModels(NpgsqlDataSource dataSource, IEnumerable<SqlProjection> projections, MartenReadModelOptions? options = null)
     {
         Options = options ?? new MartenReadModelOptions();
