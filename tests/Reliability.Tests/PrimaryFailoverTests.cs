@@ -40,7 +40,7 @@ public sealed class PrimaryFailoverTests(ITestOutputHelper output)
             var token = await new Auth(host).TokenAsync();
             using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            var facility = await CreatedAsync(http, "/facilities", new { name = "Karachi Central Jail", code = "KCJ", timeZoneId = "Asia/Karachi" });
+            var facility = await TestHosts.CreatedAsync(http, "/facilities", new { name = "Karachi Central Jail", code = "KCJ", timeZoneId = "Asia/Karachi" });
             (await http.PostAsJsonAsync($"/facilities/{facility}/proceeds-policies", new
             {
                 effectiveFrom = "2020-01-01", inmateShareBasisPoints = 6000, welfareFundBasisPoints = 3000, materialsRecoveryBasisPoints = 1000,
@@ -49,7 +49,7 @@ public sealed class PrimaryFailoverTests(ITestOutputHelper output)
             // one inmate per client: the clients never contend for a stream, so every refusal would be the failover's
             var inmates = new List<Guid>();
             for (var i = 0; i < Clients; i++)
-                inmates.Add(await CreatedAsync(http, "/inmates", new
+                inmates.Add(await TestHosts.CreatedAsync(http, "/inmates", new
                 {
                     facilityId = facility, prisonerNumber = $"KCJ-{i}", fullName = "Load Test Person", cnic = "42101-1234567-1", sex = "Male",
                     dateOfBirth = "1990-05-05", legalStatus = "Convicted", committalAuthority = "Sessions Court",
@@ -94,7 +94,7 @@ public sealed class PrimaryFailoverTests(ITestOutputHelper output)
             var killedNode = await FailoverCluster.KillPrimaryAsync();
             // from when the kill is done: a request sent while the script was still looking for the primary could reach it
             var killedAt = clock.Elapsed;
-            var resumed = await UntilAsync(() => Task.FromResult(acknowledged.Where(a => a.Sent > killedAt).Select(a => a.Answered - killedAt).DefaultIfEmpty(TimeSpan.Zero).Min()),
+            var resumed = await TestHosts.UntilAsync(() => Task.FromResult(acknowledged.Where(a => a.Sent > killedAt).Select(a => a.Answered - killedAt).DefaultIfEmpty(TimeSpan.Zero).Min()),
                 first => first > TimeSpan.Zero, "a credit sent after the kill to be acknowledged", TimeSpan.FromMinutes(4));
             await Task.Delay(TimeSpan.FromSeconds(5));
             await stopPosting.CancelAsync();
@@ -227,23 +227,4 @@ public sealed class PrimaryFailoverTests(ITestOutputHelper output)
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-    private static async Task<Guid> CreatedAsync(HttpClient http, string path, object body)
-    {
-        var r = await http.PostAsJsonAsync(path, body);
-        r.StatusCode.Should().Be(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
-        return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    private static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (true)
-        {
-            var value = await read();
-            if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited in vain for {what} (last: {value}).");
-            await Task.Delay(100);
-        }
-    }
 }

@@ -1,3 +1,6 @@
+using FluentAssertions;
+using System.Text.Json;
+using System.Net.Http.Json;
 using System.Net;
 using System.Net.Sockets;
 
@@ -19,5 +22,25 @@ internal static class TestHosts
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static async Task<Guid> CreatedAsync(HttpClient http, string path, object body)
+    {
+        var r = await http.PostAsJsonAsync(path, body);
+        r.StatusCode.Should().Be(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Reads until the value is done, every 100 ms, or throws after <paramref name="within"/>.</summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            var value = await read();
+            if (done(value)) return value;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited in vain for {what} (last: {value}).");
+            await Task.Delay(100);
+        }
     }
 }

@@ -34,7 +34,7 @@ public sealed class ThreeNodeTests(ITestOutputHelper output)
             await nodes[0].StartAsync(CancellationToken.None);
             var token = await new Auth(nodes[0]).TokenAsync();
             using var first = SignedIn(nodes[0], token);
-            var facility = await CreatedAsync(first, "/facilities", new { name = "Karachi Central Jail", code = "KCJ", timeZoneId = "Asia/Karachi" });
+            var facility = await TestHosts.CreatedAsync(first, "/facilities", new { name = "Karachi Central Jail", code = "KCJ", timeZoneId = "Asia/Karachi" });
             (await first.PostAsJsonAsync($"/facilities/{facility}/proceeds-policies", new
             {
                 effectiveFrom = "2020-01-01", inmateShareBasisPoints = 6000, welfareFundBasisPoints = 3000, materialsRecoveryBasisPoints = 1000,
@@ -42,7 +42,7 @@ public sealed class ThreeNodeTests(ITestOutputHelper output)
             })).EnsureSuccessStatusCode();
             var inmates = new List<Guid>();
             for (var i = 0; i < Inmates; i++)
-                inmates.Add(await CreatedAsync(first, "/inmates", new
+                inmates.Add(await TestHosts.CreatedAsync(first, "/inmates", new
                 {
                     facilityId = facility, prisonerNumber = $"KCJ-{i}", fullName = "Load Test Person", cnic = "42101-1234567-1", sex = "Male",
                     dateOfBirth = "1990-05-05", legalStatus = "Convicted", committalAuthority = "Sessions Court",
@@ -50,7 +50,7 @@ public sealed class ThreeNodeTests(ITestOutputHelper output)
                 }));
             await nodes[1].StartAsync(CancellationToken.None);
             await nodes[2].StartAsync(CancellationToken.None);
-            var spread = await UntilAsync(() => NodesRunningReadModelsAsync(connectionString), n => n >= 2, "the read models to spread over the nodes",
+            var spread = await TestHosts.UntilAsync(() => NodesRunningReadModelsAsync(connectionString), n => n >= 2, "the read models to spread over the nodes",
                 TimeSpan.FromSeconds(90));
             output.WriteLine($"read models spread over {spread} nodes");
 
@@ -80,7 +80,7 @@ public sealed class ThreeNodeTests(ITestOutputHelper output)
             var killed = Stopwatch.StartNew();
             var atKill = await ScalarAsync(connectionString, "select coalesce(max(seq_id), 0) from sc_events.mt_events");
             // resumed: every read model has applied an event appended after the kill, so none is left with the dead node
-            await UntilAsync(() => ScalarAsync(connectionString, """
+            await TestHosts.UntilAsync(() => ScalarAsync(connectionString, """
                 select coalesce(min(coalesce(p.last_seq_id, 0)), 0) from sc_events.sc_read_models m
                   left join sc_events.mt_event_progression p on p.name = m.name || ':All'
                 """), position => position > atKill, "every read model to apply an event appended after the kill", TimeSpan.FromSeconds(180));
@@ -161,24 +161,5 @@ public sealed class ThreeNodeTests(ITestOutputHelper output)
     {
         var r = await http.GetFromJsonAsync<JsonElement>($"/audit/wages/inmates/{inmate}/statement");
         return r.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("postingId").GetGuid()).ToList();
-    }
-
-    private static async Task<Guid> CreatedAsync(HttpClient http, string path, object body)
-    {
-        var r = await http.PostAsJsonAsync(path, body);
-        r.StatusCode.Should().Be(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
-        return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    private static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (true)
-        {
-            var value = await read();
-            if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited in vain for {what} (last: {value}).");
-            await Task.Delay(200);
-        }
     }
 }
