@@ -9,6 +9,7 @@ using Npgsql;
 using SecondChance.Domain;
 using SecondChance.Integrity.Privacy;
 using SecondChance.Integrity.HashChain;
+using SecondChance.Integrity.Tenancy;
 using Weasel.Core;
 
 namespace SecondChance.Integrity;
@@ -41,11 +42,25 @@ public static class MartenSetup
         {
             var options = new StoreOptions();
             options.Connection(connectionString(provider));
+            options.UseProvinceTenancy(connectionString(provider));
             options.ConfigureSecondChanceEvents(provider.GetService<ILoggerFactory>()?.CreateLogger("Marten"),
                 provider.GetRequiredService<SubjectKeyring>());
             configure?.Invoke(provider, options);
             return options;
         });
+    }
+
+    /// <summary>
+    /// Database per province (<see cref="ProvinceTenancy"/>): the home database at <paramref name="homeConnectionString"/>
+    /// is the default tenant and holds the registry of the others.
+    /// </summary>
+    public static StoreOptions UseProvinceTenancy(this StoreOptions options, string homeConnectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(homeConnectionString);
+        TuneConnections(builder.ConnectionStringBuilder);
+        var home = builder.Build();
+        options.Tenancy = new ProvinceTenancy(options, home, new TenantRegistry(home));
+        return options;
     }
 
     /// <summary>Personal fields of events, per <see cref="DomainPersonalData"/>: encrypted under each person's key.</summary>

@@ -41,5 +41,8 @@ public static class AccessMigrations
             create index access_log_by_subject on {schema}.access_log (subject_id, at);
             create index access_log_by_user on {schema}.access_log (user_id, at);
             """),
+        new(2, "users' province and federal read grants", """
+            alter table {schema}.user_directory add column tenant text, add column read_tenants text[] not null default '{}';
+            """),
     ];
 }

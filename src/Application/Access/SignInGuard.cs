@@ -51,7 +51,7 @@ public sealed class SignInGuard(MartenEventLog store, UserDirectory users, IPass
 
     private async Task<DateTimeOffset?> LockedUntilAsync(string[] keys, CancellationToken ct)
     {
-        await using var cmd = store.DataSource.CreateCommand($"select max(locked_until) from {Table} where username = any($1)");
+        await using var cmd = store.Home.CreateCommand($"select max(locked_until) from {Table} where username = any($1)");
         cmd.Parameters.Add(new() { Value = keys });
         return await cmd.ExecuteScalarAsync(ct) is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : null;
     }
@@ -59,7 +59,7 @@ public sealed class SignInGuard(MartenEventLog store, UserDirectory users, IPass
     /// <summary>Counts a failure against a key (a username, or a username from one address); true when it is now locked.</summary>
     private async Task<bool> RecordFailureAsync(string key, int maxFailures, DateTimeOffset now, CancellationToken ct)
     {
-        await using var cmd = store.DataSource.CreateCommand($"""
+        await using var cmd = store.Home.CreateCommand($"""
             insert into {Table} as f (username, failures, window_start) values ($1, 1, $2)
             on conflict (username) do update set
               failures = case when f.window_start < $3 or f.locked_until is not null then 1 else f.failures + 1 end,
@@ -78,7 +78,7 @@ public sealed class SignInGuard(MartenEventLog store, UserDirectory users, IPass
 
     private async Task ExecAsync(string sql, CancellationToken ct, params object[] values)
     {
-        await using var cmd = store.DataSource.CreateCommand(sql);
+        await using var cmd = store.Home.CreateCommand(sql);
         foreach (var v in values) cmd.Parameters.Add(new() { Value = v });
         await cmd.ExecuteNonQueryAsync(ct);
     }

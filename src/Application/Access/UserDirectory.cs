@@ -15,16 +15,16 @@ public sealed class UserDirectory(MartenEventLog store)
 
     public async Task<IReadOnlyList<UserRecord>> ListAsync(CancellationToken ct)
     {
-        await using var cmd = store.DataSource.CreateCommand($"{Select} order by username limit 1000");
+        await using var cmd = store.Home.CreateCommand($"{Select} order by username limit 1000");
         return await ReadAsync(cmd, ct);
     }
 
-    private const string Columns = "user_id, username, display_name, password_hash, active, roles, facilities, programmes, personal_data, version";
+    private const string Columns = "user_id, username, display_name, password_hash, active, roles, facilities, programmes, personal_data, version, tenant, read_tenants";
     private string Select => $"select {Columns} from {Table}";
 
     private async Task<UserRecord?> OneAsync(string where, object value, CancellationToken ct)
     {
-        await using var cmd = store.DataSource.CreateCommand($"{Select} {where}");
+        await using var cmd = store.Home.CreateCommand($"{Select} {where}");
         cmd.Parameters.Add(new NpgsqlParameter { Value = value });
         return (await ReadAsync(cmd, ct)).FirstOrDefault();
     }
@@ -36,7 +36,11 @@ public sealed class UserDirectory(MartenEventLog store)
         while (await r.ReadAsync(ct))
             list.Add(new UserRecord(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4),
                 r.GetFieldValue<string[]>(5).Select(Enum.Parse<Role>).ToList(), r.GetFieldValue<Guid[]>(6), r.GetFieldValue<Guid[]>(7),
-                r.GetBoolean(8), r.GetInt64(9)));
+                r.GetBoolean(8), r.GetInt64(9))
+            {
+                Tenant = r.IsDBNull(10) ? null : r.GetString(10),
+                ReadTenants = r.GetFieldValue<string[]>(11),
+            });
         return list;
     }
 }

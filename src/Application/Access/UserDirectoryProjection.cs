@@ -30,6 +30,9 @@ public sealed class UserDirectoryProjection(EventStoreOptions options) : IInline
                 case UserPersonalDataAccessGranted e: Set(b, e.UserId, "personal_data = true", v); break;
                 case UserPersonalDataAccessRevoked e: Set(b, e.UserId, "personal_data = false", v); break;
                 case UserDeactivated e: Set(b, e.UserId, "active = false", v); break;
+                case UserAssignedToTenant e: Set(b, e.UserId, "tenant = $3", v, e.Tenant); break;
+                case UserTenantReadGranted e: Set(b, e.UserId, "read_tenants = array_append(array_remove(read_tenants, $3), $3)", v, e.Tenant); break;
+                case UserTenantReadRevoked e: Set(b, e.UserId, "read_tenants = array_remove(read_tenants, $3)", v, e.Tenant); break;
             }
         }
     }

@@ -10,7 +10,8 @@ public sealed record ChangePassword(Guid UserId, string Password);
 public sealed record ChangeOwnPassword(Guid UserId, string CurrentPassword, string NewPassword);
 
 /// <summary>Grant and revoke roles, facilities, programmes and personal-data access; deactivate; change a password.</summary>
-public sealed class UserGrantsHandler(UserStreams streams, UserDirectory users, CommandExecutor executor, IPasswordHashing hashing)
+public sealed class UserGrantsHandler(UserStreams streams, UserDirectory users, CommandExecutor executor, IPasswordHashing hashing,
+    SecondChance.Integrity.Tenancy.TenantRegistry tenants)
 {
     public Task<CommandResult> HandleAsync(GrantRole command, CommandContext c, CancellationToken ct) =>
         Run(command.UserId, c, (s, now) => UserDecider.Decide(s, command, now), ct);
@@ -38,6 +39,23 @@ public sealed class UserGrantsHandler(UserStreams streams, UserDirectory users, 
 
     public Task<CommandResult> HandleAsync(DeactivateUser command, CommandContext c, CancellationToken ct) =>
         Run(command.UserId, c, (s, now) => UserDecider.Decide(s, command, now), ct);
+
+    public async Task<CommandResult> HandleAsync(AssignUserTenant command, CommandContext c, CancellationToken ct) =>
+        await UnknownTenantAsync(command.UserId, command.Tenant, ct)
+        ?? await Run(command.UserId, c, (s, now) => UserDecider.Decide(s, command, now), ct);
+
+    public async Task<CommandResult> HandleAsync(GrantTenantRead command, CommandContext c, CancellationToken ct) =>
+        await UnknownTenantAsync(command.UserId, command.Tenant, ct)
+        ?? await Run(command.UserId, c, (s, now) => UserDecider.Decide(s, command, now), ct);
+
+    public Task<CommandResult> HandleAsync(RevokeTenantRead command, CommandContext c, CancellationToken ct) =>
+        Run(command.UserId, c, (s, now) => UserDecider.Decide(s, command, now), ct);
+
+    /// <summary>A refusal when <paramref name="tenant"/> names no province in the registry.</summary>
+    public async Task<CommandResult?> UnknownTenantAsync(Guid userId, string? tenant, CancellationToken ct) =>
+        tenant is not null && SecondChance.Integrity.Tenancy.TenantRegistry.Invalid(tenant) is null && await tenants.FindAsync(tenant, ct) is not null
+            ? null
+            : CommandResult.Refused(userId, new Refusal(RefusalCodes.TenantUnknown, $"No province has tenant id '{tenant}'."));
 
     public Task<CommandResult> HandleAsync(ChangePassword command, CommandContext c, CancellationToken ct) =>
         command.Password is not { Length: >= RegisterUserHandler.MinPasswordLength and <= 256 }

@@ -51,7 +51,7 @@ public sealed class CommandExecutor(MartenEventLog store, IdempotencyStore idemp
             metadata)).ToList();
         var result = Result(id, target, loaded, appends);
 
-        var own = context.Session is null ? store.Store.LightweightSession() : null;
+        var own = context.Session is null ? store.LightweightSession() : null;
         var session = context.Session ?? own!;
         try
         {

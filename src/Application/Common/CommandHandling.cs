@@ -2,6 +2,7 @@ using JasperFx.Core;
 using Marten;
 using SecondChance.Application.Access;
 using SecondChance.Integrity.Events;
+using SecondChance.Integrity.Tenancy;
 using Wolverine;
 using Wolverine.ErrorHandling;
 
@@ -32,6 +33,7 @@ public static class CommandHandling
         options.Discovery.IncludeAssembly(typeof(CommandHandling).Assembly);
         // erasure is not a decision on streams: it destroys a key and is run by its endpoint directly
         options.Discovery.CustomizeHandlerDiscovery(q => q.Excludes.WithCondition("erasure", t => t == typeof(EraseInmateHandler)));
+        options.Policies.AddMiddleware(typeof(TenantScopeMiddleware));
         options.Policies.AddMiddleware(typeof(CommandContextMiddleware),
             chain => chain.Handlers.Any(h => h.Method.GetParameters().Any(p => p.ParameterType == typeof(CommandContext))));
         // reminders are scheduled with the plan they remind of, stored until due and recovered after a crash
@@ -48,6 +50,10 @@ public static class CommandHandling
     {
         var options = new DeliveryOptions();
         foreach (var (name, value) in context.ToHeaders()) options.Headers[name] = value;
+        // the command's events go to the caller's province; users and their grants live in the home database
+        var tenant = IsAboutUsers(command) ? TenantScope.Home : TenantScope.Current;
+        if (!TenantScope.IsHome(tenant)) options.TenantId = tenant;
+        using var _ = TenantScope.Enter(tenant);
         try
         {
             return await bus.InvokeAsync<CommandResult>(command, options, ct, Timeout);
@@ -57,6 +63,22 @@ public static class CommandHandling
             return CommandResult.Conflicted(Guid.Empty, new VersionConflict(e.StreamId, e.Expected.Value, e.ActualVersion, FromIfMatch: false));
         }
     }
+
+    /// <summary>
+    /// Users, their grants and passwords are national: the user directory that sign-in reads is in the home database.
+    /// </summary>
+    private static bool IsAboutUsers(object command) =>
+        command.GetType().Namespace is "SecondChance.Domain.Access" or "SecondChance.Application.Access";
+}
+
+/// <summary>
+/// Every handler works in the tenant of its message (Wolverine opens its Marten session there): the queries it runs
+/// through <see cref="TenantScope"/> go to the same province's database. Called synchronously at the top of the
+/// generated handler, the scope lasts until the handler returns.
+/// </summary>
+public static class TenantScopeMiddleware
+{
+    public static void Before(Envelope envelope) => TenantScope.Enter(envelope.TenantId ?? TenantScope.Home);
 }
 
 /// <summary>Gives each use case its context from the envelope, with the session Wolverine opened for the message.</summary>

@@ -1,5 +1,6 @@
 using SecondChance.Integrity.Schema;
 using SecondChance.Integrity.Events;
+using SecondChance.Integrity.Tenancy;
 
 namespace SecondChance.Application;
 
@@ -7,16 +8,28 @@ namespace SecondChance.Application;
 public sealed record SchemaModule(string Name, IReadOnlyList<Migration> Migrations);
 
 /// <summary>
-/// Every module this process writes to, migrated together at start-up or by the <c>migrate</c> verb: Marten's event
-/// store with our hash chain and keys and Wolverine's message store (Marten's own schema migration), then the
-/// application's tables and those of every registered <see cref="SchemaModule"/>.
+/// Every module this process writes to, migrated together at start-up or by the <c>migrate</c> verb, in the home
+/// database and in every province's: Marten's event store with our hash chain and keys and Wolverine's message store
+/// (Marten's own schema migration), then the application's tables and those of every registered <see cref="SchemaModule"/>.
 /// </summary>
-public sealed class SchemaMigrations(MartenEventLog log, IEnumerable<SchemaModule> modules)
+public sealed class SchemaMigrations(MartenEventLog log, IEnumerable<SchemaModule> modules, TenantRegistry? tenants = null)
 {
+    /// <returns>The steps applied, each prefixed with its tenant when it is a province.</returns>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct = default)
     {
-        await log.Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        return await SchemaMigrator.MigrateAsync(log.DataSource, log.Schema,
+        var applied = new List<string>(await MigrateTenantAsync(TenantScope.Home, ct));
+        foreach (var tenant in tenants is null ? [] : await tenants.ListAsync(ct))
+            applied.AddRange((await MigrateTenantAsync(tenant.Id, ct)).Select(step => $"{tenant.Id}: {step}"));
+        return applied;
+    }
+
+    /// <summary>Brings one tenant's database up to date (a province's when it is added).</summary>
+    public async Task<IReadOnlyList<string>> MigrateTenantAsync(string tenant, CancellationToken ct = default)
+    {
+        var database = await log.Store.Storage.FindOrCreateDatabase(tenant);
+        await database.ApplyAllConfiguredChangesToDatabaseAsync(ct: ct);
+        using var _ = TenantScope.Enter(tenant);
+        return await SchemaMigrator.MigrateAsync(log.DataSource.Current, log.Schema,
             [(ApplicationMigrations.Module, ApplicationMigrations.All), (Access.AccessMigrations.Module, Access.AccessMigrations.All),
              .. modules.Select(m => (m.Name, m.Migrations))], ct);
     }

@@ -1,10 +1,11 @@
+using SecondChance.Integrity.Tenancy;
 using Npgsql;
 using NpgsqlTypes;
 using SecondChance.Integrity.Events;
 
 namespace SecondChance.Application.ReadModels;
 
-public sealed partial class DirectoryQueries(NpgsqlDataSource dataSource, EventStoreOptions options)
+public sealed partial class DirectoryQueries(TenantDataSource dataSource, EventStoreOptions options)
 {
     private readonly string _s = options.Schema;
 

@@ -22,3 +22,10 @@ public sealed record GrantPersonalDataAccess(Guid UserId, string Justification);
 public sealed record RevokePersonalDataAccess(Guid UserId);
 
 public sealed record DeactivateUser(Guid UserId, string Reason);
+
+/// <summary>The tenant id arrives checked against the registry of provinces: that is the host's knowledge, not the domain's.</summary>
+public sealed record AssignUserTenant(Guid UserId, string Tenant);
+
+public sealed record GrantTenantRead(Guid UserId, string Tenant);
+
+public sealed record RevokeTenantRead(Guid UserId, string Tenant);

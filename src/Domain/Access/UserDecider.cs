@@ -63,6 +63,26 @@ public static class UserDecider
         return user.Active ? Decision.Accept(new UserDeactivated(user.UserId, c.Reason.Trim(), now)) : Decision.Nothing;
     }
 
+    /// <summary>
+    /// A user works in one province. Their facility and programme grants name that province's records, so a user who
+    /// holds any must lose them before moving: a grant must never point into another province's database.
+    /// </summary>
+    public static Decision Decide(UserState user, AssignUserTenant c, DateTimeOffset now) => Guard(user) ??
+        (user.Tenant == c.Tenant ? Decision.Nothing
+        : user.Facilities.Count > 0 || user.Programmes.Count > 0
+            ? Decision.Refuse(UserHoldsGrants, "The user holds facility or programme grants of their province; revoke them before moving the user to another.")
+            : Decision.Accept(new UserAssignedToTenant(user.UserId, c.Tenant, now)));
+
+    /// <summary>Only federal readers (oversight, auditors) read across provinces, and only read.</summary>
+    public static Decision Decide(UserState user, GrantTenantRead c, DateTimeOffset now) => Guard(user) ??
+        (!user.Roles.Contains(Role.Oversight) && !user.Roles.Contains(Role.Auditor)
+            ? Decision.Refuse(NotAFederalReader, "Only oversight and audit users may be granted reading of other provinces.")
+        : user.ReadTenants.Contains(c.Tenant) || user.Tenant == c.Tenant ? Decision.Nothing
+        : Decision.Accept(new UserTenantReadGranted(user.UserId, c.Tenant, now)));
+
+    public static Decision Decide(UserState user, RevokeTenantRead c, DateTimeOffset now) => Guard(user) ??
+        (user.ReadTenants.Contains(c.Tenant) ? Decision.Accept(new UserTenantReadRevoked(user.UserId, c.Tenant, now)) : Decision.Nothing);
+
     private static Decision? Guard(UserState user) =>
         !user.Registered ? Decision.Refuse(UserNotFound, "The user is not registered.")
         : !user.Active ? Decision.Refuse(UserInactive, "The user has been deactivated.")

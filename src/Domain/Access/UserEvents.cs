@@ -24,3 +24,11 @@ public sealed record UserPersonalDataAccessGranted(Guid UserId, string Justifica
 public sealed record UserPersonalDataAccessRevoked(Guid UserId, DateTimeOffset RevokedAt);
 
 public sealed record UserDeactivated(Guid UserId, string Reason, DateTimeOffset DeactivatedAt);
+
+/// <summary>The province the user works in (a Marten tenant; null before: the home database's tenant).</summary>
+public sealed record UserAssignedToTenant(Guid UserId, string Tenant, DateTimeOffset AssignedAt);
+
+/// <summary>A federal reader (oversight, auditor) may read this province's records too; never write them.</summary>
+public sealed record UserTenantReadGranted(Guid UserId, string Tenant, DateTimeOffset GrantedAt);
+
+public sealed record UserTenantReadRevoked(Guid UserId, string Tenant, DateTimeOffset RevokedAt);

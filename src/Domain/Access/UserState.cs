@@ -16,6 +16,12 @@ public sealed record UserState(
 {
     public static UserState Initial { get; } = new(Guid.Empty, "", "", "", false, false, [], [], [], false);
 
+    /// <summary>The province the user works in; null: the home database's tenant.</summary>
+    public string? Tenant { get; init; }
+
+    /// <summary>Provinces a federal reader may read besides their own.</summary>
+    public ImmutableHashSet<string> ReadTenants { get; init; } = [];
+
     public static UserState Evolve(UserState state, object @event) => @event switch
     {
         UserRegistered e => state with
@@ -33,6 +39,9 @@ public sealed record UserState(
         UserPersonalDataAccessGranted => state with { MaySeePersonalData = true },
         UserPersonalDataAccessRevoked => state with { MaySeePersonalData = false },
         UserDeactivated => state with { Active = false },
+        UserAssignedToTenant e => state with { Tenant = e.Tenant },
+        UserTenantReadGranted e => state with { ReadTenants = state.ReadTenants.Add(e.Tenant) },
+        UserTenantReadRevoked e => state with { ReadTenants = state.ReadTenants.Remove(e.Tenant) },
         _ => state,
     };
 }

@@ -129,6 +129,9 @@ public static class DomainEventTypes
         (typeof(UserPersonalDataAccessGranted), "user_personal_data_access_granted.v1"),
         (typeof(UserPersonalDataAccessRevoked), "user_personal_data_access_revoked.v1"),
         (typeof(UserDeactivated), "user_deactivated.v1"),
+        (typeof(UserAssignedToTenant), "user_assigned_to_tenant.v1"),
+        (typeof(UserTenantReadGranted), "user_tenant_read_granted.v1"),
+        (typeof(UserTenantReadRevoked), "user_tenant_read_revoked.v1"),
     ];
 
     public static string AliasOf(Type type) =>

@@ -143,4 +143,7 @@ public static class RefusalCodes
     public const string UserAlreadyRegistered = "user_already_registered";
     public const string UserNotFound = "user_not_found";
     public const string UserInactive = "user_inactive";
+    public const string UserHoldsGrants = "user_holds_grants";
+    public const string NotAFederalReader = "not_a_federal_reader";
+    public const string TenantUnknown = "tenant_unknown";
 }

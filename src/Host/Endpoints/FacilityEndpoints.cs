@@ -44,7 +44,7 @@ public static class FacilityEndpoints
         ReadScope scope, CancellationToken ct)
     {
         var readable = await scope.FacilitiesAsync(http.User, ct);
-        await using var session = store.QuerySession();
+        await using var session = store.QuerySession(SecondChance.Integrity.Tenancy.TenantScope.Current);
         var registered = await session.Events.QueryAllRawEvents()
             .Where(e => e.EventTypesAre(typeof(FacilityRegistered))).OrderBy(e => e.Sequence).ToListAsync(ct);
         var list = new List<FacilityListItem>();

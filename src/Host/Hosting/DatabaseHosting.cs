@@ -5,6 +5,7 @@ using Npgsql;
 using SecondChance.Integrity;
 using SecondChance.Integrity.Moving;
 using SecondChance.Integrity.Privacy;
+using SecondChance.Integrity.Tenancy;
 using SecondChance.Application;
 using SecondChance.Projections.OnMarten;
 
@@ -23,8 +24,13 @@ public static class DatabaseHosting
         {
             ConnectionString = sp.GetRequiredService<NpgsqlDataSource>().ConnectionString,
         });
-        services.AddSingleton(sp => new MartenEventLog(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<NpgsqlDataSource>(),
-            sp.GetRequiredService<SubjectKeyring>(), sp.GetRequiredService<EventStoreOptions>().Schema, sp.GetServices<IInlineProjection>()));
+        // the home database's registry of provinces, and each request's, command's or job's tenant database (TenantScope)
+        services.AddSingleton(sp => new TenantRegistry(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new TenantDatabases(sp.GetRequiredService<IDocumentStore>, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => sp.GetRequiredService<TenantDatabases>().Current);
+        services.AddSingleton(sp => new MartenEventLog(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TenantDataSource>(),
+            sp.GetRequiredService<SubjectKeyring>(), sp.GetRequiredService<EventStoreOptions>().Schema, sp.GetServices<IInlineProjection>(),
+            sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(new ReadinessStep(ReadinessStep.Migrations));
         services.AddSingleton<Readiness>();
         // before Marten's daemon (added to the expression below): hosted services start in order, and the read models'
@@ -49,7 +55,7 @@ public static class DatabaseHosting
         var applied = await app.Services.GetRequiredService<SchemaMigrations>().MigrateAsync();
         foreach (var step in applied) app.Logger.LogInformation("Applied {Migration}", step);
         await MoveOldStoreAsync(app.Services, app.Logger, default);
-        if (app.Services.GetService<MartenReadModels>() is { } readModels) await readModels.EnsureAsync();
+        await EnsureReadModelsAsync(app.Services, default);
         app.Logger.LogInformation("Database is up to date ({Count} migrations applied)", applied.Count);
         await app.Services.GetRequiredService<SecondChanceDatabase>().DisposeAsync();
         return 0;
@@ -94,6 +100,16 @@ public static class DatabaseHosting
         return report;
     }
 
+    /// <summary>The read models' tables in the home database and in every province's, before the daemon runs them.</summary>
+    public static async Task EnsureReadModelsAsync(IServiceProvider services, CancellationToken ct)
+    {
+        if (services.GetService<MartenReadModels>() is not { } readModels) return;
+        await readModels.EnsureAsync(ct);
+        foreach (var tenant in await services.GetRequiredService<TenantRegistry>().ListAsync(ct))
+            using (TenantScope.Enter(tenant.Id))
+                await readModels.EnsureAsync(ct);
+    }
+
     private sealed class MigrateAtStartup(SchemaMigrations migrations, SecondChanceDatabase database, IHostApplicationLifetime lifetime,
         Readiness readiness, IServiceProvider services, ILogger<MigrateAtStartup> logger) : IHostedService
     {
@@ -101,7 +117,7 @@ public static class DatabaseHosting
         {
             await migrations.MigrateAsync(ct);
             await MoveOldStoreAsync(services, logger, ct);
-            if (services.GetService<MartenReadModels>() is { } readModels) await readModels.EnsureAsync(ct);
+            await EnsureReadModelsAsync(services, ct);
             readiness.Complete(ReadinessStep.Migrations);
             lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
         }

@@ -27,13 +27,19 @@ public static class MessagingHosting
     public static WebApplicationBuilder AddSecondChanceMessaging(this WebApplicationBuilder builder,
         MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
     {
+        MartenIntegration? integration = null;
         marten.IntegrateWithWolverine(o =>
         {
+            integration = o;
             o.MessageStorageSchemaName = Schema;
             // Wolverine runs each read model on exactly one node of those running projections, spreads them over the nodes
             // and moves a dead node's to the living (ProjectionHosting)
             o.UseWolverineManagedEventSubscriptionDistribution = ProjectionHosting.RunsProjections(builder.Configuration);
         });
+        // Marten's tenancy is database per province (ProvinceTenancy): Wolverine keeps a message store in each tenant
+        // database, so a command's outgoing messages commit with its events there, and its nodes, agents and scheduled
+        // jobs in the home database, its main database; the home database is known once the store is configured
+        builder.Services.AddSingleton<IConfigureMarten>(new MainMessageDatabase(() => integration!));
         builder.Services.AddOversightNotifications(builder.Configuration);
         // Wolverine logs a failed attempt (a lost race it retries) under the message type's name, with the message itself:
         // commands carry names, national ids and clear passwords, so nothing is logged under those types (none of our
@@ -59,5 +65,11 @@ public static class MessagingHosting
             options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue(CodeGenerationSetting, TypeLoadMode.Static);
         });
         return builder;
+    }
+
+    private sealed class MainMessageDatabase(Func<MartenIntegration> integration) : IConfigureMarten
+    {
+        public void Configure(IServiceProvider services, StoreOptions options) =>
+            integration().MasterDataSource = ((Marten.Storage.ITenancyWithMasterDatabase)options.Tenancy).TenantDatabase.DataSource;
     }
 }

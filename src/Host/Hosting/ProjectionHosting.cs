@@ -35,9 +35,9 @@ public static class ProjectionHosting
             StaleSequenceThreshold = TimeSpan.FromSeconds(section.GetValue("StaleSequenceThresholdSeconds", 1.0)),
         };
         // registered with Marten's store by AddSecondChanceDatabase; its tables are made at start-up before the daemon starts
-        services.AddSingleton(sp => new MartenReadModels(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), SecondChanceProjections.Create(), options));
+        services.AddSingleton(sp => new MartenReadModels(sp.GetRequiredService<SecondChance.Integrity.Tenancy.TenantDataSource>(), SecondChanceProjections.Create(), options));
         services.AddSingleton<ReadModelRebuilds>();
-        services.AddSingleton(sp => new ReadModelQueries(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+        services.AddSingleton(sp => new ReadModelQueries(sp.GetRequiredService<SecondChance.Integrity.Tenancy.TenantDataSource>(),
             sp.GetRequiredService<SecondChance.Integrity.Events.EventStoreOptions>().Schema));
         // no Marten daemon mode here: Wolverine's agent distribution runs the daemon (MessagingHosting)
         if (RunsProjections(configuration)) services.AddHostedService<StaleRebuildAtStartup>();

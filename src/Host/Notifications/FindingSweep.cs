@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Tenancy;
 using Marten;
 using Npgsql;
 using SecondChance.Domain.Compliance;
@@ -13,7 +14,7 @@ namespace SecondChance.Host.Notifications;
 /// noticed and the message stored in one transaction (Wolverine's outbox), so a notice is neither lost nor sent twice,
 /// whichever node sweeps and whenever one dies.
 /// </summary>
-public sealed class SweepComplianceFindingsHandler(ReadModelQueries readModels, NpgsqlDataSource db, EventStoreOptions store,
+public sealed class SweepComplianceFindingsHandler(ReadModelQueries readModels, TenantDataSource db, EventStoreOptions store,
     NotificationOptions options, TimeProvider clock, ILogger<SweepComplianceFindingsHandler> logger)
 {
     public async Task HandleAsync(SweepComplianceFindings sweep, IDocumentSession session, IMessageContext bus, CancellationToken ct)

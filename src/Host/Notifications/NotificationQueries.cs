@@ -1,9 +1,10 @@
+using SecondChance.Integrity.Tenancy;
 using Npgsql;
 using SecondChance.Integrity.Events;
 
 namespace SecondChance.Host.Notifications;
 
-public sealed class NotificationQueries(NpgsqlDataSource db, EventStoreOptions store)
+public sealed class NotificationQueries(TenantDataSource db, EventStoreOptions store)
 {
     public async Task<IReadOnlyList<OversightNotificationView>> ForFacilityAsync(Guid facilityId, int limit, IReadOnlyList<string> hiddenRules, CancellationToken ct)
     {

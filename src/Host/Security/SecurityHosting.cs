@@ -108,6 +108,7 @@ public static class SecurityHosting
             }
             await next(http);
         });
+        app.UseTenantResolution();
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;

@@ -19,8 +19,17 @@ public static class UserPrincipal
         claims.AddRange(user.Facilities.Select(f => new Claim(ClaimNames.Facility, f.ToString())));
         claims.AddRange(user.Programmes.Select(p => new Claim(ClaimNames.Programme, p.ToString())));
         if (user.PersonalData) claims.Add(new Claim(ClaimNames.PersonalData, "true"));
+        if (user.Tenant is not null) claims.Add(new Claim(ClaimNames.Tenant, user.Tenant));
+        claims.AddRange(user.ReadTenants.Select(t => new Claim(ClaimNames.ReadTenant, t)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimNames.Username, ClaimNames.Role));
     }
+
+    /// <summary>The province the user works in (the home database's tenant when none).</summary>
+    public static string Tenant(this ClaimsPrincipal p) => p.FindFirstValue(ClaimNames.Tenant) ?? Integrity.Tenancy.TenantScope.Home;
+
+    /// <summary>Every tenant the user may read: their own, and those of their federal read grants.</summary>
+    public static IReadOnlyList<string> ReadableTenants(this ClaimsPrincipal p) =>
+        [p.Tenant(), .. p.FindAll(ClaimNames.ReadTenant).Select(c => c.Value).Where(t => t != p.Tenant()).Order(StringComparer.Ordinal)];
 
     public static Guid? UserId(this ClaimsPrincipal p) => Guid.TryParse(p.FindFirstValue(ClaimNames.UserId), out var id) ? id : null;
 

@@ -6,6 +6,7 @@ using Npgsql;
 using SecondChance.Domain;
 using SecondChance.Integrity.Events;
 using SecondChance.Integrity.Privacy;
+using SecondChance.Integrity.Tenancy;
 
 namespace SecondChance.Integrity.Events;
 
@@ -26,11 +27,14 @@ public sealed class MartenEventLog
     /// <summary>Marten's events table, where every event lives.</summary>
     public const string EventsTable = MartenSetup.Schema + ".mt_events";
 
-    public MartenEventLog(IDocumentStore store, NpgsqlDataSource dataSource, SubjectKeyring keys, string appSchema,
-        IEnumerable<IInlineProjection>? inlineProjections = null)
+    /// <param name="dataSource">The application's tables of the tenant the work runs in.</param>
+    /// <param name="home">The home database, where users and their grants live whatever the tenant (default: the data source's now).</param>
+    public MartenEventLog(IDocumentStore store, TenantDataSource dataSource, SubjectKeyring keys, string appSchema,
+        IEnumerable<IInlineProjection>? inlineProjections = null, NpgsqlDataSource? home = null)
     {
         _store = store;
         DataSource = dataSource;
+        Home = home ?? dataSource.Current;
         Keys = keys;
         Schema = appSchema;
         _inline = inlineProjections?.ToArray() ?? [];
@@ -38,8 +42,16 @@ public sealed class MartenEventLog
 
     public IDocumentStore Store => _store;
 
-    /// <summary>The application's own tables (directories, idempotency keys, access, read-model state).</summary>
-    public NpgsqlDataSource DataSource { get; }
+    /// <summary>The application's own tables (directories, idempotency keys, access, read-model state) of the current tenant.</summary>
+    public TenantDataSource DataSource { get; }
+
+    /// <summary>The home database's: the users, their grants and sign-ins, which every tenant shares.</summary>
+    public NpgsqlDataSource Home { get; }
+
+    /// <summary>A session on the current tenant's database (<see cref="TenantScope"/>).</summary>
+    public IDocumentSession LightweightSession() => _store.LightweightSession(TenantScope.Current);
+
+    public IQuerySession QuerySession() => _store.QuerySession(TenantScope.Current);
 
     public string Schema { get; }
 
@@ -52,7 +64,7 @@ public sealed class MartenEventLog
     /// <summary>Appends to one or more streams atomically in a session and transaction of its own, with the inline projections.</summary>
     public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
-        await using var session = _store.LightweightSession();
+        await using var session = LightweightSession();
         return await AppendAsync(session, appends, ct);
     }
 
@@ -178,7 +190,7 @@ public sealed class MartenEventLog
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(
         string streamId, long? upToVersion = null, DateTimeOffset? asOf = null, CancellationToken ct = default)
     {
-        await using var session = _store.QuerySession();
+        await using var session = QuerySession();
         var events = await session.Events.FetchStreamAsync(streamId, upToVersion ?? 0, asOf, token: ct);
         return events.Select(Stored).ToList();
     }

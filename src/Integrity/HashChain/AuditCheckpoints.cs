@@ -1,10 +1,11 @@
+using SecondChance.Integrity.Tenancy;
 using System.Globalization;
 using Npgsql;
 
 namespace SecondChance.Integrity.HashChain;
 
 /// <summary>Takes audit checkpoints over Marten's events and their links, and proves them against the events as they are now.</summary>
-public sealed class AuditCheckpoints(NpgsqlDataSource dataSource, string schema = MartenSetup.Schema)
+public sealed class AuditCheckpoints(TenantDataSource dataSource, string schema = MartenSetup.Schema)
 {
     /// <summary>A proof lists this many broken streams at most; it counts them all.</summary>
     public const int MaxBrokenLinks = 1000;

@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Tenancy;
 using System.Security.Cryptography;
 using Npgsql;
 
@@ -10,7 +11,7 @@ namespace SecondChance.Integrity.HashChain;
 /// events. Events removed from the end of a stream together with their links leave a shorter chain that is intact;
 /// an auditor's checkpoint (<see cref="AuditCheckpoints"/>) shows those.
 /// </summary>
-public sealed class ChainVerifier(NpgsqlDataSource dataSource, string schema = MartenSetup.Schema)
+public sealed class ChainVerifier(TenantDataSource dataSource, string schema = MartenSetup.Schema)
 {
     /// <summary>Verifies every chain; <paramref name="progress"/> hears the streams and events checked so far, now and then and at the end.</summary>
     public async Task<VerificationReport> VerifyAsync(int partitions = 0, IProgress<VerificationProgress>? progress = null,

@@ -25,11 +25,12 @@ internal sealed class LiveReadModel(SqlProjection projection, ReadModelState sta
             throw new InvalidOperationException($"Read model '{projection.Name}' runs only on Marten's async daemon.");
         if (events[0].Sequence == 0)
             throw new InvalidOperationException($"Read model '{projection.Name}' needs event sequences: register it as an async projection.");
-        registrar.AddTransactionParticipant(new Batch(projection, state, options.LiveSchema(projection.Name), events));
+        var tenant = SecondChance.Integrity.Tenancy.ProvinceTenancy.TenantOf(operations.Database);
+        registrar.AddTransactionParticipant(new Batch(projection, state, options.LiveSchema(projection.Name), events, tenant));
         return Task.CompletedTask;
     }
 
-    private sealed class Batch(SqlProjection p, ReadModelState state, string schema, IReadOnlyList<IEvent> events) : ITransactionParticipant
+    private sealed class Batch(SqlProjection p, ReadModelState state, string schema, IReadOnlyList<IEvent> events, string tenant) : ITransactionParticipant
     {
         public async Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
         {
@@ -48,19 +49,21 @@ internal sealed class LiveReadModel(SqlProjection projection, ReadModelState sta
             }
             catch (ReadModelApplyException e)
             {
-                await RecordAsync(state, p.Name, e.Stored, e.InnerException!);
+                await RecordAsync(state, tenant, p.Name, e.Stored, e.InnerException!);
                 throw;
             }
             catch (StaleReadModelException e)
             {
-                await RecordAsync(state, p.Name, stored[0], e);
+                await RecordAsync(state, tenant, p.Name, stored[0], e);
                 throw;
             }
         }
 
         // the failure is what /admin/projections shows; not being able to record it must not hide it from Marten
-        private static async Task RecordAsync(ReadModelState state, string name, Integrity.Events.StoredEvent at, Exception error)
+        private static async Task RecordAsync(ReadModelState state, string tenant, string name, Integrity.Events.StoredEvent at, Exception error)
         {
+            // in the database whose events failed, where /admin/projections of that tenant reads it
+            using var _ = Integrity.Tenancy.TenantScope.Enter(tenant);
             try { await state.RecordFailureAsync(name, at, error, CancellationToken.None); }
             catch (NpgsqlException) { }
         }

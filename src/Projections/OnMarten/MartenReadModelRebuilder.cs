@@ -69,7 +69,7 @@ public sealed class MartenReadModelRebuilder
             foreach (var p in chosen)
             {
                 await State.ExecAsync($"drop schema if exists {Options.ShadowSchema(p.Name)} cascade", ct);
-                await SchemaMigrator.MigrateAsync(State.DataSource, Options.ShadowSchema(p.Name), [(p.Name, p.Migrations)], ct);
+                await SchemaMigrator.MigrateAsync(State.DataSource.Current, Options.ShadowSchema(p.Name), [(p.Name, p.Migrations)], ct);
             }
             await State.ResetRebuildPositionsAsync(chosenNames, ct);
             await State.SetRebuildingAsync(chosenNames, true, ct);

@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Tenancy;
 using JasperFx;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -27,7 +28,7 @@ public sealed class MartenReadModels
     static MartenReadModels() =>
         TransientFailures.AddClassifier(e => e is NpgsqlException and not PostgresException ? true : null);
 
-    public MartenReadModels(NpgsqlDataSource dataSource, IEnumerable<SqlProjection> projections, MartenReadModelOptions? options = null)
+    public MartenReadModels(TenantDataSource dataSource, IEnumerable<SqlProjection> projections, MartenReadModelOptions? options = null)
     {
         Options = options ?? new MartenReadModelOptions();
         Projections = projections.ToList();

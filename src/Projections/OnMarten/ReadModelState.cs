@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Tenancy;
 using Npgsql;
 using SecondChance.Integrity.Events;
 using SecondChance.Integrity.Schema;
@@ -10,13 +11,13 @@ namespace SecondChance.Projections.OnMarten;
 /// built by, whether a rebuild was asked for or is running, events applied) and <c>sc_read_model_failures</c> (the
 /// event a paused read model could not apply). Marten's <c>mt_event_progression</c> keeps the positions.
 /// </summary>
-internal sealed class ReadModelState(NpgsqlDataSource dataSource, MartenReadModelOptions options)
+internal sealed class ReadModelState(TenantDataSource dataSource, MartenReadModelOptions options)
 {
     public string Models => $"{options.EventSchema}.sc_read_models";
     public string Failures => $"{options.EventSchema}.sc_read_model_failures";
     public string Progression => $"{options.EventSchema}.mt_event_progression";
     public string Rebuilds => $"{options.EventSchema}.sc_read_model_rebuilds";
-    public NpgsqlDataSource DataSource => dataSource;
+    public TenantDataSource DataSource => dataSource;
 
     /// <summary>Marten's progression row of a live read model (a projection of version 1 has one shard, "All").</summary>
     public static string ShardOf(string name) => $"{name}:All";
@@ -42,7 +43,7 @@ internal sealed class ReadModelState(NpgsqlDataSource dataSource, MartenReadMode
             """, ct);
         foreach (var p in projections)
         {
-            await SchemaMigrator.MigrateAsync(dataSource, options.LiveSchema(p.Name), [(p.Name, p.Migrations)], ct);
+            await SchemaMigrator.MigrateAsync(dataSource.Current, options.LiveSchema(p.Name), [(p.Name, p.Migrations)], ct);
             var fresh = !await HasProgressAsync(p.Name, ct) && !await HoldsRowsAsync(options.LiveSchema(p.Name), ct);
             await ExecAsync($"insert into {Models} (name, version) values ($1, $2) on conflict (name) do nothing", ct,
                 p.Name, fresh ? p.Version : 0);

@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Tenancy;
 using Npgsql;
 using SecondChance.Projections.ReadModels.Catalogue;
 using SecondChance.Projections.ReadModels.Compliance;
@@ -8,7 +9,7 @@ using SecondChance.Projections.ReadModels.Wages;
 namespace SecondChance.Projections.ReadModels;
 
 /// <summary>The query side of every read model; each reads its projection's live schema.</summary>
-public sealed class ReadModelQueries(NpgsqlDataSource dataSource, string storeSchema)
+public sealed class ReadModelQueries(TenantDataSource dataSource, string storeSchema)
 {
     public TimelineQueries Timeline { get; } = new(dataSource, $"{storeSchema}_timeline");
     public DashboardQueries Dashboard { get; } = new(dataSource, $"{storeSchema}_dashboard");

@@ -1,9 +1,10 @@
+using SecondChance.Integrity.Tenancy;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace SecondChance.Projections.ReadModels.Catalogue;
 
-public sealed class CatalogueQueries(NpgsqlDataSource dataSource, string schema)
+public sealed class CatalogueQueries(TenantDataSource dataSource, string schema)
 {
     /// <summary>Items listed and not yet sold, withdrawn or returned, newest first.</summary>
     public async Task<IReadOnlyList<CatalogueItem>> AvailableAsync(Guid? facilityId = null, string? craft = null, int limit = 100, int offset = 0,

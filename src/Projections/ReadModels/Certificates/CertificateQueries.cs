@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Tenancy;
 using Npgsql;
 
 namespace SecondChance.Projections.ReadModels.Certificates;
@@ -13,7 +14,7 @@ public sealed record CertificateVerification(string Skill, string Level, string 
     public const string Revoked = "revoked";
 }
 
-public sealed class CertificateQueries(NpgsqlDataSource dataSource, string schema)
+public sealed class CertificateQueries(TenantDataSource dataSource, string schema)
 {
     public async Task<CertificateVerification?> VerifyAsync(string codeHash, CancellationToken ct)
     {

@@ -1,9 +1,10 @@
+using SecondChance.Integrity.Tenancy;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace SecondChance.Projections.ReadModels.Compliance;
 
-public sealed class ComplianceQueries(NpgsqlDataSource dataSource, string schema)
+public sealed class ComplianceQueries(TenantDataSource dataSource, string schema)
 {
     private const string Columns = "f.inmate_id, i.prisoner_number, f.facility_id, f.position, f.kind, f.starts_at, f.ends_at, f.detail, f.amount";
 

@@ -1,9 +1,10 @@
+using SecondChance.Integrity.Tenancy;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace SecondChance.Projections.ReadModels.Dashboard;
 
-public sealed class DashboardQueries(NpgsqlDataSource dataSource, string schema)
+public sealed class DashboardQueries(TenantDataSource dataSource, string schema)
 {
     /// <summary>
     /// One facility, or all when <paramref name="facilityId"/> is null; the first releases due within 90 days of today.

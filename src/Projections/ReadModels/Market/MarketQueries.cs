@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Tenancy;
 using Npgsql;
 
 namespace SecondChance.Projections.ReadModels.Market;
@@ -15,7 +16,7 @@ public sealed record MarketAccessView(
     IReadOnlyList<ChannelFigure> ByChannel, IReadOnlyList<PartnerFigure> ByPartner, IReadOnlyList<MonthlyChannelFigure> ByMonth,
     IReadOnlyList<FacilityMarketFigure> ByFacility);
 
-public sealed class MarketQueries(NpgsqlDataSource dataSource, string schema)
+public sealed class MarketQueries(TenantDataSource dataSource, string schema)
 {
     /// <param name="facilities">The facilities to count: one, or every one the reader may read (null: all).</param>
     public async Task<MarketAccessView> GetAsync(IReadOnlyCollection<Guid>? facilities, DateOnly from, DateOnly to, CancellationToken ct)

@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Tenancy;
 using Npgsql;
 
 namespace SecondChance.Projections.ReadModels.Occupancy;
@@ -12,7 +13,7 @@ public sealed record MonthlyOccupancy(string Month, int Peak, int? Capacity);
 public sealed record FacilityOccupancyView(Guid FacilityId, DateTimeOffset At, int Occupancy, int? Capacity, decimal? Rate,
     IReadOnlyList<WardOccupancyView> Wards);
 
-public sealed class OccupancyQueries(NpgsqlDataSource dataSource, string schema)
+public sealed class OccupancyQueries(TenantDataSource dataSource, string schema)
 {
     /// <summary>Occupancy now and the monthly peaks of the last <paramref name="months"/> months, per ward of the facility.</summary>
     public async Task<FacilityOccupancyView> FacilityAsync(Guid facilityId, DateTimeOffset now, TimeZoneInfo zone, int months, CancellationToken ct)

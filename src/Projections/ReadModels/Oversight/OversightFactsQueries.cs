@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Tenancy;
 using System.Text.Json;
 using Npgsql;
 using SecondChance.Domain.Compliance;
@@ -5,7 +6,7 @@ using SecondChance.Domain.Facilities;
 
 namespace SecondChance.Projections.ReadModels.Oversight;
 
-public sealed class OversightFactsQueries(NpgsqlDataSource dataSource, string schema)
+public sealed class OversightFactsQueries(TenantDataSource dataSource, string schema)
 {
     /// <summary>The facts of every inmate who was ever admitted to, housed at or held at the facility.</summary>
     public async Task<IReadOnlyList<InmateComplianceFacts>> FacilityAsync(Guid facilityId, CancellationToken ct)

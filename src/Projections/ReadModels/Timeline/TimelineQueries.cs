@@ -1,9 +1,10 @@
+using SecondChance.Integrity.Tenancy;
 using System.Text.Json;
 using Npgsql;
 
 namespace SecondChance.Projections.ReadModels.Timeline;
 
-public sealed class TimelineQueries(NpgsqlDataSource dataSource, string schema)
+public sealed class TimelineQueries(TenantDataSource dataSource, string schema)
 {
     /// <summary>Everything recorded about the inmate in log order; page on with the last position seen.</summary>
     public async Task<IReadOnlyList<TimelineEntry>> ForInmateAsync(Guid inmateId, long afterPosition = 0, int limit = 500, CancellationToken ct = default)

@@ -1,8 +1,9 @@
+using SecondChance.Integrity.Tenancy;
 using Npgsql;
 
 namespace SecondChance.Projections.ReadModels.Wages;
 
-public sealed class WageQueries(NpgsqlDataSource dataSource, string schema)
+public sealed class WageQueries(TenantDataSource dataSource, string schema)
 {
     /// <summary>
     /// An inmate's postings in effective order (when each took effect, then the order recorded) with running balances;

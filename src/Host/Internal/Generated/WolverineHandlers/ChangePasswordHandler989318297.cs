@@ -2,6 +2,7 @@
 #pragma warning disable
 using SecondChance.Application;
 using SecondChance.Application.Access;
+using SecondChance.Integrity.Tenancy;
 using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
@@ -14,14 +15,16 @@ namespace Internal.Generated.WolverineHandlers
         private readonly SecondChance.Application.Access.UserDirectory _userDirectory;
         private readonly SecondChance.Application.Access.UserStreams _userStreams;
         private readonly SecondChance.Application.CommandExecutor _commandExecutor;
+        private readonly SecondChance.Integrity.Tenancy.TenantRegistry _tenantRegistry;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public ChangePasswordHandler989318297(SecondChance.Application.Access.IPasswordHashing passwordHashing, SecondChance.Application.Access.UserDirectory userDirectory, SecondChance.Application.Access.UserStreams userStreams, SecondChance.Application.CommandExecutor commandExecutor, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public ChangePasswordHandler989318297(SecondChance.Application.Access.IPasswordHashing passwordHashing, SecondChance.Application.Access.UserDirectory userDirectory, SecondChance.Application.Access.UserStreams userStreams, SecondChance.Application.CommandExecutor commandExecutor, SecondChance.Integrity.Tenancy.TenantRegistry tenantRegistry, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _passwordHashing = passwordHashing;
             _userDirectory = userDirectory;
             _userStreams = userStreams;
             _commandExecutor = commandExecutor;
+            _tenantRegistry = tenantRegistry;
             _outboxedSessionFactory = outboxedSessionFactory;
         }
 
@@ -32,10 +35,11 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var changePassword = (SecondChance.Application.Access.ChangePassword)context.Envelope.Message;
 
+            SecondChance.Application.TenantScopeMiddleware.Before(context.Envelope);
             var commandContext = SecondChance.Application.CommandContextMiddleware.Before(context.Envelope, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "SecondChance.Application.Access.UserGrantsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "SecondChance.Application.Access.UserGrantsHandler");
-            var userGrantsHandler = new SecondChance.Application.Access.UserGrantsHandler(_userStreams, _userDirectory, _commandExecutor, _passwordHashing);
+            var userGrantsHandler = new SecondChance.Application.Access.UserGrantsHandler(_userStreams, _userDirectory, _commandExecutor, _passwordHashing, _tenantRegistry);
             
             // The actual message execution
             var outgoing1 = await userGrantsHandler.HandleAsync(changePassword, commandContext, cancellation).ConfigureAwait(false);

@@ -28,6 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var notifyOversight = (SecondChance.Host.Notifications.NotifyOversight)context.Envelope.Message;
 
+            SecondChance.Application.TenantScopeMiddleware.Before(context.Envelope);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "SecondChance.Host.Notifications.NotifyOversightHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "SecondChance.Host.Notifications.NotifyOversightHandler");
             var notifyOversightHandler = new SecondChance.Host.Notifications.NotifyOversightHandler(_eventStoreOptions, _notificationFaults);

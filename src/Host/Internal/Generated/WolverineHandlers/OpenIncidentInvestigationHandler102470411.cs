@@ -27,6 +27,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var openIncidentInvestigation = (SecondChance.Domain.Inmates.OpenIncidentInvestigation)context.Envelope.Message;
 
+            SecondChance.Application.TenantScopeMiddleware.Before(context.Envelope);
             var commandContext = SecondChance.Application.CommandContextMiddleware.Before(context.Envelope, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "SecondChance.Application.Inmates.OpenIncidentInvestigationHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "SecondChance.Application.Inmates.OpenIncidentInvestigationHandler");

@@ -27,6 +27,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var openProgramme = (SecondChance.Domain.Programmes.OpenProgramme)context.Envelope.Message;
 
+            SecondChance.Application.TenantScopeMiddleware.Before(context.Envelope);
             var commandContext = SecondChance.Application.CommandContextMiddleware.Before(context.Envelope, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "SecondChance.Application.Programmes.OpenProgrammeHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "SecondChance.Application.Programmes.OpenProgrammeHandler");

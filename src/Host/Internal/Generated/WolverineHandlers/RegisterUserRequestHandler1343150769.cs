@@ -32,6 +32,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var registerUserRequest = (SecondChance.Application.Access.RegisterUserRequest)context.Envelope.Message;
 
+            SecondChance.Application.TenantScopeMiddleware.Before(context.Envelope);
             var commandContext = SecondChance.Application.CommandContextMiddleware.Before(context.Envelope, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "SecondChance.Application.Access.RegisterUserHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "SecondChance.Application.Access.RegisterUserHandler");

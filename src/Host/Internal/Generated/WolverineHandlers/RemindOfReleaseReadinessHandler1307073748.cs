@@ -31,6 +31,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var remindOfReleaseReadiness = (SecondChance.Application.Inmates.RemindOfReleaseReadiness)context.Envelope.Message;
 
+            SecondChance.Application.TenantScopeMiddleware.Before(context.Envelope);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "SecondChance.Application.Inmates.RemindOfReleaseReadinessHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "SecondChance.Application.Inmates.RemindOfReleaseReadinessHandler");
             var remindOfReleaseReadinessHandler = new SecondChance.Application.Inmates.RemindOfReleaseReadinessHandler(_streams, _martenEventLog, _timeProvider);

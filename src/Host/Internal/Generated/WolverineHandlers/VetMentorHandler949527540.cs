@@ -27,6 +27,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var vetMentor = (SecondChance.Domain.Mentors.VetMentor)context.Envelope.Message;
 
+            SecondChance.Application.TenantScopeMiddleware.Before(context.Envelope);
             var commandContext = SecondChance.Application.CommandContextMiddleware.Before(context.Envelope, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "SecondChance.Application.Mentors.VetMentorHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "SecondChance.Application.Mentors.VetMentorHandler");

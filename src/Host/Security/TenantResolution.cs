@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Primitives;
+using SecondChance.Host.Http;
+using SecondChance.Integrity.Tenancy;
+
+namespace SecondChance.Host.Security;
+
+/// <summary>
+/// Puts each request in one province's database: the signed-in user's. A federal reader may name another province
+/// they were granted (header <see cref="Header"/>) for reading only. A province the user may not read is answered
+/// exactly as one that does not exist, so nobody learns another province's tenant ids, and within a province every
+/// id of another province's records is simply not there (404).
+/// </summary>
+public static class TenantResolution
+{
+    public const string Header = "X-SecondChance-Tenant";
+
+    public static WebApplication UseTenantResolution(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            var own = http.User.Tenant();
+            var tenant = own;
+            if (http.Request.Headers[Header] is { Count: > 0 } asked && asked.ToString() is { Length: > 0 } named && named != own)
+            {
+                if (!http.User.ReadableTenants().Contains(named))
+                {
+                    await Problems.NotFound($"No province you may read has tenant id '{Truncate(named)}'.").ExecuteAsync(http);
+                    return;
+                }
+                if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+                {
+                    await Problems.Status(StatusCodes.Status403Forbidden, "Forbidden",
+                        "Other provinces' records are read only: nobody writes across provinces.").ExecuteAsync(http);
+                    return;
+                }
+                tenant = named;
+            }
+            if (!TenantScope.IsHome(tenant)) http.Response.Headers[Header] = tenant;
+            using (TenantScope.Enter(tenant)) await next(http);
+        });
+        return app;
+    }
+
+    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40];
+}

@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace SecondChance.Integrity.Tenancy;
+
+/// <summary>
+/// The provinces a deployment serves, in a table of the home database (<c>sc_tenancy.tenants</c>): adding a row is
+/// how a province joins without a restart. Ours rather than Marten's master table because Marten's master-table
+/// tenancy has no default tenant, and the home database must stay a tenant: it is the whole of a one-province
+/// deployment, and it keeps the users, their grants and the personal-data keys of every province.
+/// </summary>
+public sealed partial class TenantRegistry(NpgsqlDataSource home)
+{
+    public const string Table = "sc_tenancy.tenants";
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{1,30}$")]
+    private static partial Regex IdPattern();
+
+    /// <summary>Why <paramref name="id"/> cannot name a tenant, or null when it can.</summary>
+    public static string? Invalid(string? id) => id is not null && IdPattern().IsMatch(id)
+        ? null
+        : "A tenant id is 2 to 31 lower-case letters, digits or '-', starting with a letter.";
+
+    public async Task EnsureAsync(CancellationToken ct = default)
+    {
+        await using var cmd = home.CreateCommand($"""
+            create schema if not exists sc_tenancy;
+            create table if not exists {Table} (
+                tenant_id text primary key, name text not null, connection_string text not null,
+                added_at timestamptz not null default now());
+            """);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<TenantRecord>> ListAsync(CancellationToken ct = default)
+    {
+        if (!await ExistsAsync(ct)) return [];
+        await using var cmd = home.CreateCommand($"select tenant_id, name, connection_string, added_at from {Table} order by tenant_id");
+        return await ReadAsync(cmd, ct);
+    }
+
+    public async Task<TenantRecord?> FindAsync(string id, CancellationToken ct = default)
+    {
+        if (!await ExistsAsync(ct)) return null;
+        await using var cmd = home.CreateCommand($"select tenant_id, name, connection_string, added_at from {Table} where tenant_id = $1");
+        cmd.Parameters.Add(new() { Value = id });
+        return (await ReadAsync(cmd, ct)).FirstOrDefault();
+    }
+
+    /// <summary>Records a province (or moves an existing one to another connection string).</summary>
+    public async Task AddAsync(string id, string name, string connectionString, CancellationToken ct = default)
+    {
+        if (Invalid(id) is { } reason) throw new ArgumentException(reason, nameof(id));
+        await EnsureAsync(ct);
+        await using var cmd = home.CreateCommand($"""
+            insert into {Table} (tenant_id, name, connection_string) values ($1, $2, $3)
+            on conflict (tenant_id) do update set name = excluded.name, connection_string = excluded.connection_string
+            """);
+        cmd.Parameters.Add(new() { Value = id });
+        cmd.Parameters.Add(new() { Value = name });
+        cmd.Parameters.Add(new() { Value = connectionString });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<bool> ExistsAsync(CancellationToken ct)
+    {
+        await using var cmd = home.CreateCommand($"select to_regclass('{Table}') is not null");
+        return await cmd.ExecuteScalarAsync(ct) is true;
+    }
+
+    private static async Task<IReadOnlyList<TenantRecord>> ReadAsync(NpgsqlCommand cmd, CancellationToken ct)
+    {
+        var list = new List<TenantRecord>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            list.Add(new TenantRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3)));
+        return list;
+    }
+}
