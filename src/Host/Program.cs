@@ -38,6 +38,7 @@ if (args is ["describe", ..]) CliHelp.BlankSecrets(builder.Configuration);
 var app = builder.Build();
 if (CliHelp.IsCritterStackVerb(args)) return await app.RunJasperFxCommands(args);
 if (args.Contains("migrate")) return await app.MigrateAndExitAsync();
+if (args is ["add-tenant", ..]) return await app.AddTenantAndExitAsync(args);
 if (args.Contains("move-to-marten")) return await app.MoveToMartenAndExitAsync();
 if (args.Contains("seed-demo")) return await app.SeedDemoAndExitAsync(args);
 if (ProjectionHosting.HandlesRebuild(args)) return await app.RebuildAndExitAsync(args);

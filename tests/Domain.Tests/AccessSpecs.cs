@@ -71,4 +71,34 @@ public class AccessSpecs
     public void A_deactivated_user_gets_no_new_grants() =>
         GivenUser(Registered, new UserDeactivated(UserId, "left", Now))
             .When(u => UserDecider.Decide(u, new GrantRole(UserId, Role.Auditor), Now)).ThenRefused(RefusalCodes.UserInactive);
+
+    [Fact]
+    public void A_user_is_assigned_to_a_province() =>
+        GivenUser(Registered).When(u => UserDecider.Decide(u, new AssignUserTenant(UserId, "sindh"), Now))
+            .ThenEmits(new UserAssignedToTenant(UserId, "sindh", Now));
+
+    [Fact]
+    public void Assigning_the_province_a_user_has_changes_nothing() =>
+        GivenUser(Registered, new UserAssignedToTenant(UserId, "sindh", Now))
+            .When(u => UserDecider.Decide(u, new AssignUserTenant(UserId, "sindh"), Now)).ThenNothing();
+
+    [Fact]
+    public void A_user_holding_facility_grants_is_not_moved_to_another_province() =>
+        GivenUser(Registered, new UserAssignedToTenant(UserId, "sindh", Now), new UserFacilityGranted(UserId, Id(1), Now))
+            .When(u => UserDecider.Decide(u, new AssignUserTenant(UserId, "kp"), Now)).ThenRefused(RefusalCodes.UserHoldsGrants);
+
+    [Fact]
+    public void An_oversight_user_is_granted_reading_of_another_province() =>
+        GivenUser(Registered, new UserRoleGranted(UserId, Role.Oversight, Now))
+            .When(u => UserDecider.Decide(u, new GrantTenantRead(UserId, "kp"), Now))
+            .ThenEmits(new UserTenantReadGranted(UserId, "kp", Now));
+
+    [Fact]
+    public void Only_federal_readers_read_other_provinces() =>
+        GivenUser(Registered, new UserRoleGranted(UserId, Role.FacilityStaff, Now))
+            .When(u => UserDecider.Decide(u, new GrantTenantRead(UserId, "kp"), Now)).ThenRefused(RefusalCodes.NotAFederalReader);
+
+    [Fact]
+    public void Revoking_a_read_grant_not_held_changes_nothing() =>
+        GivenUser(Registered).When(u => UserDecider.Decide(u, new RevokeTenantRead(UserId, "kp"), Now)).ThenNothing();
 }

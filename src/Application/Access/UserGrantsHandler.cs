@@ -55,7 +55,7 @@ public sealed class UserGrantsHandler(UserStreams streams, UserDirectory users, 
     public async Task<CommandResult?> UnknownTenantAsync(Guid userId, string? tenant, CancellationToken ct) =>
         tenant is not null && SecondChance.Integrity.Tenancy.TenantRegistry.Invalid(tenant) is null && await tenants.FindAsync(tenant, ct) is not null
             ? null
-            : CommandResult.Refused(userId, new Refusal(RefusalCodes.TenantUnknown, $"No province has tenant id '{tenant}'."));
+            : CommandResult.Refused(userId, new Refusal(SecondChance.Integrity.Tenancy.TenantRegistry.UnknownCode, $"No province has tenant id '{tenant}'."));
 
     public Task<CommandResult> HandleAsync(ChangePassword command, CommandContext c, CancellationToken ct) =>
         command.Password is not { Length: >= RegisterUserHandler.MinPasswordLength and <= 256 }

@@ -24,9 +24,12 @@ public sealed class SchemaMigrations(MartenEventLog log, IEnumerable<SchemaModul
     }
 
     /// <summary>Brings one tenant's database up to date (a province's when it is added).</summary>
-    public async Task<IReadOnlyList<string>> MigrateTenantAsync(string tenant, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> MigrateTenantAsync(string tenant, CancellationToken ct = default) =>
+        await MigrateAsync(await log.Store.Storage.FindOrCreateDatabase(tenant), tenant, ct);
+
+    /// <summary>Brings a database up to date as <paramref name="tenant"/>'s (one not registered yet: a province being added).</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(Marten.Storage.IMartenDatabase database, string tenant, CancellationToken ct = default)
     {
-        var database = await log.Store.Storage.FindOrCreateDatabase(tenant);
         await database.ApplyAllConfiguredChangesToDatabaseAsync(ct: ct);
         using var _ = TenantScope.Enter(tenant);
         return await SchemaMigrator.MigrateAsync(log.DataSource.Current, log.Schema,

@@ -145,5 +145,4 @@ public static class RefusalCodes
     public const string UserInactive = "user_inactive";
     public const string UserHoldsGrants = "user_holds_grants";
     public const string NotAFederalReader = "not_a_federal_reader";
-    public const string TenantUnknown = "tenant_unknown";
 }

@@ -16,6 +16,17 @@ public static class CliHelp
               Applies the database schema and exits. No options. A database the old event store wrote (schema sc,
               table sc.events) is moved into Marten's event store first, as move-to-marten does.
             """),
+        ("add-tenant", """
+            add-tenant ID --connection CONNECTION-STRING [--name NAME]
+              Adds a province: a Marten tenant with a database of its own. Makes the database when its server has none
+              of that name, builds its schema and read models, and records it in the home database's registry; running
+              nodes start its projections within seconds, without a restart. Running it again for the same ID moves the
+              province to the new connection string.
+              ID                   2 to 31 lower-case letters, digits or '-', starting with a letter (e.g. sindh)
+              --connection TEXT    the province's PostgreSQL connection string
+              --name NAME          the province's name for people (default: ID)
+              Exit status: 0 added, 2 bad options or an unreachable database.
+            """),
         ("move-to-marten", """
             move-to-marten
               Moves the history the old event store wrote (sc.events) into Marten's event store (sc_events) and exits,

@@ -7,6 +7,7 @@ using SecondChance.Host.Http;
 using SecondChance.Host.Security;
 using SecondChance.Host.Hosting;
 using SecondChance.Projections.OnMarten;
+using SecondChance.Integrity.Tenancy;
 
 namespace SecondChance.Host.Endpoints;
 
@@ -16,17 +17,25 @@ public static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder routes)
     {
         var g = routes.MapGroup("/admin/users").WithTags("Users");
+        // a province's administrator registers and manages the users of that province only; the national ones, anyone's
         g.MapPost("/", Task<IResult> (HttpContext http) => CommandEndpoint.RunAsync<RegisterUserBody>(http,
-                r => new RegisterUserRequest(r.UserId, r.Username!, r.DisplayName!, r.Password!, r.Roles), "/admin/users/{id}"))
-            .AsCreate<RegisterUserBody>("RegisterUser").RequireAuthorization(Policies.Administer);
-        g.MapGet("/", async (UserDirectory users, CancellationToken ct) => (await users.ListAsync(ct)).Select(View))
+                r => new RegisterUserRequest(r.UserId, r.Username!, r.DisplayName!, r.Password!, r.Roles, TenantOfNewUser(http, r.Tenant)),
+                "/admin/users/{id}"))
+            .AsCreate<RegisterUserBody>("RegisterUser").RequireAuthorization(Policies.Administer)
+            .AddEndpointFilter(async (ctx, next) => await ForeignTenantAsync(ctx.HttpContext) ?? await next(ctx));
+        g.MapGet("/", async (HttpContext http, UserDirectory users, CancellationToken ct) =>
+                (await users.ListAsync(ct)).Where(u => Manages(http, u)).Select(View))
             .WithName("ListUsers").RequireAuthorization(Policies.ReadAudit);
-        g.MapGet("/{userId:guid}", async (Guid userId, UserDirectory users, CancellationToken ct) =>
-                await users.FindAsync(userId, ct) is { } u ? Results.Ok(View(u)) : Problems.NotFound($"No user has id {userId}."))
+        g.MapGet("/{userId:guid}", async (Guid userId, HttpContext http, UserDirectory users, CancellationToken ct) =>
+                await users.FindAsync(userId, ct) is { } u && Manages(http, u) ? Results.Ok(View(u)) : Problems.NotFound($"No user has id {userId}."))
             .WithName("GetUser").RequireAuthorization(Policies.ReadAudit).Produces<UserView>().ProducesProblem(StatusCodes.Status404NotFound);
-        g.MapGet("/{userId:guid}/history", async (Guid userId, MartenEventLog store, CancellationToken ct) =>
-                (await store.ReadStreamAsync(StreamIds.User(userId), ct: ct)).Select(e => new UserHistoryEntry(
-                    e.Version, e.Alias, e.Timestamp, e.Actor, Describe(e.Data))))
+        g.MapGet("/{userId:guid}/history", async (Guid userId, HttpContext http, MartenEventLog store, UserDirectory users, CancellationToken ct) =>
+            {
+                if (await users.FindAsync(userId, ct) is not { } u || !Manages(http, u)) return Results.Ok(Array.Empty<UserHistoryEntry>());
+                using var _ = TenantScope.Enter(TenantScope.Home);
+                return Results.Ok((await store.ReadStreamAsync(StreamIds.User(userId), ct: ct)).Select(e => new UserHistoryEntry(
+                    e.Version, e.Alias, e.Timestamp, e.Actor, Describe(e.Data))));
+            })
             .WithName("UserHistory").RequireAuthorization(Policies.ReadAudit);
 
         Command<RoleBody>(g, "/{userId:guid}/roles", "GrantRole", (id, r) => new GrantRole(id, r.Role!.Value));
@@ -45,6 +54,31 @@ public static class AdminEndpoints
             (id, _) => new RevokePersonalDataAccess(id));
         Command<ReasonBody>(g, "/{userId:guid}/deactivation", "DeactivateUser", (id, r) => new DeactivateUser(id, r.Reason!));
         Command<PasswordBody>(g, "/{userId:guid}/password", "SetUserPassword", (id, r) => new ChangePassword(id, r.Password!));
+        Command<TenantBody>(g, "/{userId:guid}/tenant", "AssignUserTenant", (id, r) => new AssignUserTenant(id, r.Tenant!), national: true);
+        Command<TenantBody>(g, "/{userId:guid}/tenant-reads", "GrantTenantRead", (id, r) => new GrantTenantRead(id, r.Tenant!), national: true);
+        Command<TenantBody>(g, "/{userId:guid}/tenant-reads/revocation", "RevokeTenantRead",
+            (id, r) => new RevokeTenantRead(id, r.Tenant!), national: true);
+
+        var t = routes.MapGroup("/admin/tenants").WithTags("Provinces").RequireAuthorization(Policies.Administer)
+            .AddEndpointFilter(async (ctx, next) => NationalOnly(ctx.HttpContext) ?? await next(ctx));
+        t.MapGet("/", async (TenantRegistry registry, CancellationToken ct) => (await registry.ListAsync(ct)).Select(TenantView))
+            .WithName("ListTenants").Produces<IEnumerable<TenantListItem>>();
+        t.MapPost("/", async (HttpContext http, TenantProvisioning provisioning) =>
+            {
+                var body = await JsonBody.ReadAsync<TenantAddBody>(http);
+                if (body.Error is { } invalid) return invalid;
+                try
+                {
+                    var added = await provisioning.AddAsync(body.Value!.TenantId!, body.Value.Name!, body.Value.ConnectionString!, http.RequestAborted);
+                    return Results.Created($"/admin/tenants/{added.TenantId}", added with { Applied = [] });
+                }
+                catch (ArgumentException e)
+                {
+                    return Problems.Refused(TenantRegistry.InvalidCode, e.Message);
+                }
+            })
+            .WithName("AddTenant").Accepts<TenantAddBody>("application/json").Produces<TenantProvisioning.Added>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         routes.MapGet("/admin/access-log", async (Guid? subjectId, Guid? userId, long? after, int? limit, AccessLog log, CancellationToken ct) =>
                 await log.ReadAsync(subjectId, userId, after ?? 0, limit ?? 500, ct))
@@ -74,21 +108,77 @@ public static class AdminEndpoints
         return routes;
     }
 
+    /// <param name="national">Only administrators of the home database (national ones) may: it moves users between provinces.</param>
     private static void Command<TBody>(RouteGroupBuilder g, string pattern, string name,
-        Func<Guid, TBody, object> command) where TBody : class, IValidatableRequest =>
-        g.MapPost(pattern, (Guid userId, HttpContext http) =>
-                CommandEndpoint.RunAsync<TBody>(http, r => command(userId, r)))
+        Func<Guid, TBody, object> command, bool national = false) where TBody : class, IValidatableRequest =>
+        g.MapPost(pattern, async (Guid userId, HttpContext http, UserDirectory users) =>
+                (national ? NationalOnly(http) : null)
+                ?? (await users.FindAsync(userId, http.RequestAborted) is { } u && !Manages(http, u) ? Problems.NotFound($"No user has id {userId}.") : null)
+                ?? await CommandEndpoint.RunAsync<TBody>(http, r => command(userId, r)))
             .AsCommand<TBody>(name).RequireAuthorization(Policies.Administer);
+
+    /// <summary>A national reader or administrator sees every user; a province's, the users of that province.</summary>
+    private static bool Manages(HttpContext http, UserRecord user) =>
+        TenantScope.IsHome(http.User.Tenant()) || user.Tenant == http.User.Tenant();
+
+    private static IResult? NationalOnly(HttpContext http) => TenantScope.IsHome(http.User.Tenant())
+        ? null
+        : Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", "Only national administrators manage provinces and move users between them.");
+
+    /// <summary>A province's administrator registers users of their own province: naming another is refused before anything is read.</summary>
+    private static async Task<IResult?> ForeignTenantAsync(HttpContext http)
+    {
+        if (TenantScope.IsHome(http.User.Tenant())) return null;
+        http.Request.EnableBuffering();
+        var body = await System.Text.Json.JsonSerializer.DeserializeAsync<System.Text.Json.JsonElement>(http.Request.Body,
+            cancellationToken: http.RequestAborted).AsTask().ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : default);
+        http.Request.Body.Position = 0;
+        return body.ValueKind == System.Text.Json.JsonValueKind.Object && body.TryGetProperty("tenant", out var named)
+               && named.ValueKind == System.Text.Json.JsonValueKind.String && named.GetString() != http.User.Tenant()
+            ? NationalOnly(http)
+            : null;
+    }
+
+    private static string? TenantOfNewUser(HttpContext http, string? asked) =>
+        TenantScope.IsHome(http.User.Tenant()) ? asked : http.User.Tenant();
+
+    public sealed record TenantListItem(string TenantId, string Name, string Host, string Database, DateTimeOffset AddedAt);
+
+    private static TenantListItem TenantView(TenantRecord t)
+    {
+        var cs = new Npgsql.NpgsqlConnectionStringBuilder(t.ConnectionString);
+        return new TenantListItem(t.Id, t.Name, cs.Host ?? "", cs.Database ?? "", t.AddedAt);
+    }
+
+    internal sealed record TenantAddBody(string? TenantId, string? Name, string? ConnectionString) : IValidatableRequest
+    {
+        public void Validate(FieldErrors e)
+        {
+            if (TenantRegistry.Invalid(TenantId) is { } bad) e.Add("tenantId", bad);
+            e.Text(Name, "name", 100);
+            e.Text(ConnectionString, "connectionString", 1000);
+        }
+    }
+
+    internal sealed record TenantBody(string? Tenant) : IValidatableRequest
+    {
+        public void Validate(FieldErrors e)
+        {
+            if (TenantRegistry.Invalid(Tenant) is { } bad) e.Add("tenant", bad);
+        }
+    }
 
     public sealed record InmateErasure(Guid InmateId, bool Erased, bool AlreadyErased);
 
+    /// <param name="Tenant">The user's province; null: the home database (a national user, or a one-province deployment's).</param>
     public sealed record UserView(Guid UserId, string Username, string DisplayName, bool Active, IReadOnlyList<Role> Roles,
-        IReadOnlyList<Guid> Facilities, IReadOnlyList<Guid> Programmes, bool PersonalDataAccess, long Version);
+        IReadOnlyList<Guid> Facilities, IReadOnlyList<Guid> Programmes, bool PersonalDataAccess, long Version,
+        string? Tenant, IReadOnlyList<string> ReadTenants);
 
     public sealed record UserHistoryEntry(long Version, string Event, DateTimeOffset RecordedAt, string? Actor, string What);
 
     private static UserView View(UserRecord u) =>
-        new(u.UserId, u.Username, u.DisplayName, u.Active, u.Roles, u.Facilities, u.Programmes, u.PersonalData, u.Version);
+        new(u.UserId, u.Username, u.DisplayName, u.Active, u.Roles, u.Facilities, u.Programmes, u.PersonalData, u.Version, u.Tenant, u.ReadTenants);
 
     private static string Describe(object e) => e switch
     {
@@ -103,14 +193,18 @@ public static class AdminEndpoints
         UserPersonalDataAccessGranted p => $"Granted personal-data access: {p.Justification}",
         UserPersonalDataAccessRevoked => "Revoked personal-data access",
         UserDeactivated d => $"Deactivated: {d.Reason}",
+        UserAssignedToTenant a => $"Works in province {a.Tenant}",
+        UserTenantReadGranted r => $"May read province {r.Tenant}",
+        UserTenantReadRevoked r => $"May no longer read province {r.Tenant}",
         _ => e.GetType().Name,
     };
 
-    internal sealed record RegisterUserBody(Guid? UserId, string? Username, string? DisplayName, string? Password, IReadOnlyList<Role>? Roles)
-        : IValidatableRequest
+    internal sealed record RegisterUserBody(Guid? UserId, string? Username, string? DisplayName, string? Password, IReadOnlyList<Role>? Roles,
+        string? Tenant = null) : IValidatableRequest
     {
         public void Validate(FieldErrors e)
         {
+            if (Tenant is not null && TenantRegistry.Invalid(Tenant) is { } bad) e.Add("tenant", bad);
             e.Text(Username, "username", 64);
             e.Text(DisplayName, "displayName");
             e.Text(Password, "password", 256);

@@ -28,6 +28,7 @@ public static class DatabaseHosting
         services.AddSingleton(sp => new TenantRegistry(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new TenantDatabases(sp.GetRequiredService<IDocumentStore>, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => sp.GetRequiredService<TenantDatabases>().Current);
+        services.AddSingleton<TenantProvisioning>();
         services.AddSingleton(sp => new MartenEventLog(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TenantDataSource>(),
             sp.GetRequiredService<SubjectKeyring>(), sp.GetRequiredService<EventStoreOptions>().Schema, sp.GetServices<IInlineProjection>(),
             sp.GetRequiredService<NpgsqlDataSource>()));
@@ -59,6 +60,31 @@ public static class DatabaseHosting
         app.Logger.LogInformation("Database is up to date ({Count} migrations applied)", applied.Count);
         await app.Services.GetRequiredService<SecondChanceDatabase>().DisposeAsync();
         return 0;
+    }
+
+    /// <summary>The <c>add-tenant</c> verb: a province's database, schema and registry row; running nodes pick it up.</summary>
+    public static async Task<int> AddTenantAndExitAsync(this WebApplication app, string[] args)
+    {
+        string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        try
+        {
+            if (args.Length < 2 || args[1].StartsWith('-') || Option("--connection") is not { } connection)
+                throw new ArgumentException("usage: add-tenant ID --connection CONNECTION-STRING [--name NAME]");
+            await app.Services.GetRequiredService<SchemaMigrations>().MigrateTenantAsync(TenantScope.Home);
+            var added = await app.Services.GetRequiredService<TenantProvisioning>().AddAsync(args[1], Option("--name") ?? args[1], connection);
+            Console.WriteLine($"Province '{added.TenantId}' ({added.Name}) is served from database {added.Database}"
+                              + (added.DatabaseCreated ? ", created now" : "") + $"; {added.Applied.Count} schema steps applied.");
+            return 0;
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"add-tenant: {e.Message}");
+            return 2;
+        }
+        finally
+        {
+            await app.Services.GetRequiredService<SecondChanceDatabase>().DisposeAsync();
+        }
     }
 
     /// <summary>The <c>move-to-marten</c> verb: move what the old event store wrote into Marten's event store, then exit.</summary>

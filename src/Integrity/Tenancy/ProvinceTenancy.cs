@@ -92,6 +92,12 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
 
     public static string TenantOfIdentifier(string identifier) => identifier == HomeIdentifier ? TenantScope.Home : identifier;
 
+    /// <summary>
+    /// This node's handle on a province's database before the province is in the registry, so its schema can be made
+    /// before any node (whose daemon looks in the registry) starts its projections.
+    /// </summary>
+    public IMartenDatabase Open(TenantRecord province) => Province(province.Id, province);
+
     private IEnumerable<MartenDatabase> Known() => new[] { _home }.Concat(_provinces.Values);
 
     private async Task<TenantRecord?> FindAsync(string tenantId) =>

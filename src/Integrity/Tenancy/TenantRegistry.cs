@@ -13,6 +13,12 @@ public sealed partial class TenantRegistry(NpgsqlDataSource home)
 {
     public const string Table = "sc_tenancy.tenants";
 
+    /// <summary>Refusal: a user named a province that is not in the registry.</summary>
+    public const string UnknownCode = "tenant_unknown";
+
+    /// <summary>Refusal: a province could not be added (bad id, name or database).</summary>
+    public const string InvalidCode = "tenant_invalid";
+
     [GeneratedRegex("^[a-z][a-z0-9-]{1,30}$")]
     private static partial Regex IdPattern();
 

@@ -1,0 +1,178 @@
+using System.Net;
+using FluentAssertions;
+using Npgsql;
+using SecondChance.Domain;
+using SecondChance.Host.Security;
+using SecondChance.Host.Tests.Support;
+using Xunit;
+
+namespace SecondChance.Host.Tests.Platform;
+
+/// <summary>
+/// Two provinces, each a Marten tenant with a database of its own, added while the Host runs: each province's records
+/// are written to and read from its own database only; a user of one province cannot read, write or learn of the
+/// other's records (404 everywhere); a federal reader reads the provinces granted, never writes them.
+/// </summary>
+public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) : IClassFixture<ProvinceTenancyTests.Fixture>
+{
+    public sealed class Fixture : ApiFixture
+    {
+        public string SindhDatabase { get; } = $"sc_t_{Guid.NewGuid():N}"[..20] + "_sindh";
+        public string KpDatabase { get; } = $"sc_t_{Guid.NewGuid():N}"[..20] + "_kp";
+        public Api Sindh { get; private set; } = null!;
+        public Api Kp { get; private set; } = null!;
+        public Api Federal { get; private set; } = null!;
+        public Guid SindhFacility { get; private set; }
+        public Guid SindhInmate { get; private set; }
+        public Guid KpInmate { get; private set; }
+
+        public string ConnectionTo(string database) => new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            var national = CreateApi();
+            (await national.PostAsync("/admin/tenants", new { tenantId = "sindh", name = "Sindh", connectionString = ConnectionTo(SindhDatabase) }))
+                .Status.Should().Be(HttpStatusCode.Created);
+            (await national.PostAsync("/admin/tenants", new { tenantId = "kp", name = "Khyber Pakhtunkhwa", connectionString = ConnectionTo(KpDatabase) }))
+                .Status.Should().Be(HttpStatusCode.Created);
+            Sindh = await UserAsync(national, "sindh.admin", "Administrator", "sindh");
+            Kp = await UserAsync(national, "kp.admin", "Administrator", "kp");
+            var federal = await national.PostAsync("/admin/users", new { username = "federal.ombudsman", displayName = "Federal ombudsman", password = "a-long-password-1", roles = new[] { "Oversight" } });
+            (await national.PostAsync($"/admin/users/{federal.Id}/tenant-reads", new { tenant = "sindh" })).Status.Should().Be(HttpStatusCode.OK);
+            Federal = await SignInAsync("federal.ombudsman", federal.Id);
+
+            var sindhScenario = new Scenario(Sindh);
+            var facility = await sindhScenario.FacilityAsync();
+            SindhFacility = facility.Id;
+            SindhInmate = await sindhScenario.AdmitAsync(facility.Id);
+            var kpFacility = await new Scenario(Kp).FacilityAsync();
+            KpInmate = await new Scenario(Kp).AdmitAsync(kpFacility.Id);
+        }
+
+        private async Task<Api> UserAsync(Api national, string username, string role, string tenant)
+        {
+            var created = await national.PostAsync("/admin/users", new { username, displayName = username, password = "a-long-password-1", roles = new[] { role }, tenant });
+            created.Status.Should().Be(HttpStatusCode.Created, created.ToString());
+            return await SignInAsync(username, created.Id);
+        }
+
+        private async Task<Api> SignInAsync(string username, Guid id)
+        {
+            var client = Factory.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", await TestUsers.TokenAsync(client, new TestUser(id, username, "a-long-password-1")));
+            return new Api(client);
+        }
+
+        public async Task<long> EventsOfAsync(string database, string streamId)
+        {
+            await using var conn = new NpgsqlConnection(ConnectionTo(database));
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("select count(*) from sc_events.mt_events where stream_id = $1", conn);
+            cmd.Parameters.Add(new() { Value = streamId });
+            return (long)(await cmd.ExecuteScalarAsync())!;
+        }
+
+        public override async Task DisposeAsync()
+        {
+            var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
+            await base.DisposeAsync();
+            await using var conn = new NpgsqlConnection(admin);
+            await conn.OpenAsync();
+            foreach (var db in new[] { SindhDatabase, KpDatabase })
+                await new NpgsqlCommand($"drop database if exists \"{db}\" with (force)", conn).ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_provinces_events_are_stored_in_its_own_database_only()
+    {
+        (await fixture.EventsOfAsync(fixture.SindhDatabase, StreamIds.Inmate(fixture.SindhInmate))).Should().BeGreaterThan(0);
+        (await fixture.EventsOfAsync(fixture.KpDatabase, StreamIds.Inmate(fixture.SindhInmate))).Should().Be(0);
+        (await fixture.ScalarAsync($"select count(*) from sc_events.mt_events where stream_id = '{StreamIds.Inmate(fixture.SindhInmate)}'")).Should().Be(0);
+        (await fixture.EventsOfAsync(fixture.KpDatabase, StreamIds.Inmate(fixture.KpInmate))).Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Each_provinces_user_reads_their_own_inmate()
+    {
+        (await fixture.Sindh.GetAsync($"/inmates/{fixture.SindhInmate}")).Status.Should().Be(HttpStatusCode.OK);
+        (await fixture.Kp.GetAsync($"/inmates/{fixture.KpInmate}")).Status.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_user_of_one_province_finds_no_inmate_of_another_by_id_to_read_or_write()
+    {
+        var id = fixture.SindhInmate;
+        (await fixture.Kp.GetAsync($"/inmates/{id}")).Status.Should().Be(HttpStatusCode.NotFound);
+        (await fixture.Kp.PostAsync($"/inmates/{id}/medical-screenings", new { screenedAt = Scenario.Past, screenedBy = "Dr. Hina", summary = "Fit" }))
+            .Status.Should().Be(HttpStatusCode.NotFound);
+        var list = await fixture.Kp.GetAsync("/inmates");
+        list.Body.ToString().Should().NotContain(id.ToString());
+        (await fixture.EventsOfAsync(fixture.SindhDatabase, StreamIds.Inmate(id))).Should().Be(1, "nothing was written by the other province's user");
+    }
+
+    [Fact]
+    public async Task A_user_cannot_name_a_province_they_were_not_granted()
+    {
+        var asked = await fixture.Kp.GetAsync($"/inmates/{fixture.SindhInmate}", (TenantResolution.Header, "sindh"));
+        asked.Status.Should().Be(HttpStatusCode.NotFound);
+        var unknown = await fixture.Kp.GetAsync($"/inmates/{fixture.SindhInmate}", (TenantResolution.Header, "punjab"));
+        unknown.Status.Should().Be(HttpStatusCode.NotFound);
+        unknown.Body.GetProperty("detail").GetString().Should().Be(asked.Body.GetProperty("detail").GetString()!.Replace("sindh", "punjab"),
+            "an existing province and a missing one are answered alike");
+    }
+
+    [Fact]
+    public async Task A_federal_reader_reads_a_granted_province_and_writes_nothing_there()
+    {
+        (await fixture.Federal.GetAsync($"/inmates/{fixture.SindhInmate}", (TenantResolution.Header, "sindh"))).Status.Should().Be(HttpStatusCode.OK);
+        (await fixture.Federal.GetAsync($"/inmates/{fixture.SindhInmate}")).Status.Should().Be(HttpStatusCode.NotFound);
+        (await fixture.Federal.GetAsync($"/inmates/{fixture.KpInmate}", (TenantResolution.Header, "kp"))).Status.Should().Be(HttpStatusCode.NotFound);
+        var write = await fixture.Federal.PostAsync($"/inmates/{fixture.SindhInmate}/medical-screenings",
+            new { screenedAt = Scenario.Past, screenedBy = "Dr. Hina", summary = "Fit" }, (TenantResolution.Header, "sindh"));
+        write.Status.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_province_added_while_the_host_runs_has_its_read_models_projected_in_its_own_database()
+    {
+        var timeline = await UntilAsync(() => fixture.Sindh.GetAsync($"/read-models/inmates/{fixture.SindhInmate}/timeline"),
+            r => r.Status == HttpStatusCode.OK && r.Body.GetArrayLength() > 0);
+        timeline.Body.GetArrayLength().Should().BeGreaterThan(0);
+        (await fixture.Kp.GetAsync($"/read-models/inmates/{fixture.SindhInmate}/timeline")).Body.GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_provinces_administrator_sees_and_manages_only_that_provinces_users()
+    {
+        var users = await fixture.Kp.GetAsync("/admin/users");
+        users.Body.EnumerateArray().Select(u => u.GetProperty("username").GetString()).Should().Equal("kp.admin");
+        var sindhAdmin = (await fixture.CreateApi().GetAsync("/admin/users")).Body.EnumerateArray()
+            .Single(u => u.GetProperty("username").GetString() == "sindh.admin").GetProperty("userId").GetGuid();
+        (await fixture.Kp.PostAsync($"/admin/users/{sindhAdmin}/deactivation", new { reason = "x" })).Status.Should().Be(HttpStatusCode.NotFound);
+        (await fixture.Kp.PostAsync("/admin/tenants", new { tenantId = "punjab", name = "Punjab", connectionString = "Host=x;Database=y" }))
+            .Status.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Adding_a_province_on_the_home_database_is_refused_and_writes_nothing()
+    {
+        var refused = await fixture.CreateApi().PostAsync("/admin/tenants", new { tenantId = "punjab", name = "Punjab", connectionString = fixture.ConnectionString });
+        refused.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        refused.Code.Should().Be("tenant_invalid");
+        (await fixture.CreateApi().GetAsync("/admin/tenants")).Body.EnumerateArray().Select(t => t.GetProperty("tenantId").GetString())
+            .Should().Equal("kp", "sindh");
+    }
+
+    private static async Task<ApiResponse> UntilAsync(Func<Task<ApiResponse>> get, Func<ApiResponse, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var r = await get();
+            if (done(r) || DateTime.UtcNow > deadline) return r;
+            await Task.Delay(200);
+        }
+    }
+}
