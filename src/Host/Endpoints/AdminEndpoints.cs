@@ -36,7 +36,7 @@ public static class AdminEndpoints
                 return Results.Ok((await store.ReadStreamAsync(StreamIds.User(userId), ct: ct)).Select(e => new UserHistoryEntry(
                     e.Version, e.Alias, e.Timestamp, e.Actor, Describe(e.Data))));
             })
-            .WithName("UserHistory").RequireAuthorization(Policies.ReadAudit);
+            .WithName("UserHistory").RequireAuthorization(Policies.ReadAudit).Produces<IEnumerable<UserHistoryEntry>>();
 
         Command<RoleBody>(g, "/{userId:guid}/roles", "GrantRole", (id, r) => new GrantRole(id, r.Role!.Value));
         Command<RoleBody>(g, "/{userId:guid}/roles/revocation", "RevokeRole", (id, r) => new RevokeRole(id, r.Role!.Value));

@@ -28,6 +28,7 @@ internal static class EndpointSummaries
         ["AssignUserTenant"] = "Move a user to a province (national administrators)",
         ["GrantTenantRead"] = "Let a federal reader read another province",
         ["RevokeTenantRead"] = "Withdraw a federal reader's reading of a province",
+        ["NationalRollUp"] = "Dashboard figures and compliance counts by province, for the provinces you may read, and their sum",
         ["ListTenants"] = "The provinces this deployment serves, each a Marten tenant with a database of its own",
         ["AddTenant"] = "Add a province: its database, schema and read models; running nodes start serving it",
         ["RevokeRole"] = "Revoke a role from a user",

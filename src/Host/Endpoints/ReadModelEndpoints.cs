@@ -32,6 +32,14 @@ public static class ReadModelEndpoints
             new QueryParameter("from", typeof(DateOnly), "Monthly figures from this date's month (default: twelve months before today)."),
             new QueryParameter("to", typeof(DateOnly), "Monthly figures up to this date (default: today)."),
             new QueryParameter("today", typeof(DateOnly), "The day releases are due from (default: today in the reporting time zone)."));
+        g.MapGet("/national", async (DateOnly? from, DateOnly? to, ReadModelQueries q, ReportingCalendar calendar, TimeProvider clock,
+            HttpContext http, ReadScope scope, SecondChance.Integrity.Tenancy.TenantRegistry registry, CancellationToken ct) =>
+        {
+            var day = calendar.Date(clock.GetUtcNow());
+            return await NationalRollUp.ReadAsync(http, q, scope, registry, from ?? day.AddMonths(-12), to ?? day, day, ct);
+        }).WithName("NationalRollUp").Requires(Policies.ReadReadModels).WithQuery(
+            new QueryParameter("from", typeof(DateOnly), "Figures from this date's month (default: twelve months before today)."),
+            new QueryParameter("to", typeof(DateOnly), "Figures up to this date (default: today)."));
         g.MapGet("/market-access", async (Guid? facilityId, DateOnly? from, DateOnly? to, ReadModelQueries q, ReportingCalendar calendar,
             TimeProvider clock, HttpContext http, ReadScope scope, CancellationToken ct) =>
         {

@@ -21,6 +21,24 @@ public sealed class ComplianceQueries(TenantDataSource dataSource, string schema
          order by f.starts_at, f.position limit $5
         """, ct, facilityId, from.ToUniversalTime(), to.ToUniversalTime(), kind, Math.Clamp(limit, 1, 10_000));
 
+    /// <summary>How many facts of each kind fall in [from, to), at the facilities given (null: every facility).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountsByKindAsync(DateTimeOffset from, DateTimeOffset to,
+        IReadOnlyCollection<Guid>? within = null, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"""
+            select kind, count(*) from {schema}.facts
+             where starts_at < $2 and coalesce(ends_at, starts_at) >= $1 and ($3::uuid[] is null or facility_id = any($3))
+             group by kind order by kind
+            """);
+        cmd.Parameters.Add(new() { Value = from.ToUniversalTime() });
+        cmd.Parameters.Add(new() { Value = to.ToUniversalTime() });
+        cmd.Parameters.Add(new() { Value = (object?)within?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        var counts = new Dictionary<string, long>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) counts[r.GetString(0)] = r.GetInt64(1);
+        return counts;
+    }
+
     private async Task<IReadOnlyList<ComplianceFact>> ReadAsync(string sql, CancellationToken ct, params object?[] args)
     {
         await using var cmd = dataSource.CreateCommand(sql);
