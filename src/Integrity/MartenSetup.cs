@@ -27,6 +27,12 @@ public static class MartenSetup
     /// </summary>
     public const string Schema = "sc_events";
 
+    /// <summary>
+    /// True: serve provinces, each a Marten tenant with a database of its own (<see cref="ProvinceTenancy"/>). False (the
+    /// default): the home database alone, with Marten's and Wolverine's single-database behaviour.
+    /// </summary>
+    public const string ProvincesSetting = "Tenancy:Provinces";
+
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddSecondChanceMarten(this IServiceCollection services,
         string connectionString, Action<StoreOptions>? configure = null) =>
         services.AddSecondChanceMarten(_ => connectionString, configure is null ? null : (_, o) => configure(o));
@@ -42,7 +48,7 @@ public static class MartenSetup
         {
             var options = new StoreOptions();
             options.Connection(connectionString(provider));
-            options.UseProvinceTenancy(connectionString(provider));
+            options.UseProvinceTenancy(connectionString(provider), ServesProvinces(provider));
             options.ConfigureSecondChanceEvents(provider.GetService<ILoggerFactory>()?.CreateLogger("Marten"),
                 provider.GetRequiredService<SubjectKeyring>());
             configure?.Invoke(provider, options);
@@ -54,14 +60,18 @@ public static class MartenSetup
     /// Database per province (<see cref="ProvinceTenancy"/>): the home database at <paramref name="homeConnectionString"/>
     /// is the default tenant and holds the registry of the others.
     /// </summary>
-    public static StoreOptions UseProvinceTenancy(this StoreOptions options, string homeConnectionString)
+    /// <param name="provinces">Serve the provinces in the registry (and those added later) besides the home database.</param>
+    public static StoreOptions UseProvinceTenancy(this StoreOptions options, string homeConnectionString, bool provinces)
     {
         var builder = new NpgsqlDataSourceBuilder(homeConnectionString);
         TuneConnections(builder.ConnectionStringBuilder);
         var home = builder.Build();
-        options.Tenancy = new ProvinceTenancy(options, home, new TenantRegistry(home));
+        options.Tenancy = new ProvinceTenancy(options, home, new TenantRegistry(home), provinces);
         return options;
     }
+
+    private static bool ServesProvinces(IServiceProvider provider) => string.Equals(
+        provider.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?[ProvincesSetting], "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Personal fields of events, per <see cref="DomainPersonalData"/>: encrypted under each person's key.</summary>
     public static IReadOnlyDictionary<Type, PersonalDataSpec> PersonalData { get; } =

@@ -47,36 +47,40 @@ public static class CliHelp
               --password-file FILE read the password from FILE instead of standard input
             """),
         ("rebuild", $"""
-            rebuild [PROJECTION]
+            rebuild [PROJECTION] [--tenant ID]
               Rebuilds one projection, or all of them, from the start of the log into shadow tables and swaps them in,
               with a progress bar on standard error. It starts no web server, so it runs beside a serving Host.
               PROJECTION           one of: {string.Join(", ", SecondChanceProjections.Create().Select(p => p.Name))}
+              --tenant ID          a province's records (add-tenant), instead of the home database's
             """),
         ("verify", """
-            verify [--partitions N]
+            verify [--partitions N] [--tenant ID]
               Recomputes every stream's hash chain from its events and names each broken link: a changed, missing or
               reordered event, an event of no registered stream, a registered stream with no events. The report is
               JSON on standard output, progress goes to standard error.
               --partitions N       how many connections read the log in parallel (default: the cores, at least 2)
+              --tenant ID          a province's records (add-tenant), instead of the home database's
               Exit status: 0 every chain intact, 1 a link is broken, 2 bad options, 3 it could not finish.
             """),
         ("checkpoint", """
-            checkpoint [--out FILE]
+            checkpoint [--out FILE] [--tenant ID]
               Takes an auditor's checkpoint: the place in the global log, every stream's head (version and hash) up to
               there, and the root hash over those heads. Keep it outside the database; 'prove' checks it later.
               --out FILE           write it to FILE and say where and its root hash (default: JSON on standard output)
+              --tenant ID          a province's records (add-tenant), instead of the home database's
             """),
         ("prove", """
-            prove FILE
+            prove FILE [--tenant ID]
               Recomputes every stream's chain from its events' content up to the checkpoint in FILE (written by
               'checkpoint') and compares each head with the checkpoint's and the root hash with its own. Any event
               changed, deleted, inserted or reordered up to that place makes it fail, naming the stream and version.
               The report is JSON on standard output, progress and a one-line verdict go to standard error.
+              --tenant ID          a province's records (add-tenant), instead of the home database's
               Exit status: 0 the checkpoint holds, 1 it does not, 2 FILE is missing or not a checkpoint,
               3 it could not finish (the database is unreachable, say).
             """),
         ("export", """
-            export statement INMATE_ID | replay FACILITY_ID | reconciliation FACILITY_ID | compliance FACILITY_ID
+            export statement INMATE_ID | replay FACILITY_ID | reconciliation FACILITY_ID | compliance FACILITY_ID [--tenant ID]
                    [--from X] [--to Y] [--as-of DATE] [--known-at INSTANT] [--format csv|json] [--out FILE]
               Writes an inmate's wage statement, a facility's wage replay, its reconciliation or its compliance report.
               --from X, --to Y     replay, reconciliation: ISO 8601 instants (default: all of time);
@@ -86,6 +90,7 @@ public static class CliHelp
               --known-at INSTANT   statement, compliance: only what was recorded by INSTANT (default: now)
               --format csv|json    default csv
               --out FILE           write to FILE (default: standard output)
+              --tenant ID          a province's records (add-tenant), instead of the home database's
             """),
     ];
 

@@ -118,13 +118,13 @@ public static class ReadModelEndpoints
         admin.MapPost("/{name}/resume", async (string name, MartenReadModels models, Marten.Events.Daemon.Coordination.IProjectionCoordinator coordinator, CancellationToken ct) =>
         {
             if (models.Find(name) is null) return Results.Problem($"Projection '{name}' is not paused.", statusCode: StatusCodes.Status409Conflict);
-            var daemon = coordinator.DaemonForMainDatabase();
+            var daemon = await Health.ProjectionDaemons.ForCurrentTenantAsync(coordinator);
             var shard = $"{name}:All";
             var cleared = await models.ClearFailureAsync(name, ct);
             // only where this node runs read models (daemon.IsRunning); Wolverine restarts an agent that stopped on another node
-            var stopped = daemon.IsRunning && daemon.StatusFor(shard) != AgentStatus.Running;
+            var stopped = daemon is { IsRunning: true } && daemon.StatusFor(shard) != AgentStatus.Running;
             if (!cleared && !stopped) return Results.Problem($"Projection '{name}' is not paused.", statusCode: StatusCodes.Status409Conflict);
-            if (stopped) await models.ResumeAsync(daemon, name, ct);
+            if (stopped) await models.ResumeAsync(daemon!, name, ct);
             return Results.NoContent();
         }).WithName("ResumeProjection").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;

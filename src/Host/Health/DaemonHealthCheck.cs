@@ -10,17 +10,17 @@ namespace SecondChance.Host.Health;
 /// </summary>
 public sealed class DaemonHealthCheck(Marten.Events.Daemon.Coordination.IProjectionCoordinator coordinator, ILogger<DaemonHealthCheck> logger) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         bool running;
-        try { running = coordinator.DaemonForMainDatabase().IsRunning; }
+        try { running = (await ProjectionDaemons.ForCurrentTenantAsync(coordinator))?.IsRunning == true; }
         catch (Exception e)
         {
             logger.LogWarning(e, "Marten's async daemon could not be asked whether it runs");
             running = false;
         }
-        return Task.FromResult(running
+        return running
             ? HealthCheckResult.Healthy("Marten's async daemon is running on this node.")
-            : HealthCheckResult.Degraded("Marten's async daemon is not running on this node (Wolverine may run the read models on other nodes)."));
+            : HealthCheckResult.Degraded("Marten's async daemon is not running on this node (Wolverine may run the read models on other nodes).");
     }
 }

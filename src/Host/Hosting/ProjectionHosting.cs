@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Tenancy;
 using JasperFx.Events.Daemon;
 using Marten;
 using SecondChance.Application;
@@ -61,6 +62,7 @@ public static class ProjectionHosting
         try
         {
             await sp.GetRequiredService<SchemaMigrations>().MigrateAsync();
+            using var _ = await Cli.CliTenant.EnterAsync(sp, args);
             var models = sp.GetRequiredService<MartenReadModels>();
             var chosen = name is null ? models.Projections.Select(p => p.Name).ToList()
                 : [models.Find(name)?.Name ?? throw new ArgumentException($"No projection is called '{name}'.")];
@@ -88,14 +90,18 @@ public static class ProjectionHosting
     }
 
     /// <summary>Read models another code version built, or marked by an erasure this node did not finish, are rebuilt in the background.</summary>
-    private sealed class StaleRebuildAtStartup(ReadModelRebuilds rebuilds, ILogger<StaleRebuildAtStartup> logger) : BackgroundService
+    private sealed class StaleRebuildAtStartup(ReadModelRebuilds rebuilds, TenantRegistry tenants, ILogger<StaleRebuildAtStartup> logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken ct)
         {
             try
             {
-                var rebuilt = await rebuilds.Rebuilder().RebuildStaleAsync(null, ct);
-                if (rebuilt.Count > 0) logger.LogInformation("Rebuilt the read models {Projections} at start-up", string.Join(", ", rebuilt));
+                foreach (var tenant in (IEnumerable<string>)[TenantScope.Home, .. (await tenants.ListAsync(ct)).Select(t => t.Id)])
+                {
+                    using var _ = TenantScope.Enter(tenant);
+                    var rebuilt = await rebuilds.Rebuilder().RebuildStaleAsync(null, ct);
+                    if (rebuilt.Count > 0) logger.LogInformation("Rebuilt the read models {Projections} of {Tenant} at start-up", string.Join(", ", rebuilt), tenant);
+                }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
             catch (Exception e) { logger.LogError(e, "Rebuilding stale read models at start-up failed"); }
@@ -104,11 +110,17 @@ public static class ProjectionHosting
 }
 
 /// <summary>Rebuilds of the read models through a Marten store configured as the application's (connection, events, keys).</summary>
-public sealed class ReadModelRebuilds(MartenReadModels models, SecondChanceDatabase database, SubjectKeyring keyring, ILoggerFactory logs)
+/// <summary>Rebuilders of the read models of the tenant the work runs in (<see cref="TenantScope"/>), each on that tenant's database.</summary>
+public sealed class ReadModelRebuilds(MartenReadModels models, SecondChanceDatabase database, TenantRegistry tenants, SubjectKeyring keyring,
+    ILoggerFactory logs)
 {
     public MartenReadModelRebuilder Rebuilder()
     {
-        var connectionString = database.ConnectionStringAsync().GetAwaiter().GetResult();
+        var tenant = TenantScope.Current;
+        var connectionString = TenantScope.IsHome(tenant)
+            ? database.ConnectionStringAsync().GetAwaiter().GetResult()
+            : tenants.FindAsync(tenant).GetAwaiter().GetResult()?.ConnectionString
+              ?? throw new ArgumentException($"No province has tenant id '{tenant}'.");
         return models.Rebuilder(o =>
         {
             o.Connection(connectionString);

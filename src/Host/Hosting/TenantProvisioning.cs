@@ -21,6 +21,9 @@ public sealed class TenantProvisioning(TenantRegistry registry, SchemaMigrations
     public async Task<Added> AddAsync(string tenantId, string name, string connectionString, CancellationToken ct = default)
     {
         if (TenantRegistry.Invalid(tenantId) is { } badId) throw new ArgumentException(badId);
+        var tenancy = (ProvinceTenancy)((DocumentStore)store).Tenancy;
+        if (!tenancy.ServesProvinces)
+            throw new ArgumentException($"This deployment serves the home database only: start its nodes with {Integrity.MartenSetup.ProvincesSetting}=true to add provinces.");
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100) throw new ArgumentException("A province's name is 1 to 100 characters.");
         NpgsqlConnectionStringBuilder target;
         try { target = new NpgsqlConnectionStringBuilder(connectionString); }
@@ -34,7 +37,7 @@ public sealed class TenantProvisioning(TenantRegistry registry, SchemaMigrations
 
         var created = await EnsureDatabaseAsync(target, ct);
         var record = new TenantRecord(tenantId, name.Trim(), connectionString, DateTimeOffset.UtcNow);
-        var database = ((ProvinceTenancy)((DocumentStore)store).Tenancy).Open(record);
+        var database = tenancy.Open(record);
         var applied = await migrations.MigrateAsync(database, tenantId, ct);
         if (services.GetService<MartenReadModels>() is { } readModels)
             using (TenantScope.Enter(tenantId))

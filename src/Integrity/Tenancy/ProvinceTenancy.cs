@@ -27,21 +27,29 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
     private ImmutableDictionary<string, MartenDatabase> _provinces = ImmutableDictionary<string, MartenDatabase>.Empty;
     private readonly Lock _gate = new();
 
-    public ProvinceTenancy(StoreOptions options, NpgsqlDataSource home, TenantRegistry registry)
+    /// <param name="provinces">
+    /// False: one province, the home database alone (Marten's and Wolverine's single-database behaviour, unchanged).
+    /// True: provinces in the registry are served, and one added later is picked up without a restart.
+    /// </param>
+    public ProvinceTenancy(StoreOptions options, NpgsqlDataSource home, TenantRegistry registry, bool provinces)
     {
         _options = options;
         _registry = registry;
+        ServesProvinces = provinces;
         _home = new MartenDatabase(options, home, HomeIdentifier);
         Default = new Tenant(TenantScope.Home, _home);
     }
 
     public Tenant Default { get; }
 
+    /// <summary>Whether provinces other than the home database are served (a deployment's setting, fixed at start).</summary>
+    public bool ServesProvinces { get; }
+
     public IDocumentCleaner Cleaner => _home;
 
     public PostgresqlDatabase TenantDatabase => _home;
 
-    public DatabaseCardinality Cardinality => DatabaseCardinality.DynamicMultiple;
+    public DatabaseCardinality Cardinality => ServesProvinces ? DatabaseCardinality.DynamicMultiple : DatabaseCardinality.Single;
 
     public Tenant GetTenant(string tenantId) =>
         TenantScope.IsHome(tenantId) ? Default : new Tenant(tenantId, Province(tenantId, _registry.FindAsync(tenantId).GetAwaiter().GetResult()));
@@ -68,7 +76,18 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
     /// <summary>The home database and every province's, read afresh from the registry (Marten's daemon and Wolverine call this to find new ones).</summary>
     public async ValueTask<IReadOnlyList<IDatabase>> BuildDatabases()
     {
-        foreach (var tenant in await _registry.ListAsync()) Province(tenant.Id, tenant);
+        if (ServesProvinces)
+        {
+            try
+            {
+                foreach (var tenant in await _registry.ListAsync()) Province(tenant.Id, tenant);
+            }
+            catch (NpgsqlException)
+            {
+                // the home database is unreachable (a failover, a verb run without credentials): serve the provinces known
+                // so far; the next call (Wolverine asks every few seconds) finds any added meanwhile
+            }
+        }
         return Known().Cast<IDatabase>().ToList();
     }
 
@@ -106,6 +125,8 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
     private MartenDatabase Province(string tenantId, TenantRecord? record)
     {
         if (_provinces.TryGetValue(tenantId, out var known)) return known;
+        if (!ServesProvinces)
+            throw new UnknownTenantIdException($"{tenantId} (this deployment serves the home database only: start it with Tenancy:Provinces=true)");
         if (record is null) throw new UnknownTenantIdException(tenantId);
         lock (_gate)
         {

@@ -26,6 +26,9 @@ public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) :
         public Guid SindhInmate { get; private set; }
         public Guid KpInmate { get; private set; }
 
+        protected override void ConfigureHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
+            builder.UseSetting(Integrity.MartenSetup.ProvincesSetting, "true");
+
         public string ConnectionTo(string database) => new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
 
         public override async Task InitializeAsync()
