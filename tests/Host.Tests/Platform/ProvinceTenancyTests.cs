@@ -2,7 +2,9 @@ using System.Net;
 using FluentAssertions;
 using Npgsql;
 using SecondChance.Domain;
+using Microsoft.Extensions.DependencyInjection;
 using SecondChance.Host.Security;
+using SecondChance.Integrity.Tenancy;
 using SecondChance.Host.Tests.Support;
 using Xunit;
 
@@ -73,6 +75,14 @@ public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) :
             await conn.OpenAsync();
             await using var cmd = new NpgsqlCommand("select count(*) from sc_events.mt_events where stream_id = $1", conn);
             cmd.Parameters.Add(new() { Value = streamId });
+            return (long)(await cmd.ExecuteScalarAsync())!;
+        }
+
+        public async Task<long> EventsInAsync(string database)
+        {
+            await using var conn = new NpgsqlConnection(ConnectionTo(database));
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("select count(*) from sc_events.mt_events", conn);
             return (long)(await cmd.ExecuteScalarAsync())!;
         }
 
@@ -166,6 +176,40 @@ public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) :
         refused.Code.Should().Be("tenant_invalid");
         (await fixture.CreateApi().GetAsync("/admin/tenants")).Body.EnumerateArray().Select(t => t.GetProperty("tenantId").GetString())
             .Should().Equal("kp", "sindh");
+    }
+
+    [Fact]
+    public async Task Each_provinces_hash_chains_verify_in_its_own_database_and_the_homes_holds_none_of_them()
+    {
+        var verifier = fixture.Factory.Services.GetRequiredService<SecondChance.Integrity.HashChain.ChainVerifier>();
+        SecondChance.Integrity.HashChain.VerificationReport sindh, kp;
+        using (TenantScope.Enter("sindh")) sindh = await verifier.VerifyAsync();
+        using (TenantScope.Enter("kp")) kp = await verifier.VerifyAsync();
+        var home = await verifier.VerifyAsync();
+        sindh.IsClean.Should().BeTrue();
+        kp.IsClean.Should().BeTrue();
+        sindh.EventsChecked.Should().Be(await fixture.EventsInAsync(fixture.SindhDatabase));
+        kp.EventsChecked.Should().Be(await fixture.EventsInAsync(fixture.KpDatabase));
+        home.EventsChecked.Should().Be(await fixture.ScalarAsync("select count(*) from sc_events.mt_events"));
+        (await fixture.ScalarAsync("select count(*) from sc_events.mt_events where stream_id like 'facility-%'")).Should().Be(0,
+            "every facility was registered by a province's administrator");
+    }
+
+    [Fact]
+    public async Task The_national_roll_up_shows_each_province_a_federal_reader_may_read_and_their_sum()
+    {
+        await UntilAsync(() => fixture.Sindh.GetAsync("/read-models/national"),
+            r => r.Body.GetProperty("provinces")[0].GetProperty("inmatesInCustody").GetInt64() == 1);
+        var rollUp = await fixture.Federal.GetAsync("/read-models/national");
+        rollUp.Status.Should().Be(HttpStatusCode.OK);
+        var provinces = rollUp.Body.GetProperty("provinces").EnumerateArray().ToList();
+        provinces.Select(p => p.GetProperty("tenant").GetString()).Should().Equal(TenantScope.Home, "sindh");
+        provinces[1].GetProperty("name").GetString().Should().Be("Sindh");
+        provinces[1].GetProperty("inmatesInCustody").GetInt64().Should().Be(1);
+        provinces[0].GetProperty("inmatesInCustody").GetInt64().Should().Be(0);
+        rollUp.Body.GetProperty("national").GetProperty("inmatesInCustody").GetInt64().Should().Be(1, "KP is not granted to this reader");
+        var kp = (await fixture.Kp.GetAsync("/read-models/national")).Body.GetProperty("provinces").EnumerateArray().ToList();
+        kp.Select(p => p.GetProperty("tenant").GetString()).Should().Equal("kp");
     }
 
     private static async Task<ApiResponse> UntilAsync(Func<Task<ApiResponse>> get, Func<ApiResponse, bool> done)
