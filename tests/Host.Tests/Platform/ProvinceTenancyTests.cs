@@ -245,6 +245,54 @@ public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) :
         (await fixture.EventsOfAsync(fixture.BalochistanDatabase, StreamIds.Inmate(inmate))).Should().BeGreaterThan(0);
     }
 
+    /// <summary>
+    /// Every endpoint of the routing table (a new one is walked too), GET and POST, addressing the Sindh inmate and
+    /// facility as a KP administrator: each answers exactly as for ids that exist nowhere, never 2xx for a write and
+    /// never 403 (which would tell the record exists), shows nothing of them, and writes nothing to Sindh's database.
+    /// </summary>
+    [Fact]
+    public async Task A_user_of_one_province_learns_nothing_of_another_provinces_records_through_any_endpoint()
+    {
+        var sindhEvents = await fixture.EventsInAsync(fixture.SindhDatabase);
+        var routes = fixture.Factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? [])
+                .Where(m => m is "GET" or "POST").Select(m => (Method: m, Route: "/" + (e.RoutePattern.RawText ?? "").Trim('/'))))
+            .Where(r => r.Route.Contains("{inmateId") || r.Route.Contains("{facilityId"))
+            .Distinct().ToList();
+        routes.Should().HaveCountGreaterThan(50);
+
+        var differences = new List<string>();
+        foreach (var (method, route) in routes)
+        {
+            var foreign = await SendAsync(fixture.Kp, method, Fill(route, fixture.SindhInmate, fixture.SindhFacility));
+            var nowhere = await SendAsync(fixture.Kp, method, Fill(route, Guid.NewGuid(), Guid.NewGuid()));
+            if (foreign.Status != nowhere.Status) differences.Add($"{method} {route}: {(int)foreign.Status} for Sindh's ids, {(int)nowhere.Status} for none");
+            if (foreign.Status == HttpStatusCode.Forbidden) differences.Add($"{method} {route}: 403 tells that the record exists");
+            if (method == "POST" && (int)foreign.Status is >= 200 and < 300) differences.Add($"{method} {route}: accepted a write");
+            var body = foreign.Body.ToString();
+            if (body.Contains(fixture.SindhInmate.ToString()) && !Fill(route, fixture.SindhInmate, fixture.SindhFacility).Contains(fixture.SindhInmate.ToString()))
+                differences.Add($"{method} {route} shows the Sindh inmate");
+        }
+
+        differences.Should().BeEmpty();
+        (await fixture.EventsInAsync(fixture.SindhDatabase)).Should().Be(sindhEvents, "nothing was written to Sindh's database");
+    }
+
+    private static string Fill(string route, Guid inmate, Guid facility) =>
+        System.Text.RegularExpressions.Regex.Replace(route, "{([A-Za-z]+)(:[^}]*)?}", m => m.Groups[1].Value switch
+        {
+            "inmateId" => inmate.ToString(),
+            "facilityId" => facility.ToString(),
+            "name" or "documentName" => "v1",
+            "certificateNumber" => "X-1",
+            "code" => "0000-0000-0000-0000-0000-0000-0000",
+            _ => Guid.Empty.ToString(),
+        });
+
+    private static Task<ApiResponse> SendAsync(Api api, string method, string url) =>
+        method == "GET" ? api.GetAsync(url) : api.PostAsync(url, new { });
+
     private static async Task<ApiResponse> UntilAsync(Func<Task<ApiResponse>> get, Func<ApiResponse, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
