@@ -143,7 +143,8 @@ public sealed class CliVerbTests(CliFixture fx) : IClassFixture<CliFixture>
     [InlineData("seed-demo", "--inmates")]
     [InlineData("create-admin", "--username", "--display-name", "--password-file")]
     [InlineData("rebuild", "timeline", "dashboard", "wages", "compliance", "catalogue", "oversight")]
-    [InlineData("verify", "--partitions")]
+    [InlineData("verify", "--partitions", "--tenant")]
+    [InlineData("add-tenant", "--connection", "--name")]
     [InlineData("checkpoint", "--out")]
     [InlineData("prove", "prove FILE", "Exit status")]
     [InlineData("export", "statement", "replay", "reconciliation", "compliance", "--from", "--to", "--as-of", "--format", "--out")]
@@ -155,6 +156,40 @@ public sealed class CliVerbTests(CliFixture fx) : IClassFixture<CliFixture>
         run.ExitCode.Should().Be(0, run.Errors);
         run.Output.Should().StartWith(verb);
         foreach (var option in options) run.Output.Should().Contain(option);
+    }
+
+    [Fact]
+    public async Task Add_tenant_makes_a_provinces_database_with_its_schema_and_the_auditors_verbs_work_on_it_by_tenant()
+    {
+        var province = new Npgsql.NpgsqlConnectionStringBuilder(fx.ConnectionString) { Database = $"sc_cli_{Guid.NewGuid():N}"[..24] + "_pb" }.ConnectionString;
+        var provinces = new Dictionary<string, string?>(fx.Environment) { ["Tenancy__Provinces"] = "true" };
+        try
+        {
+            var refused = await fx.RunAsync("add-tenant", "punjab", "--connection", province);
+            refused.ExitCode.Should().Be(2, refused.Errors);
+            refused.Errors.Should().Contain("Tenancy:Provinces=true");
+
+            var added = await HostProcess.RunAsync(provinces, "add-tenant", "punjab", "--name", "Punjab", "--connection", province);
+            added.ExitCode.Should().Be(0, added.Errors);
+            added.Output.Should().Contain("Province 'punjab' (Punjab)").And.Contain("created now");
+            (await fx.ScalarAsync("select count(*) from sc_tenancy.tenants where tenant_id = 'punjab'")).Should().Be(1);
+
+            var verified = await HostProcess.RunAsync(provinces, "verify", "--tenant", "punjab");
+            verified.ExitCode.Should().Be(0, verified.Errors);
+            JsonDocument.Parse(verified.Output).RootElement.GetProperty("eventsChecked").GetInt64().Should().Be(0, "the province has no events yet");
+            var home = await HostProcess.RunAsync(provinces, "verify");
+            JsonDocument.Parse(home.Output).RootElement.GetProperty("eventsChecked").GetInt64().Should().BeGreaterThan(0, "the demo is in the home database");
+
+            var unknown = await HostProcess.RunAsync(provinces, "verify", "--tenant", "sindh");
+            unknown.ExitCode.Should().Be(2);
+            unknown.Errors.Should().Contain("--tenant names no province");
+        }
+        finally
+        {
+            if (await fx.ScalarAsync("select (to_regclass('sc_tenancy.tenants') is not null)::int") == 1)
+                await fx.ExecuteAsync("delete from sc_tenancy.tenants where tenant_id = 'punjab'");
+            await SecondChance.Testing.PostgresServer.DropDatabaseAsync(province);
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using SecondChance.Integrity.Tenancy;
 using SecondChance.Application;
 using SecondChance.Application.Audit;
 using SecondChance.Integrity.HashChain;
@@ -23,7 +24,7 @@ public static class CliVerbs
             // the file to prove is read through before anything touches the database
             var toProve = args[0] == "prove" ? ReadCheckpoint(args) : null;
             await sp.GetRequiredService<SchemaMigrations>().MigrateAsync();
-            using var _ = await CliTenant.EnterAsync(sp, args);
+            using var _ = TenantScope.Enter(await CliTenant.ResolveAsync(sp, args));
             return args[0] switch
             {
                 "verify" => await VerifyAsync(sp, args),

@@ -62,7 +62,7 @@ public static class ProjectionHosting
         try
         {
             await sp.GetRequiredService<SchemaMigrations>().MigrateAsync();
-            using var _ = await Cli.CliTenant.EnterAsync(sp, args);
+            using var _ = TenantScope.Enter(await Cli.CliTenant.ResolveAsync(sp, args));
             var models = sp.GetRequiredService<MartenReadModels>();
             var chosen = name is null ? models.Projections.Select(p => p.Name).ToList()
                 : [models.Find(name)?.Name ?? throw new ArgumentException($"No projection is called '{name}'.")];
