@@ -51,7 +51,7 @@ public static class CommandHandling
         var options = new DeliveryOptions();
         foreach (var (name, value) in context.ToHeaders()) options.Headers[name] = value;
         // the command's events go to the caller's province; users and their grants live in the home database
-        var tenant = IsAboutUsers(command) ? TenantScope.Home : TenantScope.Current;
+        var tenant = TenantOf(command);
         if (!TenantScope.IsHome(tenant)) options.TenantId = tenant;
         using var _ = TenantScope.Enter(tenant);
         try
@@ -69,6 +69,9 @@ public static class CommandHandling
     /// </summary>
     private static bool IsAboutUsers(object command) =>
         command.GetType().Namespace is "SecondChance.Domain.Access" or "SecondChance.Application.Access";
+
+    /// <summary>The tenant whose database a command writes to (and where its idempotency key is kept).</summary>
+    public static string TenantOf(object command) => IsAboutUsers(command) ? TenantScope.Home : TenantScope.Current;
 }
 
 /// <summary>

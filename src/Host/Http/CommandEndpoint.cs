@@ -32,12 +32,15 @@ public static class CommandEndpoint
             CorrelationIds.Of(http), expected, Headers: CorrelationIds.HeadersFor(http));
         var bus = http.RequestServices.GetRequiredService<IMessageBus>();
         var ct = http.RequestAborted;
-        if (key.Length == 0) return Respond(http, await bus.SendAsync(command(body.Value!), context, ct), location);
+        var message = command(body.Value!);
+        if (key.Length == 0) return Respond(http, await bus.SendAsync(message, context, ct), location);
 
+        // the key is kept with the command's events, in the database of the tenant the command writes to
+        using var _ = Integrity.Tenancy.TenantScope.Enter(CommandHandling.TenantOf(message));
         var keys = http.RequestServices.GetRequiredService<IdempotencyStore>();
         var hash = RequestHash(http, body.Raw);
         if (await keys.FindAsync(key, ct) is { } earlier) return Replay(http, earlier, hash);
-        var result = await bus.SendAsync(command(body.Value!), context with { Idempotency = new IdempotencyClaim(key, hash, location) }, ct);
+        var result = await bus.SendAsync(message, context with { Idempotency = new IdempotencyClaim(key, hash, location) }, ct);
         if (result.Status == CommandStatus.IdempotencyKeyTaken)
             return Replay(http, await keys.FindAsync(key, ct) ?? throw new InvalidOperationException("Idempotency key vanished."), hash);
         return Respond(http, result, location);

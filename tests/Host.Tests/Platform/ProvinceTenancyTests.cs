@@ -245,6 +245,20 @@ public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) :
         (await fixture.EventsOfAsync(fixture.BalochistanDatabase, StreamIds.Inmate(inmate))).Should().BeGreaterThan(0);
     }
 
+    [Fact]
+    public async Task A_provinces_administrator_retrying_a_user_registration_with_its_idempotency_key_gets_the_first_answer()
+    {
+        var body = new { username = "kp.clerk", displayName = "KP clerk", password = "a-long-password-1", roles = new[] { "FacilityStaff" } };
+        var first = await fixture.Kp.PostAsync("/admin/users", body, Api.IdempotencyKey("kp-clerk-1"));
+        var again = await fixture.Kp.PostAsync("/admin/users", body, Api.IdempotencyKey("kp-clerk-1"));
+        first.Status.Should().Be(HttpStatusCode.Created, first.ToString());
+        again.Status.Should().Be(HttpStatusCode.Created, again.ToString());
+        again.Header("Idempotent-Replayed").Should().Be("true");
+        again.Id.Should().Be(first.Id);
+        var user = await fixture.CreateApi().GetAsync($"/admin/users/{first.Id}");
+        user.Body.GetProperty("tenant").GetString().Should().Be("kp", "a province's administrator registers users into that province");
+    }
+
     /// <summary>
     /// Every endpoint of the routing table (a new one is walked too), GET and POST, addressing the Sindh inmate and
     /// facility as a KP administrator: each answers exactly as for ids that exist nowhere, never 2xx for a write and
