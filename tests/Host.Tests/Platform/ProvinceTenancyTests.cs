@@ -246,6 +246,18 @@ public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) :
     }
 
     [Fact]
+    public async Task A_national_administrator_runs_a_provinces_read_models_but_reads_none_of_its_records()
+    {
+        var national = fixture.CreateApi();
+        var status = await national.GetAsync("/admin/projections", (TenantResolution.Header, "sindh"));
+        status.Status.Should().Be(HttpStatusCode.OK, status.ToString());
+        status.Header(TenantResolution.Header).Should().Be("sindh");
+        (await national.GetAsync($"/inmates/{fixture.SindhInmate}", (TenantResolution.Header, "sindh"))).Status.Should().Be(HttpStatusCode.NotFound);
+        (await national.GetAsync("/admin/projections", (TenantResolution.Header, "punjab"))).Status.Should().Be(HttpStatusCode.NotFound);
+        (await fixture.Kp.GetAsync("/admin/projections", (TenantResolution.Header, "sindh"))).Status.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_provinces_administrator_retrying_a_user_registration_with_its_idempotency_key_gets_the_first_answer()
     {
         var body = new { username = "kp.clerk", displayName = "KP clerk", password = "a-long-password-1", roles = new[] { "FacilityStaff" } };
