@@ -1,18 +1,27 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SecondChance.Integrity.Tenancy;
 using SecondChance.Projections.OnMarten;
 
 namespace SecondChance.Host.Health;
 
 /// <summary>
 /// Unhealthy when a read model is paused (a poison event recorded its failure) or when more committed events than
-/// <see cref="HealthOptions.MaxProjectionLagEvents"/> lie past its position; the description names each such read model.
+/// <see cref="HealthOptions.MaxProjectionLagEvents"/> lie past its position; the description names each such read model,
+/// with its province when it is not the home database's.
 /// </summary>
-public sealed class ProjectionsHealthCheck(MartenReadModels models, HealthOptions options) : IHealthCheck
+public sealed class ProjectionsHealthCheck(MartenReadModels models, HealthOptions options, TenantRegistry tenants, Marten.IDocumentStore store)
+    : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
-        IReadOnlyList<ProjectionLag> lags;
-        try { lags = await models.Status.LagsAsync(ct); }
+        var lags = new List<ProjectionLag>();
+        try
+        {
+            lags.AddRange(await models.Status.LagsAsync(ct));
+            if (((ProvinceTenancy)((Marten.DocumentStore)store).Tenancy).ServesProvinces)
+                foreach (var tenant in await tenants.ListAsync(ct))
+                    lags.AddRange((await LagsInAsync(tenant.Id, ct)).Select(l => l with { Name = $"{tenant.Id}/{l.Name}" }));
+        }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy("The read models' positions could not be read.");
@@ -27,5 +36,11 @@ public sealed class ProjectionsHealthCheck(MartenReadModels models, HealthOption
         if (paused.Count > 0) parts.Add($"paused: {string.Join(", ", paused)}");
         if (behind.Count > 0) parts.Add($"more than {options.MaxProjectionLagEvents} events behind: {string.Join(", ", behind)}");
         return HealthCheckResult.Unhealthy($"Read models {string.Join("; ", parts)}.", data: data);
+    }
+
+    private async Task<IReadOnlyList<ProjectionLag>> LagsInAsync(string tenant, CancellationToken ct)
+    {
+        using var _ = TenantScope.Enter(tenant);
+        return await models.Status.LagsAsync(ct);
     }
 }

@@ -80,6 +80,21 @@ public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) :
             return (long)(await cmd.ExecuteScalarAsync())!;
         }
 
+        /// <summary>Records a failure for a read model of a province, as a poison event does (the daemon keeps running it).</summary>
+        public Task PauseReadModelInAsync(string database, string name) => ExecuteInAsync(database, $"""
+            insert into sc_events.sc_read_model_failures (name, position, event_type, stream_id, error)
+            values ('{name}', 1, 'test.paused', 'test', 'Paused by the test') on conflict do nothing
+            """);
+
+        public Task ClearFailuresInAsync(string database) => ExecuteInAsync(database, "delete from sc_events.sc_read_model_failures");
+
+        private async Task ExecuteInAsync(string database, string sql)
+        {
+            await using var conn = new NpgsqlConnection(ConnectionTo(database));
+            await conn.OpenAsync();
+            await new NpgsqlCommand(sql, conn).ExecuteNonQueryAsync();
+        }
+
         public async Task<long> EventsInAsync(string database)
         {
             await using var conn = new NpgsqlConnection(ConnectionTo(database));
@@ -255,6 +270,18 @@ public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) :
         (await national.GetAsync($"/inmates/{fixture.SindhInmate}", (TenantResolution.Header, "sindh"))).Status.Should().Be(HttpStatusCode.NotFound);
         (await national.GetAsync("/admin/projections", (TenantResolution.Header, "punjab"))).Status.Should().Be(HttpStatusCode.NotFound);
         (await fixture.Kp.GetAsync("/admin/projections", (TenantResolution.Header, "sindh"))).Status.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Readiness_covers_every_provinces_read_models()
+    {
+        var ready = await UntilAsync(() => fixture.CreateAnonymousApi().GetAsync("/health/ready"), r => r.Status == HttpStatusCode.OK);
+        ready.Status.Should().Be(HttpStatusCode.OK, ready.ToString());
+        await fixture.PauseReadModelInAsync(fixture.KpDatabase, "catalogue");
+        var paused = await UntilAsync(() => fixture.CreateAnonymousApi().GetAsync("/health/ready"), r => r.Status != HttpStatusCode.OK);
+        paused.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+        paused.Body.ToString().Should().Contain("kp/catalogue");
+        await fixture.ClearFailuresInAsync(fixture.KpDatabase);
     }
 
     [Fact]
