@@ -59,11 +59,14 @@ public static class AuthEndpoints
         return routes;
     }
 
+    /// <param name="Tenant">The user's province; null: the home database (national).</param>
+    /// <param name="ReadTenants">Provinces a federal reader may read besides their own (header X-SecondChance-Tenant).</param>
     public sealed record MeView(Guid UserId, string Username, string DisplayName, IReadOnlyList<string> Roles,
-        IReadOnlyList<Guid> Facilities, IReadOnlyList<Guid> Programmes, bool PersonalDataAccess);
+        IReadOnlyList<Guid> Facilities, IReadOnlyList<Guid> Programmes, bool PersonalDataAccess, string? Tenant, IReadOnlyList<string> ReadTenants);
 
     private static MeView Me(UserRecord u) =>
-        new(u.UserId, u.Username, u.DisplayName, u.Roles.Select(r => r.ToString()).ToList(), u.Facilities, u.Programmes, u.PersonalData);
+        new(u.UserId, u.Username, u.DisplayName, u.Roles.Select(r => r.ToString()).ToList(), u.Facilities, u.Programmes, u.PersonalData,
+            u.Tenant, u.ReadTenants);
 
     private sealed record Credentials(string Username, string Password, string? ReturnUrl);
 

@@ -159,6 +159,9 @@ public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) :
         (await fixture.Federal.GetAsync($"/inmates/{fixture.SindhInmate}", (TenantResolution.Header, "sindh"))).Status.Should().Be(HttpStatusCode.OK);
         (await fixture.Federal.GetAsync($"/inmates/{fixture.SindhInmate}")).Status.Should().Be(HttpStatusCode.NotFound);
         (await fixture.Federal.GetAsync($"/inmates/{fixture.KpInmate}", (TenantResolution.Header, "kp"))).Status.Should().Be(HttpStatusCode.NotFound);
+        var me = await fixture.Federal.GetAsync("/auth/me");
+        me.Body.GetProperty("readTenants").EnumerateArray().Select(t => t.GetString()).Should().Equal("sindh");
+        me.Body.GetProperty("tenant").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
         var write = await fixture.Federal.PostAsync($"/inmates/{fixture.SindhInmate}/medical-screenings",
             new { screenedAt = Scenario.Past, screenedBy = "Dr. Hina", summary = "Fit" }, (TenantResolution.Header, "sindh"));
         write.Status.Should().Be(HttpStatusCode.Forbidden);

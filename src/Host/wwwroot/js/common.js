@@ -26,8 +26,15 @@ export class ApiError extends Error {
   constructor(status, body) { super(`HTTP ${status}`); this.status = status; this.body = body; }
 }
 
+/** The province a federal reader chose to read (the header names it on reads only: nobody writes across provinces). */
+const provinceHeader = 'X-SecondChance-Tenant';
+function chosenProvince() { return sessionStorage.getItem('sc.province'); }
+
 export async function api(path, options = {}) {
-  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' }, ...options });
+  const headers = { Accept: 'application/json', ...(options.headers ?? {}) };
+  const reading = !options.method || options.method === 'GET';
+  if (reading && chosenProvince()) headers[provinceHeader] = chosenProvince();
+  const response = await fetch(path, { credentials: 'same-origin', ...options, headers });
   if (response.status === 401) { goToSignIn(); throw new ApiError(401); }
   const type = response.headers.get('content-type') ?? '';
   const body = type.includes('json') ? await response.json() : await response.text();
@@ -70,6 +77,7 @@ export async function startPage({ requireUser = true } = {}) {
     nav.append(el('a', { href, 'aria-current': location.pathname === href ? 'page' : null, text: t(key) }));
   }
   const who = el('div', { class: 'who' });
+  if (user && (user.readTenants ?? []).length > 0) who.append(provinceChoice(user), ' ');
   if (user) {
     who.append(el('span', { id: 'signed-in-user', text: `${t('signedInAs')} ${nameOf(user)}` }), ' ',
       el('span', { class: 'role', id: 'signed-in-role', text: roleOf(user) }), ' ',
@@ -80,6 +88,19 @@ export async function startPage({ requireUser = true } = {}) {
   who.append(' ', el('button', { type: 'button', id: 'language', lang: language() === 'ur' ? 'en' : 'ur', onclick: toggleLanguage, text: t('language') }));
   clear(header).append(el('a', { class: 'brand', href: user ? '/dashboard' : '/marketplace', text: t('app') }), nav, who);
   return user;
+}
+
+/** A federal reader's choice of the province the pages read: their own, or one they were granted. */
+function provinceChoice(user) {
+  const own = user.tenant ?? '';
+  const select = el('select', { id: 'province', 'aria-label': t('province') });
+  for (const tenant of [own, ...user.readTenants]) select.append(el('option', { value: tenant, text: tenant || t('homeProvince') }));
+  select.value = chosenProvince() ?? own;
+  select.onchange = () => {
+    if (select.value === own) sessionStorage.removeItem('sc.province'); else sessionStorage.setItem('sc.province', select.value);
+    location.reload();
+  };
+  return select;
 }
 
 export function nameOf(user) { return user.displayName ?? user.display_name ?? user.username ?? user.name ?? ''; }

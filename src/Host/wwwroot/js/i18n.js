@@ -3,7 +3,7 @@ export const labels = {
   en: {
     app: 'SecondChance', dashboard: 'Dashboard', journey: 'Inmate journey', statement: 'Wage statement', compliance: 'Compliance',
     marketplace: 'Marketplace', projections: 'Projections', signIn: 'Sign in', signOut: 'Sign out', username: 'Username',
-    password: 'Password', signedInAs: 'Signed in as', language: 'اردو', facility: 'Facility', allFacilities: 'All facilities',
+    password: 'Password', signedInAs: 'Signed in as', province: 'Province', homeProvince: 'National', language: 'اردو', facility: 'Facility', allFacilities: 'All facilities',
     search: 'Search', previous: 'Previous', next: 'Next', pages: 'Pages', shownOf: '{first}–{last} of {total}',
     inCustody: 'In custody', women: 'Women', men: 'Men', released: 'Released', enrolments: 'Enrolments', certifications: 'Certifications',
     itemsProduced: 'Items produced', itemsSold: 'Items sold', proceeds: 'Sale proceeds', earnings: 'Earnings', welfareFund: 'Welfare fund',
@@ -46,7 +46,7 @@ export const labels = {
   ur: {
     app: 'سیکنڈ چانس', dashboard: 'ڈیش بورڈ', journey: 'قیدی کا سفر', statement: 'اجرت کا گوشوارہ', compliance: 'تعمیل',
     marketplace: 'بازار', projections: 'پروجیکشنز', signIn: 'سائن ان', signOut: 'سائن آؤٹ', username: 'صارف نام',
-    password: 'پاس ورڈ', signedInAs: 'سائن ان:', language: 'English', facility: 'جیل', allFacilities: 'تمام جیلیں',
+    password: 'پاس ورڈ', signedInAs: 'سائن ان:', province: 'صوبہ', homeProvince: 'قومی', language: 'English', facility: 'جیل', allFacilities: 'تمام جیلیں',
     search: 'تلاش', previous: 'پچھلا', next: 'اگلا', pages: 'صفحات', shownOf: '{total} میں سے {first}–{last}',
     inCustody: 'زیرِ حراست', women: 'خواتین', men: 'مرد', released: 'رہا شدہ', enrolments: 'داخلے', certifications: 'اسناد',
     itemsProduced: 'تیار شدہ اشیاء', itemsSold: 'فروخت شدہ اشیاء', proceeds: 'فروخت کی آمدنی', earnings: 'اجرت', welfareFund: 'فلاحی فنڈ',
