@@ -1,3 +1,5 @@
+using Marten;
+using SecondChance.Integrity.Tenancy;
 using Wolverine;
 
 namespace SecondChance.Host.Notifications;
@@ -5,6 +7,17 @@ namespace SecondChance.Host.Notifications;
 /// <summary>Sends <see cref="SweepComplianceFindings"/> on every tick; a sweep that fails is logged and the next one tries again.</summary>
 public sealed class SweepTimer(IServiceProvider services, NotificationOptions options, ILogger<SweepTimer> logger) : BackgroundService
 {
+    /// <summary>One sweep in the home database and one in each province's, in its tenant: each province's findings are in its own.</summary>
+    public static async Task SweepEveryTenantAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        await bus.InvokeAsync(new SweepComplianceFindings(), ct);
+        if (((ProvinceTenancy)((DocumentStore)services.GetRequiredService<IDocumentStore>()).Tenancy).ServesProvinces)
+            foreach (var province in await services.GetRequiredService<TenantRegistry>().ListAsync(ct))
+                await bus.InvokeForTenantAsync(province.Id, new SweepComplianceFindings(), ct);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.SweepEvery);
@@ -12,8 +25,7 @@ public sealed class SweepTimer(IServiceProvider services, NotificationOptions op
         {
             try
             {
-                await using var scope = services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new SweepComplianceFindings(), stoppingToken);
+                await SweepEveryTenantAsync(services, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

@@ -288,6 +288,29 @@ public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) :
     }
 
     [Fact]
+    public async Task The_compliance_sweep_notifies_a_provinces_finding_in_that_province_only()
+    {
+        var given = new Scenario(fixture.Sindh);
+        var facility = await given.FacilityAsync();
+        var inmate = await given.AdmitAsync(facility.Id);
+        await given.Ok($"/inmates/{inmate}/housing", new { wardId = facility.MaleWard });
+        await given.Ok($"/inmates/{inmate}/medical-screenings", new { screenedAt = "2025-01-10T12:00:00+05:00", screenedBy = "Dr. Hina", summary = "Fit" });
+        await given.Ok($"/inmates/{inmate}/segregation", new { reason = "Violence", authorisedBy = "Superintendent", at = "2025-05-01T09:00:00+05:00" });
+        await UntilAsync(() => fixture.Sindh.GetAsync($"/read-models/compliance/inmates/{inmate}"),
+            r => r.Body.ToString().Contains("segregation", StringComparison.OrdinalIgnoreCase));
+
+        var notified = await UntilAsync(async () =>
+        {
+            await Notifications.SweepTimer.SweepEveryTenantAsync(fixture.Factory.Services, CancellationToken.None);
+            return await fixture.Sindh.GetAsync($"/oversight/facilities/{facility.Id}/notifications");
+        }, r => r.Body.ToString().Contains("prolonged_segregation"));
+        notified.Body.EnumerateArray().Should().Contain(n => n.GetProperty("ruleCode").GetString() == "prolonged_segregation"
+                                                             && n.GetProperty("inmateId").GetGuid() == inmate);
+        var kp = await fixture.Kp.GetAsync($"/oversight/facilities/{facility.Id}/notifications");
+        kp.Body.ToString().Should().NotContain(inmate.ToString());
+    }
+
+    [Fact]
     public async Task A_provinces_administrator_retrying_a_user_registration_with_its_idempotency_key_gets_the_first_answer()
     {
         var body = new { username = "kp.clerk", displayName = "KP clerk", password = "a-long-password-1", roles = new[] { "FacilityStaff" } };
