@@ -21,6 +21,9 @@ public static class MartenProjectionBench
         await db.ExecAsync("vacuum analyze sc_events.mt_events");
 
         var keyring = new SubjectKeyring(db.DataSource);
+        // every key in memory, as the Host's KeyringRefresh keeps them: a cold keyring would look each inmate's key up on
+        // its own, synchronously, while Marten deserialises
+        await keyring.RefreshAsync();
         var models = new MartenReadModels(db.DataSource, SecondChanceProjections.Create());
         void Configure(StoreOptions o)
         {

@@ -28,50 +28,52 @@ public sealed class CertificateProjection : IProjection
 
     public async Task ApplyAsync(ProjectionContext ctx, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
+        var batch = new StatementBatch(ctx);
         foreach (var e in events)
         {
             switch (e.Data)
             {
                 case InmateAdmitted a:
-                    await ctx.ExecAsync("insert into {schema}.holders values ($1, $2) on conflict (inmate_id) do update set name = excluded.name",
-                        ct, a.InmateId, a.FullName);
+                    batch.Add("insert into {schema}.holders values ($1, $2) on conflict (inmate_id) do update set name = excluded.name",
+                        a.InmateId, a.FullName);
                     break;
                 case InmateRecordCorrected c when c.Corrections.LastOrDefault(f => f.Field == CorrectableFields.FullName) is { } name:
-                    await ctx.ExecAsync("update {schema}.holders set name = $2 where inmate_id = $1", ct, c.InmateId, name.CorrectedValue.Trim());
-                    await ctx.ExecAsync("update {schema}.certificates set holder_name = $2 where inmate_id = $1 and holder_consents", ct,
+                    batch.Add("update {schema}.holders set name = $2 where inmate_id = $1", c.InmateId, name.CorrectedValue.Trim());
+                    batch.Add("update {schema}.certificates set holder_name = $2 where inmate_id = $1 and holder_consents",
                         c.InmateId, name.CorrectedValue.Trim());
                     break;
                 case ProgrammeOpened p:
-                    await ctx.ExecAsync("insert into {schema}.programmes values ($1, $2) on conflict (programme_id) do update set name = excluded.name",
-                        ct, p.ProgrammeId, p.Name);
+                    batch.Add("insert into {schema}.programmes values ($1, $2) on conflict (programme_id) do update set name = excluded.name",
+                        p.ProgrammeId, p.Name);
                     break;
                 case SkillCertified s:
-                    await ctx.ExecAsync("""
+                    batch.Add("""
                         insert into {schema}.certificates (inmate_id, certificate_number, skill, level, issuing_body, assessor, certified_on)
                         values ($1, $2, $3, $4, coalesce((select name from {schema}.programmes where programme_id = $5), $6), $6, $7)
                         on conflict (inmate_id, certificate_number) do nothing
-                        """, ct, s.InmateId, s.CertificateNumber, s.Skill, s.Level, s.ProgrammeId, s.Assessor, DateOnly.FromDateTime(s.CertifiedAt.DateTime));
+                        """, s.InmateId, s.CertificateNumber, s.Skill, s.Level, s.ProgrammeId, s.Assessor, DateOnly.FromDateTime(s.CertifiedAt.DateTime));
                     break;
                 case CertificateCodeIssued i:
-                    await ctx.ExecAsync("update {schema}.certificates set code_hash = $3 where inmate_id = $1 and certificate_number = $2", ct,
+                    batch.Add("update {schema}.certificates set code_hash = $3 where inmate_id = $1 and certificate_number = $2",
                         i.InmateId, i.CertificateNumber, VerificationCode.Hash(VerificationCode.Normalise(i.Code) ?? i.Code));
                     break;
                 case CertificateRevoked r:
-                    await ctx.ExecAsync("update {schema}.certificates set revoked_reason = $3, revoked_on = $4 where inmate_id = $1 and certificate_number = $2",
-                        ct, r.InmateId, r.CertificateNumber, r.Reason, DateOnly.FromDateTime(r.RevokedAt.DateTime));
+                    batch.Add("update {schema}.certificates set revoked_reason = $3, revoked_on = $4 where inmate_id = $1 and certificate_number = $2",
+                        r.InmateId, r.CertificateNumber, r.Reason, DateOnly.FromDateTime(r.RevokedAt.DateTime));
                     break;
                 case CertificateHolderConsentGiven g:
-                    await ctx.ExecAsync("""
+                    batch.Add("""
                         update {schema}.certificates set holder_consents = true,
                             holder_name = (select name from {schema}.holders h where h.inmate_id = $1)
                         where inmate_id = $1 and certificate_number = $2
-                        """, ct, g.InmateId, g.CertificateNumber);
+                        """, g.InmateId, g.CertificateNumber);
                     break;
                 case CertificateHolderConsentWithdrawn w:
-                    await ctx.ExecAsync("update {schema}.certificates set holder_consents = false, holder_name = null where inmate_id = $1 and certificate_number = $2",
-                        ct, w.InmateId, w.CertificateNumber);
+                    batch.Add("update {schema}.certificates set holder_consents = false, holder_name = null where inmate_id = $1 and certificate_number = $2",
+                        w.InmateId, w.CertificateNumber);
                     break;
             }
         }
+        await batch.FlushAsync(ct);
     }
 }

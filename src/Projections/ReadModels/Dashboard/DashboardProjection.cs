@@ -44,6 +44,7 @@ public sealed partial class DashboardProjection : IProjection
         var b = await Batch.LoadAsync(ctx, events, ct);
         var ventures = await Ventures.LoadAsync(ctx, events, ct);
         var soldAt = new Dictionary<Guid, DateTimeOffset>();
+        var planned = new StatementBatch(ctx);
         foreach (var e in events)
         {
             switch (e.Data)
@@ -62,10 +63,10 @@ public sealed partial class DashboardProjection : IProjection
                     break;
                 case ReleasePlanned r when b.Inmate(r.InmateId) is { } i:
                     i.ExpectedRelease = r.ExpectedReleaseDate; i.Dirty = true;
-                    await Readiness.PlannedAsync(ctx, r, ct);
+                    Readiness.Planned(planned, r);
                     break;
-                case RehabilitationPlanDrawnUp p: await Readiness.DrawnUpAsync(ctx, p, ct); break;
-                case PlanGoalReviewed g: await Readiness.ReviewedAsync(ctx, g, ct); break;
+                case RehabilitationPlanDrawnUp p: await Readiness.DrawnUpAsync(ctx, planned, p, ct); break;
+                case PlanGoalReviewed g: await Readiness.ReviewedAsync(ctx, planned, g, ct); break;
                 case InmateReleased r when b.Inmate(r.InmateId) is { } i:
                     i.Status = "released"; i.ReleasedAt = r.ReleasedAt; i.Dirty = true;
                     b.Count(i, "released", r.ReleasedAt);
@@ -123,6 +124,7 @@ public sealed partial class DashboardProjection : IProjection
                 default: ventures.Apply(e.Data, b); break;
             }
         }
+        await planned.FlushAsync(ct);
         await b.FlushAsync(ct);
         await ventures.FlushAsync(ct);
     }

@@ -6,7 +6,8 @@ namespace SecondChance.Projections.ReadModels.Dashboard;
 
 /// <summary>
 /// The dashboard's readiness table: per inmate the plan's goals with their latest review, and whether the savings payout
-/// and a follow-up are planned. Plans and reviews are few, so each is written as it comes.
+/// and a follow-up are planned. Every inmate's release is planned, so those rows go in one batch; plans and reviews are
+/// few and read the row, so the batch is sent before each.
 /// </summary>
 internal static class Readiness
 {
@@ -14,21 +15,23 @@ internal static class Readiness
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static Task PlannedAsync(ProjectionContext ctx, ReleasePlanned r, CancellationToken ct) => ctx.ExecAsync("""
+    public static void Planned(StatementBatch planned, ReleasePlanned r) => planned.Add("""
         insert into {schema}.readiness (inmate_id, payout_planned, follow_up_planned) values ($1, $2, $3)
         on conflict (inmate_id) do update set payout_planned = excluded.payout_planned, follow_up_planned = excluded.follow_up_planned
-        """, ct, r.InmateId, r.SavingsPayout is not null, r.FollowUpPlannedOn is not null);
+        """, r.InmateId, r.SavingsPayout is not null, r.FollowUpPlannedOn is not null);
 
     /// <summary>A plan drawn up again replaces the goals; a goal kept by id keeps its latest review.</summary>
-    public static async Task DrawnUpAsync(ProjectionContext ctx, RehabilitationPlanDrawnUp p, CancellationToken ct)
+    public static async Task DrawnUpAsync(ProjectionContext ctx, StatementBatch planned, RehabilitationPlanDrawnUp p, CancellationToken ct)
     {
+        await planned.FlushAsync(ct);
         var before = (await GoalsAsync(ctx, p.InmateId, ct)).ToDictionary(g => g.GoalId, g => g.Outcome);
         await SaveAsync(ctx, p.InmateId,
             p.Goals.Select(g => new Goal(g.GoalId, g.Kind, g.Description, g.TargetDate, before.GetValueOrDefault(g.GoalId))).ToList(), ct);
     }
 
-    public static async Task ReviewedAsync(ProjectionContext ctx, PlanGoalReviewed r, CancellationToken ct)
+    public static async Task ReviewedAsync(ProjectionContext ctx, StatementBatch planned, PlanGoalReviewed r, CancellationToken ct)
     {
+        await planned.FlushAsync(ct);
         var goals = await GoalsAsync(ctx, r.InmateId, ct);
         await SaveAsync(ctx, r.InmateId, goals.Select(g => g.GoalId == r.GoalId ? g with { Outcome = r.Outcome } : g).ToList(), ct);
     }

@@ -30,39 +30,42 @@ public sealed class MarketProjection : IProjection
     {
         var calendar = await FacilityCalendar.LoadAsync(ctx, ct);
         var facilities = new Dictionary<Guid, Guid>();
+        var batch = new StatementBatch(ctx);
         foreach (var e in events)
         {
             switch (e.Data)
             {
                 case FacilityRegistered f:
                     calendar.Registered(f);
-                    await ctx.ExecAsync("insert into {schema}.facility_zones values ($1, $2) on conflict (facility_id) do update set time_zone = excluded.time_zone",
-                        ct, f.FacilityId, f.TimeZoneId);
+                    batch.Add("insert into {schema}.facility_zones values ($1, $2) on conflict (facility_id) do update set time_zone = excluded.time_zone",
+                        f.FacilityId, f.TimeZoneId);
                     break;
                 case ItemProduced p:
                     facilities[p.ItemId] = p.FacilityId;
-                    await ctx.ExecAsync("insert into {schema}.items values ($1, $2) on conflict (item_id) do nothing", ct, p.ItemId, p.FacilityId);
+                    batch.Add("insert into {schema}.items values ($1, $2) on conflict (item_id) do nothing", p.ItemId, p.FacilityId);
                     break;
                 case PartnerRegistered p:
-                    await ctx.ExecAsync("insert into {schema}.partners values ($1, $2) on conflict (partner_id) do update set name = excluded.name",
-                        ct, p.PartnerId, p.Name);
+                    batch.Add("insert into {schema}.partners values ($1, $2) on conflict (partner_id) do update set name = excluded.name",
+                        p.PartnerId, p.Name);
                     break;
                 case ItemSold s:
-                    var facility = facilities.TryGetValue(s.ItemId, out var known) ? known : await FacilityOfAsync(ctx, s.ItemId, ct);
-                    await ctx.ExecAsync("""
+                    var facility = facilities.TryGetValue(s.ItemId, out var known) ? known : await FacilityOfAsync(ctx, batch, s.ItemId, ct);
+                    batch.Add("""
                         insert into {schema}.sales (sale_id, item_id, facility_id, month, channel, partner_id, price_minor, currency)
                         values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (sale_id) do nothing
-                        """, ct, s.SaleId, s.ItemId, facility, calendar.Month(facility, s.SoldAt), s.Channel.ToString(), s.PartnerId, s.PriceMinor, s.Currency);
+                        """, s.SaleId, s.ItemId, facility, calendar.Month(facility, s.SoldAt), s.Channel.ToString(), s.PartnerId, s.PriceMinor, s.Currency);
                     break;
                 case ItemReturned r:
-                    await ctx.ExecAsync("update {schema}.sales set returned = true where sale_id = $1", ct, r.SaleId);
+                    batch.Add("update {schema}.sales set returned = true where sale_id = $1", r.SaleId);
                     break;
             }
         }
+        await batch.FlushAsync(ct);
     }
 
-    private static async Task<Guid> FacilityOfAsync(ProjectionContext ctx, Guid itemId, CancellationToken ct)
+    private static async Task<Guid> FacilityOfAsync(ProjectionContext ctx, StatementBatch batch, Guid itemId, CancellationToken ct)
     {
+        await batch.FlushAsync(ct);
         Guid facility = default;
         await ctx.ReadAsync("select facility_id from {schema}.items where item_id = $1", r => facility = r.GetGuid(0), ct, itemId);
         return facility;

@@ -29,34 +29,36 @@ public sealed class OccupancyProjection : IProjection
 
     public async Task ApplyAsync(ProjectionContext ctx, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
+        var batch = new StatementBatch(ctx);
         foreach (var e in events)
         {
             switch (e.Data)
             {
                 case WardAdded w:
-                    await ctx.ExecAsync("insert into {schema}.wards values ($1, $2, $3, $4) on conflict (ward_id) do update set name = excluded.name",
-                        ct, w.WardId, w.FacilityId, w.Name, w.Category.ToString());
+                    batch.Add("insert into {schema}.wards values ($1, $2, $3, $4) on conflict (ward_id) do update set name = excluded.name",
+                        w.WardId, w.FacilityId, w.Name, w.Category.ToString());
                     break;
                 case WardCapacityCertified c:
-                    await ctx.ExecAsync("""
+                    batch.Add("""
                         insert into {schema}.capacities values ($1, $2, $3) on conflict (ward_id, effective_from) do update set capacity = excluded.capacity
-                        """, ct, c.WardId, c.EffectiveFrom.ToUniversalTime(), c.Capacity);
+                        """, c.WardId, c.EffectiveFrom.ToUniversalTime(), c.Capacity);
                     break;
                 case InmateHoused h:
                     var at = (h.HousedAt ?? e.Timestamp).ToUniversalTime();
-                    await LeaveAsync(ctx, e.Position, h.InmateId, at, ct);
-                    await ctx.ExecAsync("insert into {schema}.placements values ($1, $2)", ct, h.InmateId, h.WardId);
-                    await ctx.ExecAsync("insert into {schema}.changes values ($1, $2, $3, 1)", ct, e.Position, h.WardId, at);
+                    Leave(batch, e.Position, h.InmateId, at);
+                    batch.Add("insert into {schema}.placements values ($1, $2)", h.InmateId, h.WardId);
+                    batch.Add("insert into {schema}.changes values ($1, $2, $3, 1)", e.Position, h.WardId, at);
                     break;
-                case InmateTransferred t: await LeaveAsync(ctx, e.Position, t.InmateId, t.TransferredAt, ct); break;
-                case InmateReleased r: await LeaveAsync(ctx, e.Position, r.InmateId, r.ReleasedAt, ct); break;
+                case InmateTransferred t: Leave(batch, e.Position, t.InmateId, t.TransferredAt); break;
+                case InmateReleased r: Leave(batch, e.Position, r.InmateId, r.ReleasedAt); break;
             }
         }
+        await batch.FlushAsync(ct);
     }
 
-    private static Task LeaveAsync(ProjectionContext ctx, long position, Guid inmate, DateTimeOffset at, CancellationToken ct) =>
-        ctx.ExecAsync("""
+    private static void Leave(StatementBatch batch, long position, Guid inmate, DateTimeOffset at) =>
+        batch.Add("""
             with gone as (delete from {schema}.placements where inmate_id = $2 returning ward_id)
             insert into {schema}.changes select $1, ward_id, $3, -1 from gone
-            """, ct, position, inmate, at.ToUniversalTime());
+            """, position, inmate, at.ToUniversalTime());
 }
