@@ -85,7 +85,7 @@ public sealed partial class DemoSeeder(IServiceProvider services, TimeProvider c
         }
         if (facilities.Contains(Peshawar)) await SeedVenturesAsync(today, ct);
         logger.LogInformation("Seeded demo data of {Facilities}: {Inmates} inmates, {Commands} commands, {Refused} refused",
-            string.Join(", ", facilities.Select(f => f.Name)), inmates, _commands, _refused);
+            string.Join(", ", facilities.Select(f => f.Name)), Enumerable.Range(0, inmates).Count(i => facilities.Contains(FacilityOf(i))), _commands, _refused);
         return new DemoSeedResult(true, _commands, _refused);
     }
 
