@@ -98,6 +98,21 @@ public sealed class DemoProvincesTests(DemoProvincesTests.Fixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Each_province_holds_its_own_mentors_and_the_partner_both_jails_work_with()
+    {
+        var karachiMentor = StreamIds.Mentor(DemoWorld.MentorsOf(DemoWorld.Karachi)[0].Id);
+        var peshawarMentor = StreamIds.Mentor(DemoWorld.MentorsOf(DemoWorld.Peshawar)[0].Id);
+        (await fixture.EventsInAsync(DemoProvinces.Sindh, karachiMentor)).Should().BeGreaterThan(0);
+        (await fixture.EventsInAsync(DemoProvinces.Kp, karachiMentor)).Should().Be(0);
+        (await fixture.EventsInAsync(DemoProvinces.Kp, peshawarMentor)).Should().BeGreaterThan(0);
+        (await fixture.EventsInAsync(DemoProvinces.Sindh, peshawarMentor)).Should().Be(0);
+        var kaarvan = StreamIds.Partner(DemoSeeder.Kaarvan);
+        (await fixture.EventsInAsync(DemoProvinces.Sindh, kaarvan)).Should().BeGreaterThan(0);
+        (await fixture.EventsInAsync(DemoProvinces.Kp, kaarvan)).Should().BeGreaterThan(0);
+        (await fixture.EventsInAsync(DemoProvinces.Kp, StreamIds.Partner(DemoSeeder.ArtsCouncil))).Should().Be(0);
+    }
+
+    [Fact]
     public async Task The_kp_administrator_signed_in_with_the_demo_password_lists_Peshawar_only()
     {
         var kp = await fixture.SignInAsync("kp.admin");
