@@ -34,9 +34,15 @@ public static class CliHelp
               before the move still proves. Stop every node first. Running it again moves nothing. No options.
             """),
         ("seed-demo", $"""
-            seed-demo [--inmates N]
+            seed-demo [--inmates N] [--provinces]
               Seeds demo facilities, programmes, inmates and their history, unless the demo is already there.
               --inmates N          how many inmates (default {DemoSeeder.DefaultInmates})
+              --provinces          seed two provinces instead of the home database: adds the tenants sindh and kp
+                                   (databases named after the home one with _sindh and _kp, on its server), seeds
+                                   Central Jail Karachi in sindh and Central Jail Peshawar in kp, and registers
+                                   sindh.admin, kp.admin and federal.ombudsman (reads both) with the demo password
+                                   ({DemoAdministrator.PasswordSetting}, or else one printed once). Each province is
+                                   seeded once. On start: {DemoProvinces.Setting}=true.
             """),
         ("create-admin", """
             create-admin --username NAME [--display-name TEXT] [--password-file FILE]

@@ -7,6 +7,7 @@ namespace SecondChance.Host.Demo;
 /// The <c>seed-demo</c> verb, and seeding on start when SECONDCHANCE_SEED_DEMO is true (scripts/run.sh sets it
 /// unless told otherwise; SECONDCHANCE_DEMO_INMATES says how many inmates, 360 by default). Both leave a database that
 /// already holds the demo alone. The Host is not ready (/health/ready) until seeding on start has finished.
+/// With <c>--provinces</c> (on start: SECONDCHANCE_DEMO_PROVINCES) the demo is seeded in two provinces instead (<see cref="DemoProvinces"/>).
 /// </summary>
 public static class DemoHosting
 {
@@ -18,6 +19,7 @@ public static class DemoHosting
     {
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DemoAdministrator>();
+        services.AddSingleton<DemoProvinces>();
         if (!seedOnStart || !configuration.GetValue<bool>(SeedOnStartSetting)) return services;
         services.AddSingleton(new ReadinessStep(ReadinessStep.DemoSeeding));
         services.AddHostedService<SeedOnStart>();
@@ -37,7 +39,9 @@ public static class DemoHosting
         await app.StartAsync();
         try
         {
-            var result = await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(inmates);
+            var result = args.Contains(DemoProvinces.Option)
+                ? await app.Services.GetRequiredService<DemoProvinces>().SeedAsync(inmates)
+                : await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(inmates);
             Console.WriteLine(result.Seeded ? $"Seeded the demo: {result.Commands} commands ({result.Refused} refused)." : "The demo data is already there.");
         }
         finally
@@ -48,14 +52,19 @@ public static class DemoHosting
         return 0;
     }
 
-    private sealed class SeedOnStart(DemoSeeder seeder, DemoAdministrator admin, Readiness readiness, IConfiguration configuration,
-        ILogger<SeedOnStart> logger) : BackgroundService
+    private sealed class SeedOnStart(DemoSeeder seeder, DemoProvinces provinces, DemoAdministrator admin, Readiness readiness,
+        IConfiguration configuration, ILogger<SeedOnStart> logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken ct)
         {
             try
             {
                 await admin.EnsureAsync(ct);
+                if (configuration.GetValue<bool>(DemoProvinces.Setting))
+                {
+                    await provinces.SeedAsync(configuration.GetValue(InmatesSetting, DemoSeeder.DefaultInmates), ct);
+                    return;
+                }
                 if (await seeder.AlreadySeededAsync(ct)) return;
                 logger.LogInformation("Seeding demo data (set {Setting}=false to start empty)", SeedOnStartSetting);
                 await seeder.SeedAsync(configuration.GetValue(InmatesSetting, DemoSeeder.DefaultInmates), ct);

@@ -19,24 +19,34 @@ public sealed partial class DemoSeeder
     public static readonly Guid Marketplace = Id("partner:marketplace");
     public static readonly Guid Kaarvan = Id("partner:kaarvan");
 
-    private async Task SeedPartnersAsync(DateTimeOffset origin, DateTimeOffset today, CancellationToken ct)
+    /// <summary>Kaarvan works with both jails; the Arts Council and the marketplace with Karachi alone.</summary>
+    private async Task SeedPartnersAsync(IReadOnlyList<FacilityPlan> facilities, DateTimeOffset origin, DateTimeOffset today, CancellationToken ct)
     {
         var from = DateOnly.FromDateTime(origin.UtcDateTime);
         var until = DateOnly.FromDateTime(today.UtcDateTime).AddYears(1);
-        await Run(Karachi.Actor, new RegisterPartner(ArtsCouncil, "Arts Council of Pakistan, Karachi", PartnerKind.ArtsCouncil,
-            [PartnerRole.Buyer, PartnerRole.SalesChannel], origin), ct);
-        await Run(Karachi.Actor, new RegisterPartner(Marketplace, "Daraz online marketplace", PartnerKind.Company, [PartnerRole.SalesChannel], origin), ct);
-        await Run(Karachi.Actor, new RegisterPartner(Kaarvan, "Kaarvan Crafts Foundation", PartnerKind.Ngo,
+        var karachi = facilities.Contains(Karachi);
+        var actor = facilities[0].Actor;
+        if (karachi)
+        {
+            await Run(Karachi.Actor, new RegisterPartner(ArtsCouncil, "Arts Council of Pakistan, Karachi", PartnerKind.ArtsCouncil,
+                [PartnerRole.Buyer, PartnerRole.SalesChannel], origin), ct);
+            await Run(Karachi.Actor, new RegisterPartner(Marketplace, "Daraz online marketplace", PartnerKind.Company, [PartnerRole.SalesChannel], origin), ct);
+        }
+        await Run(actor, new RegisterPartner(Kaarvan, "Kaarvan Crafts Foundation", PartnerKind.Ngo,
             [PartnerRole.SalesChannel, PartnerRole.StartupMentor], origin), ct);
-        await Run(Karachi.Actor, new SignMemorandum(ArtsCouncil, Id("mou:arts-council"), Karachi.Id,
-            "Orders of embroidery, truck art and woodwork for the council's shop; stalls at its exhibitions", from, until,
-            "Ms. Huma Rahim (programme officer)", "021-99200000", origin), ct);
-        await Run(Karachi.Actor, new SignMemorandum(Marketplace, Id("mou:marketplace"), Karachi.Id,
-            "A prison-crafts storefront; the jail ships, the marketplace collects", from, until, "Seller support", "sellers@example.pk", origin), ct);
-        await Run(Karachi.Actor, new SignMemorandum(Kaarvan, Id("mou:kaarvan:karachi"), Karachi.Id,
-            "Design training and sales of women's embroidery", from, until, "Mr. Faisal Hayat", "042-35700000", origin), ct);
-        await Run(Peshawar.Actor, new SignMemorandum(Kaarvan, Id("mou:kaarvan:peshawar"), Peshawar.Id,
-            "Mentoring of inmates' ventures in the IT course pilot", from, until, "Ms. Sana Afridi", "091-5600000", origin), ct);
+        if (karachi)
+        {
+            await Run(Karachi.Actor, new SignMemorandum(ArtsCouncil, Id("mou:arts-council"), Karachi.Id,
+                "Orders of embroidery, truck art and woodwork for the council's shop; stalls at its exhibitions", from, until,
+                "Ms. Huma Rahim (programme officer)", "021-99200000", origin), ct);
+            await Run(Karachi.Actor, new SignMemorandum(Marketplace, Id("mou:marketplace"), Karachi.Id,
+                "A prison-crafts storefront; the jail ships, the marketplace collects", from, until, "Seller support", "sellers@example.pk", origin), ct);
+            await Run(Karachi.Actor, new SignMemorandum(Kaarvan, Id("mou:kaarvan:karachi"), Karachi.Id,
+                "Design training and sales of women's embroidery", from, until, "Mr. Faisal Hayat", "042-35700000", origin), ct);
+        }
+        if (facilities.Contains(Peshawar))
+            await Run(Peshawar.Actor, new SignMemorandum(Kaarvan, Id("mou:kaarvan:peshawar"), Peshawar.Id,
+                "Mentoring of inmates' ventures in the IT course pilot", from, until, "Ms. Sana Afridi", "091-5600000", origin), ct);
     }
 
     /// <summary>The partner an item sold over the counter went through, if any: every fourth Karachi shop sale is online.</summary>

@@ -30,8 +30,11 @@ public sealed partial class DemoSeeder(IServiceProvider services, TimeProvider c
     private int _commands, _refused;
     private IMessageBus? _bus;
 
-    public async Task<bool> AlreadySeededAsync(CancellationToken ct) =>
-        (await services.GetRequiredService<Streams>().FacilityAsync(Karachi.Id, ct)).Exists;
+    public Task<bool> AlreadySeededAsync(CancellationToken ct) => AlreadySeededAsync(Karachi, ct);
+
+    /// <summary>Whether the current tenant's database (<see cref="SecondChance.Integrity.Tenancy.TenantScope"/>) holds the facility's part of the demo.</summary>
+    public async Task<bool> AlreadySeededAsync(FacilityPlan facility, CancellationToken ct) =>
+        (await services.GetRequiredService<Streams>().FacilityAsync(facility.Id, ct)).Exists;
 
     public async Task<DemoSeedResult> SeedAsync(int inmates = DefaultInmates, CancellationToken ct = default)
     {
@@ -40,29 +43,55 @@ public sealed partial class DemoSeeder(IServiceProvider services, TimeProvider c
             logger.LogInformation("Demo data is already present; nothing to seed");
             return new DemoSeedResult(false, 0, 0);
         }
+        return await SeedFacilitiesAsync(Facilities, inmates, ct);
+    }
+
+    /// <summary>
+    /// One facility and everything that belongs to it (its programmes, mentors, partners, orders, ventures and its
+    /// share of the <paramref name="inmates"/>), in the current tenant's database: the province mode's part of a province.
+    /// </summary>
+    public async Task<DemoSeedResult> SeedFacilityAsync(FacilityPlan facility, int inmates = DefaultInmates, CancellationToken ct = default)
+    {
+        if (await AlreadySeededAsync(facility, ct))
+        {
+            logger.LogInformation("Demo data of {Facility} is already present; nothing to seed", facility.Name);
+            return new DemoSeedResult(false, 0, 0);
+        }
+        return await SeedFacilitiesAsync([facility], inmates, ct);
+    }
+
+    private async Task<DemoSeedResult> SeedFacilitiesAsync(IReadOnlyList<FacilityPlan> facilities, int inmates, CancellationToken ct)
+    {
         // every command goes through Wolverine, as the API's do (the Host must be started: the seed-demo verb starts it)
         await using var scope = services.CreateAsyncScope();
         _bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        _commands = _refused = 0;
         _now = clock.GetUtcNow();
         var today = new DateTimeOffset(_now.UtcDateTime.Date, TimeSpan.Zero);
         var origin = today.AddDays(-730);
         var random = new Random(20240607);
 
-        await SeedFacilitiesAsync(origin, ct);
-        await SeedMentorsAsync(origin, ct);
-        await SeedPartnersAsync(origin, today, ct);
-        for (var i = 0; i < inmates; i++) await SeedInmateAsync(i, origin, today, random, ct);
-        await SeedRightsCasesAsync(today, ct);
-        await SeedComplaintCasesAsync(today, ct);
-        await SeedOrdersAsync(today, ct);
-        await SeedVenturesAsync(today, ct);
-        logger.LogInformation("Seeded demo data: {Inmates} inmates, {Commands} commands, {Refused} refused", inmates, _commands, _refused);
+        await SeedFacilitiesAsync(facilities, origin, ct);
+        await SeedMentorsAsync(facilities, origin, ct);
+        await SeedPartnersAsync(facilities, origin, today, ct);
+        for (var i = 0; i < inmates; i++)
+            if (facilities.Contains(FacilityOf(i)))
+                await SeedInmateAsync(i, origin, today, random, ct);
+        if (facilities.Contains(Karachi))
+        {
+            await SeedRightsCasesAsync(today, ct);
+            await SeedComplaintCasesAsync(today, ct);
+            await SeedOrdersAsync(today, ct);
+        }
+        if (facilities.Contains(Peshawar)) await SeedVenturesAsync(today, ct);
+        logger.LogInformation("Seeded demo data of {Facilities}: {Inmates} inmates, {Commands} commands, {Refused} refused",
+            string.Join(", ", facilities.Select(f => f.Name)), Enumerable.Range(0, inmates).Count(i => facilities.Contains(FacilityOf(i))), _commands, _refused);
         return new DemoSeedResult(true, _commands, _refused);
     }
 
-    private async Task SeedFacilitiesAsync(DateTimeOffset origin, CancellationToken ct)
+    private async Task SeedFacilitiesAsync(IReadOnlyList<FacilityPlan> facilities, DateTimeOffset origin, CancellationToken ct)
     {
-        foreach (var f in Facilities)
+        foreach (var f in facilities)
         {
             await Run(f.Actor, new RegisterFacility(f.Id, f.Name, f.Code, "Asia/Karachi", true), ct);
             foreach (var w in f.Wards)
@@ -74,7 +103,7 @@ public sealed partial class DemoSeeder(IServiceProvider services, TimeProvider c
                 new AdoptProceedsPolicy(f.Id, DateOnly.FromDateTime(origin.UtcDateTime), 6000, 2500, 1500, 2500, 1000), ct);
             await Run(f.Actor, new SetComplianceThresholds(f.Id, 15, 24), ct);
         }
-        foreach (var p in Programmes)
+        foreach (var p in Programmes.Where(p => facilities.Any(f => f.Id == p.FacilityId)))
         {
             var actor = Facilities.Single(f => f.Id == p.FacilityId).Actor;
             await Run(actor, new OpenProgramme(p.Id, p.FacilityId, p.Name, p.Craft, p.Skills, 400,
@@ -82,12 +111,13 @@ public sealed partial class DemoSeeder(IServiceProvider services, TimeProvider c
         }
     }
 
-    private async Task SeedMentorsAsync(DateTimeOffset origin, CancellationToken ct)
+    private async Task SeedMentorsAsync(IReadOnlyList<FacilityPlan> facilities, DateTimeOffset origin, CancellationToken ct)
     {
         var n = 0;
         foreach (var m in Mentors)
         {
             n++;
+            if (!facilities.Any(f => MentorsOf(f).Contains(m))) continue;
             await Run("demo:mentor.coordinator", 
                 new RegisterMentor(m.Id, m.Name, $"35202-{4400000 + n * 1117:0000000}-{n % 10}", $"0300-{5550000 + n * 311:0000000}", m.Organisation), ct);
             await Run("demo:mentor.coordinator", 
@@ -97,8 +127,8 @@ public sealed partial class DemoSeeder(IServiceProvider services, TimeProvider c
 
     private async Task SeedInmateAsync(int i, DateTimeOffset origin, DateTimeOffset today, Random r, CancellationToken ct)
     {
-        var karachi = i % 5 < 3;
-        var f = karachi ? Karachi : Peshawar;
+        var f = FacilityOf(i);
+        var karachi = f == Karachi;
         var actor = f.Actor;
         var female = karachi && r.Next(100) < 35;
         var admitted = origin.AddDays(r.Next(0, 700)).AddHours(8 + r.Next(9)).AddMinutes(r.Next(60));
@@ -194,7 +224,8 @@ public sealed partial class DemoSeeder(IServiceProvider services, TimeProvider c
         var plannedAt = admitted.AddDays(14);
         await Run(actor, new PlanRelease(id, DateOnly.FromDateTime(releaseAt.UtcDateTime),
             Past(plannedAt) ? plannedAt : null), ct);
-        var mentor = Mentors[(karachi ? 0 : 5) + r.Next(karachi ? 5 : 3)];
+        var mentors = MentorsOf(f);
+        var mentor = mentors[r.Next(mentors.Count)];
         var mentored = r.Next(100) < (female ? 80 : 50);
         var assignedAt = Max(admitted.AddDays(1), releaseAt.AddDays(-120));
         if (mentored && Past(assignedAt))

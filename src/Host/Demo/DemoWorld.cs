@@ -66,6 +66,12 @@ public static class DemoWorld
         new(Id("mentor:7"), "Zainab Khattak", "Khyber Welfare Society"), new(Id("mentor:8"), "Tariq Mehmood", "Skills for Life Peshawar"),
     ];
 
+    /// <summary>Karachi's inmates are mentored by the first five, Peshawar's by the last three.</summary>
+    public static IReadOnlyList<MentorPlan> MentorsOf(FacilityPlan facility) => facility == Karachi ? Mentors.Take(5).ToList() : Mentors.Skip(5).ToList();
+
+    /// <summary>Three inmates in five are Karachi's, the others Peshawar's.</summary>
+    public static FacilityPlan FacilityOf(int inmate) => inmate % 5 < 3 ? Karachi : Peshawar;
+
     public static readonly string[] MenFirst = ["Muhammad", "Ali", "Ahmed", "Hassan", "Usman", "Bilal", "Imran", "Faisal", "Zubair", "Asif",
         "Naveed", "Shahid", "Kashif", "Rashid", "Waqas", "Adnan", "Sajid", "Gul", "Noor", "Hamid", "Yasir", "Javed", "Tariq", "Irfan"];
     public static readonly string[] WomenFirst = ["Ayesha", "Fatima", "Zainab", "Shazia", "Nazia", "Rubina", "Samina", "Parveen", "Bushra",

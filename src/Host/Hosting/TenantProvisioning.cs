@@ -3,6 +3,8 @@ using Npgsql;
 using SecondChance.Application;
 using SecondChance.Integrity.Tenancy;
 using SecondChance.Projections.OnMarten;
+using Wolverine.Persistence.Durability;
+using Wolverine.Runtime;
 
 namespace SecondChance.Host.Hosting;
 
@@ -39,11 +41,24 @@ public sealed class TenantProvisioning(TenantRegistry registry, SchemaMigrations
         var record = new TenantRecord(tenantId, name.Trim(), connectionString, DateTimeOffset.UtcNow);
         var database = tenancy.Open(record);
         var applied = await migrations.MigrateAsync(database, tenantId, ct);
+        await EnsureMessageStoreAsync(tenantId);
         if (services.GetService<MartenReadModels>() is { } readModels)
             using (TenantScope.Enter(tenantId))
                 await readModels.EnsureAsync(ct);
         await registry.AddAsync(tenantId, record.Name, connectionString, ct);
         return new Added(tenantId, record.Name, target.Database!, created, applied);
+    }
+
+    /// <summary>
+    /// Wolverine's message tables in the province's database, which a command that schedules a message (a release
+    /// reminder) writes to in its own transaction: Wolverine builds them for a tenant it was asked for, but a command's
+    /// outbox writes there without asking, so until Wolverine's agents noticed the new database such a command failed.
+    /// </summary>
+    private async Task EnsureMessageStoreAsync(string tenantId)
+    {
+        if (services.GetService<IWolverineRuntime>()?.Storage is not MultiTenantedMessageStore tenanted) return;
+        var store = await tenanted.Source.FindAsync(tenantId);
+        await store.Admin.MigrateAsync();
     }
 
     private static bool SameDatabase(NpgsqlConnectionStringBuilder a, NpgsqlConnectionStringBuilder b) =>
