@@ -39,9 +39,18 @@ public static class DemoHosting
         await app.StartAsync();
         try
         {
-            var result = args.Contains(DemoProvinces.Option)
-                ? await app.Services.GetRequiredService<DemoProvinces>().SeedAsync(inmates)
-                : await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(inmates);
+            DemoSeedResult result;
+            try
+            {
+                result = args.Contains(DemoProvinces.Option)
+                    ? await app.Services.GetRequiredService<DemoProvinces>().SeedAsync(inmates)
+                    : await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(inmates);
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync($"seed-demo: {e.Message}");
+                return 2;
+            }
             Console.WriteLine(result.Seeded ? $"Seeded the demo: {result.Commands} commands ({result.Refused} refused)." : "The demo data is already there.");
         }
         finally

@@ -30,7 +30,8 @@ public sealed class DemoProvincesTests(DemoProvincesTests.Fixture fixture) : ICl
         public string Database(DemoProvinces.Province province) =>
             new NpgsqlConnectionStringBuilder(DemoProvinces.ConnectionStringOf(province, ConnectionString)).Database!;
 
-        protected override void ConfigureHost(IWebHostBuilder builder) => builder.UseSetting(DemoAdministrator.PasswordSetting, Password);
+        protected override void ConfigureHost(IWebHostBuilder builder) =>
+            builder.UseSetting(DemoAdministrator.PasswordSetting, Password).UseSetting(Integrity.MartenSetup.ProvincesSetting, "true");
 
         public override async Task InitializeAsync()
         {
