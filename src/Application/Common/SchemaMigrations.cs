@@ -12,14 +12,14 @@ public sealed record SchemaModule(string Name, IReadOnlyList<Migration> Migratio
 /// database and in every province's: Marten's event store with our hash chain and keys and Wolverine's message store
 /// (Marten's own schema migration), then the application's tables and those of every registered <see cref="SchemaModule"/>.
 /// </summary>
-public sealed class SchemaMigrations(MartenEventLog log, IEnumerable<SchemaModule> modules, TenantRegistry? tenants = null)
+public sealed class SchemaMigrations(MartenEventLog log, IEnumerable<SchemaModule> modules)
 {
     /// <returns>The steps applied, each prefixed with its tenant when it is a province.</returns>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct = default)
     {
-        var applied = new List<string>(await MigrateTenantAsync(TenantScope.Home, ct));
-        foreach (var tenant in tenants is null ? [] : await tenants.ListAsync(ct))
-            applied.AddRange((await MigrateTenantAsync(tenant.Id, ct)).Select(step => $"{tenant.Id}: {step}"));
+        var applied = new List<string>();
+        foreach (var tenant in await log.Store.Provinces().ServedTenantsAsync(ct))
+            applied.AddRange((await MigrateTenantAsync(tenant, ct)).Select(step => TenantScope.IsHome(tenant) ? step : $"{tenant}: {step}"));
         return applied;
     }
 

@@ -17,7 +17,8 @@ public static class ProjectionDaemons
         {
             return TenantScope.IsHome(tenant) ? coordinator.DaemonForMainDatabase() : await coordinator.DaemonForDatabase(tenant);
         }
-        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException || e.GetType().Name.Contains("NotRunning"))
+        catch (Exception e) when (e is Wolverine.Runtime.Agents.DaemonNotRunningOnThisNodeException or NotSupportedException or ArgumentException
+                                       or InvalidOperationException)
         {
             return null;
         }

@@ -9,7 +9,7 @@ namespace SecondChance.Host.Health;
 /// <see cref="HealthOptions.MaxProjectionLagEvents"/> lie past its position; the description names each such read model,
 /// with its province when it is not the home database's.
 /// </summary>
-public sealed class ProjectionsHealthCheck(MartenReadModels models, HealthOptions options, TenantRegistry tenants, Marten.IDocumentStore store)
+public sealed class ProjectionsHealthCheck(MartenReadModels models, HealthOptions options, Marten.IDocumentStore store)
     : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
@@ -17,10 +17,10 @@ public sealed class ProjectionsHealthCheck(MartenReadModels models, HealthOption
         var lags = new List<ProjectionLag>();
         try
         {
-            lags.AddRange(await models.Status.LagsAsync(ct));
-            if (((ProvinceTenancy)((Marten.DocumentStore)store).Tenancy).ServesProvinces)
-                foreach (var tenant in await tenants.ListAsync(ct))
-                    lags.AddRange((await LagsInAsync(tenant.Id, ct)).Select(l => l with { Name = $"{tenant.Id}/{l.Name}" }));
+            foreach (var tenant in await store.Provinces().ServedTenantsAsync(ct))
+                lags.AddRange(TenantScope.IsHome(tenant)
+                    ? await LagsInAsync(tenant, ct)
+                    : (await LagsInAsync(tenant, ct)).Select(l => l with { Name = $"{tenant}/{l.Name}" }));
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -130,9 +130,8 @@ public static class DatabaseHosting
     public static async Task EnsureReadModelsAsync(IServiceProvider services, CancellationToken ct)
     {
         if (services.GetService<MartenReadModels>() is not { } readModels) return;
-        await readModels.EnsureAsync(ct);
-        foreach (var tenant in await services.GetRequiredService<TenantRegistry>().ListAsync(ct))
-            using (TenantScope.Enter(tenant.Id))
+        foreach (var tenant in await services.GetRequiredService<IDocumentStore>().Provinces().ServedTenantsAsync(ct))
+            using (TenantScope.Enter(tenant))
                 await readModels.EnsureAsync(ct);
     }
 

@@ -90,13 +90,13 @@ public static class ProjectionHosting
     }
 
     /// <summary>Read models another code version built, or marked by an erasure this node did not finish, are rebuilt in the background.</summary>
-    private sealed class StaleRebuildAtStartup(ReadModelRebuilds rebuilds, TenantRegistry tenants, ILogger<StaleRebuildAtStartup> logger) : BackgroundService
+    private sealed class StaleRebuildAtStartup(ReadModelRebuilds rebuilds, Marten.IDocumentStore store, ILogger<StaleRebuildAtStartup> logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken ct)
         {
             try
             {
-                foreach (var tenant in (IEnumerable<string>)[TenantScope.Home, .. (await tenants.ListAsync(ct)).Select(t => t.Id)])
+                foreach (var tenant in await store.Provinces().ServedTenantsAsync(ct))
                 {
                     using var _ = TenantScope.Enter(tenant);
                     var rebuilt = await rebuilds.Rebuilder().RebuildStaleAsync(null, ct);

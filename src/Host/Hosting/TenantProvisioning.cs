@@ -23,7 +23,7 @@ public sealed class TenantProvisioning(TenantRegistry registry, SchemaMigrations
     public async Task<Added> AddAsync(string tenantId, string name, string connectionString, CancellationToken ct = default)
     {
         if (TenantRegistry.Invalid(tenantId) is { } badId) throw new ArgumentException(badId);
-        var tenancy = (ProvinceTenancy)((DocumentStore)store).Tenancy;
+        var tenancy = store.Provinces();
         if (!tenancy.ServesProvinces)
             throw new ArgumentException($"This deployment serves the home database only: start its nodes with {Integrity.MartenSetup.ProvincesSetting}=true to add provinces.");
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100) throw new ArgumentException("A province's name is 1 to 100 characters.");

@@ -12,10 +12,9 @@ public sealed class SweepTimer(IServiceProvider services, NotificationOptions op
     {
         await using var scope = services.CreateAsyncScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-        await bus.InvokeAsync(new SweepComplianceFindings(), ct);
-        if (((ProvinceTenancy)((DocumentStore)services.GetRequiredService<IDocumentStore>()).Tenancy).ServesProvinces)
-            foreach (var province in await services.GetRequiredService<TenantRegistry>().ListAsync(ct))
-                await bus.InvokeForTenantAsync(province.Id, new SweepComplianceFindings(), ct);
+        foreach (var tenant in await services.GetRequiredService<IDocumentStore>().Provinces().ServedTenantsAsync(ct))
+            if (TenantScope.IsHome(tenant)) await bus.InvokeAsync(new SweepComplianceFindings(), ct);
+            else await bus.InvokeForTenantAsync(tenant, new SweepComplianceFindings(), ct);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -112,6 +112,13 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
     public static string TenantOfIdentifier(string identifier) => identifier == HomeIdentifier ? TenantScope.Home : identifier;
 
     /// <summary>
+    /// Every tenant this deployment serves: the home database's, then each registered province's when provinces are on
+    /// (the one list start-up migration, read-model set-up, rebuilds, readiness and the compliance sweep walk).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ServedTenantsAsync(CancellationToken ct = default) =>
+        ServesProvinces ? [TenantScope.Home, .. (await _registry.ListAsync(ct)).Select(t => t.Id)] : [TenantScope.Home];
+
+    /// <summary>
     /// This node's handle on a province's database before the province is in the registry, so its schema can be made
     /// before any node (whose daemon looks in the registry) starts its projections.
     /// </summary>

@@ -15,5 +15,5 @@ public sealed class TenantDatabases(Func<IDocumentStore> store, NpgsqlDataSource
 
     public NpgsqlDataSource For(string tenant) => TenantScope.IsHome(tenant)
         ? home
-        : ((PostgresqlDatabase)((DocumentStore)store()).Tenancy.GetTenant(tenant).Database).DataSource;
+        : ((PostgresqlDatabase)store().Provinces().GetTenant(tenant).Database).DataSource;
 }
