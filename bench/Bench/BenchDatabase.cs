@@ -14,6 +14,9 @@ public sealed class BenchDatabase : IAsyncDisposable
     public string ConnectionString { get; }
     public string ServerVersion { get; private set; } = "";
 
+    /// <summary>An existing database named by SECONDCHANCE_BENCH_DATABASE (kept by an earlier run), not a fresh one; it is kept.</summary>
+    public bool Reused { get; private init; }
+
     private BenchDatabase(string admin, string name, string connectionString)
     {
         _admin = admin;
@@ -34,14 +37,19 @@ public sealed class BenchDatabase : IAsyncDisposable
             })).ConnectionString;
         else if (string.IsNullOrWhiteSpace(admin))
             admin = (await LocalPostgres.StartAsync(LocalPostgres.DefaultRoot("bench"))).ConnectionString;
-        var name = $"bench_{Guid.NewGuid():N}";
-        await using (var conn = new NpgsqlConnection(admin))
+        var reuse = Environment.GetEnvironmentVariable("SECONDCHANCE_BENCH_DATABASE");
+        var name = string.IsNullOrWhiteSpace(reuse) ? $"bench_{Guid.NewGuid():N}" : reuse;
+        if (string.IsNullOrWhiteSpace(reuse))
         {
+            await using var conn = new NpgsqlConnection(admin);
             await conn.OpenAsync();
             await using var cmd = new NpgsqlCommand($"create database {name}", conn);
             await cmd.ExecuteNonQueryAsync();
         }
-        var db = new BenchDatabase(admin, name, new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 64, MaxAutoPrepare = 32, AutoPrepareMinUsages = 2 }.ConnectionString);
+        var db = new BenchDatabase(admin, name, new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 64, MaxAutoPrepare = 32, AutoPrepareMinUsages = 2 }.ConnectionString)
+        {
+            Reused = !string.IsNullOrWhiteSpace(reuse),
+        };
         await using var v = db.DataSource.CreateCommand("show server_version");
         db.ServerVersion = (string)(await v.ExecuteScalarAsync())!;
         return db;
@@ -58,6 +66,12 @@ public sealed class BenchDatabase : IAsyncDisposable
     {
         await DataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
+        if (Reused || Environment.GetEnvironmentVariable("SECONDCHANCE_BENCH_KEEP") == "1")
+        {
+            // kept for looking into afterwards (psql, EXPLAIN); dropped by hand
+            Console.WriteLine($"kept the bench database {_name}");
+            return;
+        }
         await using var conn = new NpgsqlConnection(_admin);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"drop database if exists {_name} with (force)", conn);

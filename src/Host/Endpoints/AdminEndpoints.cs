@@ -99,7 +99,8 @@ public static class AdminEndpoints
                 // every read model built from decrypted events is rebuilt, so none keeps the name. The mark makes the
                 // daemon finish the job should this process stop first; the rebuild does not end with the request.
                 await models.MarkForRebuildAsync(models.Projections.Select(p => p.Name), CancellationToken.None);
-                await rebuilds.Rebuilder().RebuildAllAsync(null, http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+                var stopping = http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+                await (await rebuilds.RebuilderAsync(stopping)).RebuildAllAsync(null, stopping);
                 return Results.Ok(new InmateErasure(inmateId, true, result.Status == ErasureStatus.AlreadyErased));
             })
             .WithTags("Users").WithName("EraseInmate").RequireAuthorization(Policies.Administer)

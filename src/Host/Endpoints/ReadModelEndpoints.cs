@@ -110,7 +110,7 @@ public static class ReadModelEndpoints
             // a rebuild outlives the request; its progress shows in the status (rebuilding, rebuild_position)
             _ = Task.Run(async () =>
             {
-                try { await rebuilds.Rebuilder().RebuildAsync(chosen, null, life.ApplicationStopping); }
+                try { await (await rebuilds.RebuilderAsync(life.ApplicationStopping)).RebuildAsync(chosen, null, life.ApplicationStopping); }
                 catch (Exception e) { logs.CreateLogger("SecondChance.Projections").LogError(e, "Rebuild of {Projections} failed", name ?? "all"); }
             });
             return Results.Accepted("/admin/projections", new ProjectionRebuildStarted(chosen));

@@ -66,7 +66,7 @@ public static class ProjectionHosting
             var models = sp.GetRequiredService<MartenReadModels>();
             var chosen = name is null ? models.Projections.Select(p => p.Name).ToList()
                 : [models.Find(name)?.Name ?? throw new ArgumentException($"No projection is called '{name}'.")];
-            await sp.GetRequiredService<ReadModelRebuilds>().Rebuilder().RebuildAsync(chosen, new Progress<RebuildProgress>(Draw), default);
+            await (await sp.GetRequiredService<ReadModelRebuilds>().RebuilderAsync()).RebuildAsync(chosen, new Progress<RebuildProgress>(Draw), default);
             Console.Error.WriteLine();
             Console.WriteLine($"Rebuilt {string.Join(", ", chosen)}.");
             return 0;
@@ -99,7 +99,7 @@ public static class ProjectionHosting
                 foreach (var tenant in await store.Provinces().ServedTenantsAsync(ct))
                 {
                     using var _ = TenantScope.Enter(tenant);
-                    var rebuilt = await rebuilds.Rebuilder().RebuildStaleAsync(null, ct);
+                    var rebuilt = await (await rebuilds.RebuilderAsync(ct)).RebuildStaleAsync(null, ct);
                     if (rebuilt.Count > 0) logger.LogInformation("Rebuilt the read models {Projections} of {Tenant} at start-up", string.Join(", ", rebuilt), tenant);
                 }
             }
@@ -109,18 +109,23 @@ public static class ProjectionHosting
     }
 }
 
-/// <summary>Rebuilds of the read models through a Marten store configured as the application's (connection, events, keys).</summary>
 /// <summary>Rebuilders of the read models of the tenant the work runs in (<see cref="TenantScope"/>), each on that tenant's database.</summary>
 public sealed class ReadModelRebuilds(MartenReadModels models, SecondChanceDatabase database, TenantRegistry tenants, SubjectKeyring keyring,
     ILoggerFactory logs)
 {
-    public MartenReadModelRebuilder Rebuilder()
+    /// <summary>
+    /// A rebuilder through a Marten store configured as the application's (connection, events, keys). Every key is
+    /// loaded first: a key the ring does not hold is read on its own, synchronously, while Marten deserialises, which
+    /// made a rebuild in a fresh process (the verb, or at start-up before the first refresh) about a third slower
+    /// (docs/benchmarks.md, "Keys before a rebuild").
+    /// </summary>
+    public async Task<MartenReadModelRebuilder> RebuilderAsync(CancellationToken ct = default)
     {
         var tenant = TenantScope.Current;
         var connectionString = TenantScope.IsHome(tenant)
-            ? database.ConnectionStringAsync().GetAwaiter().GetResult()
-            : tenants.FindAsync(tenant).GetAwaiter().GetResult()?.ConnectionString
-              ?? throw new ArgumentException($"No province has tenant id '{tenant}'.");
+            ? await database.ConnectionStringAsync(ct)
+            : (await tenants.FindAsync(tenant, ct))?.ConnectionString ?? throw new ArgumentException($"No province has tenant id '{tenant}'.");
+        await keyring.RefreshAsync(ct);
         return models.Rebuilder(o =>
         {
             o.Connection(connectionString);

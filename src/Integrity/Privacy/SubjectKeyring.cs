@@ -71,6 +71,9 @@ public sealed class SubjectKeyring(NpgsqlDataSource dataSource, string schema = 
         return changed;
     }
 
+    /// <summary>Whether this ring holds the subject's key (or erasure), so reading their events needs no query for it.</summary>
+    public bool Holds(Guid subject) => _keys.ContainsKey(subject);
+
     /// <summary>The key to encrypt a new event with.</summary>
     internal byte[] KeyForWriting(Guid subject) => Find(subject) switch
     {
