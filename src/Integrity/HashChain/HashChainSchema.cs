@@ -76,8 +76,13 @@ public sealed class HashChainSchema(StoreOptions options) : FeatureSchemaBase("S
     // A carried link (only under sc.moving) sets the format (1 for the old store's oldest events) and the original
     // transaction, never the hash: the link is always recomputed from the row and must equal the carried one, so a
     // session that sets the flag can mark history as moved but cannot plant a link that does not match its event.
+    //
+    // enable_seqscan = off for the function's own statements: the predecessor lookup must use the (stream_id, version)
+    // index whatever the statistics say. Analysed while the store was young (a page of links), the planner prefers a
+    // scan, and inside one large import no analyze can see the rows being added, so every event scanned every link
+    // before it: 30,000 events took 27 s instead of 1 s (docs/benchmarks.md, "The link lookup's plan").
     private string FunctionSql() => $$"""
-        CREATE OR REPLACE FUNCTION {{SchemaName}}.{{LinkFunction}}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        CREATE OR REPLACE FUNCTION {{SchemaName}}.{{LinkFunction}}() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $fn$
         DECLARE
             previous bytea := ''::bytea;
             link bytea;
