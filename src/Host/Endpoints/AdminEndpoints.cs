@@ -20,9 +20,8 @@ public static class AdminEndpoints
         // a province's administrator registers and manages the users of that province only; the national ones, anyone's
         g.MapPost("/", Task<IResult> (HttpContext http) => CommandEndpoint.RunAsync<RegisterUserBody>(http,
                 r => new RegisterUserRequest(r.UserId, r.Username!, r.DisplayName!, r.Password!, r.Roles, TenantOfNewUser(http, r.Tenant)),
-                "/admin/users/{id}"))
-            .AsCreate<RegisterUserBody>("RegisterUser").RequireAuthorization(Policies.Administer)
-            .AddEndpointFilter(async (ctx, next) => await ForeignTenantAsync(ctx.HttpContext) ?? await next(ctx));
+                "/admin/users/{id}", refuse: r => ForeignTenant(http, r.Tenant)))
+            .AsCreate<RegisterUserBody>("RegisterUser").RequireAuthorization(Policies.Administer);
         g.MapGet("/", async (HttpContext http, UserDirectory users, CancellationToken ct) =>
                 (await users.ListAsync(ct)).Where(u => Manages(http, u)).Select(View))
             .WithName("ListUsers").RequireAuthorization(Policies.ReadAudit);
@@ -127,18 +126,8 @@ public static class AdminEndpoints
         : Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", "Only national administrators manage provinces and move users between them.");
 
     /// <summary>A province's administrator registers users of their own province: naming another is refused before anything is read.</summary>
-    private static async Task<IResult?> ForeignTenantAsync(HttpContext http)
-    {
-        if (TenantScope.IsHome(http.User.Tenant())) return null;
-        http.Request.EnableBuffering();
-        var body = await System.Text.Json.JsonSerializer.DeserializeAsync<System.Text.Json.JsonElement>(http.Request.Body,
-            cancellationToken: http.RequestAborted).AsTask().ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : default);
-        http.Request.Body.Position = 0;
-        return body.ValueKind == System.Text.Json.JsonValueKind.Object && body.TryGetProperty("tenant", out var named)
-               && named.ValueKind == System.Text.Json.JsonValueKind.String && named.GetString() != http.User.Tenant()
-            ? NationalOnly(http)
-            : null;
-    }
+    private static IResult? ForeignTenant(HttpContext http, string? named) =>
+        named is not null && !TenantScope.IsHome(http.User.Tenant()) && named != http.User.Tenant() ? NationalOnly(http) : null;
 
     private static string? TenantOfNewUser(HttpContext http, string? asked) =>
         TenantScope.IsHome(http.User.Tenant()) ? asked : http.User.Tenant();

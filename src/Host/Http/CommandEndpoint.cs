@@ -18,7 +18,9 @@ public static class CommandEndpoint
 
     /// <param name="command">The use case's command, made from the validated body.</param>
     /// <param name="location">For creating commands: where the created resource lives, a template with <c>{id}</c>.</param>
-    public static async Task<IResult> RunAsync<TRequest>(HttpContext http, Func<TRequest, object> command, string? location = null)
+    /// <param name="refuse">A refusal of the valid body that the caller's place decides (not the domain's), before anything is read or sent.</param>
+    public static async Task<IResult> RunAsync<TRequest>(HttpContext http, Func<TRequest, object> command, string? location = null,
+        Func<TRequest, IResult?>? refuse = null)
         where TRequest : class, IValidatableRequest
     {
         var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
@@ -26,6 +28,7 @@ public static class CommandEndpoint
             return Problems.BadRequest(IdempotencyKeyHeader, $"An idempotency key is at most {MaxIdempotencyKeyLength} characters.");
         var body = await JsonBody.ReadAsync<TRequest>(http);
         if (body.Error is { } invalid) return invalid;
+        if (refuse?.Invoke(body.Value!) is { } refused) return refused;
         if (!IfMatch.TryParse(http, out var expected, out var badIfMatch)) return badIfMatch!;
 
         var context = new CommandContext(http.RequestServices.GetRequiredService<RequestActor>().Resolve(http),

@@ -186,6 +186,14 @@ public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) :
         (await fixture.Kp.PostAsync($"/admin/users/{sindhAdmin}/deactivation", new { reason = "x" })).Status.Should().Be(HttpStatusCode.NotFound);
         (await fixture.Kp.PostAsync("/admin/tenants", new { tenantId = "punjab", name = "Punjab", connectionString = "Host=x;Database=y" }))
             .Status.Should().Be(HttpStatusCode.Forbidden);
+        var intoSindh = await fixture.Kp.PostAsync("/admin/users", new { username = "kp.into.sindh", displayName = "Into Sindh",
+            password = "a-long-password-1", roles = new[] { "Instructor" }, tenant = "sindh" });
+        intoSindh.Status.Should().Be(HttpStatusCode.Forbidden, intoSindh.ToString());
+        var own = await fixture.Kp.PostAsync("/admin/users", new { username = "kp.instructor", displayName = "KP instructor",
+            password = "a-long-password-1", roles = new[] { "Instructor" }, tenant = "kp" });
+        own.Status.Should().Be(HttpStatusCode.Created, own.ToString());
+        (await fixture.CreateApi().GetAsync("/admin/users")).Body.EnumerateArray().Select(u => u.GetProperty("username").GetString())
+            .Should().Contain("kp.instructor").And.NotContain("kp.into.sindh");
     }
 
     [Fact]
