@@ -116,7 +116,14 @@ public class ApiFixture : EventStoreDatabase
         var names = ReadModels.Projections.Select(p => p.Name).ToList();
         var caughtUp = await ReadModels.Positions.CatchUpAsync(names, TimeSpan.FromSeconds(60), default);
         if (!caughtUp.Reached)
-            throw new TimeoutException($"The {caughtUp.Projection} read model did not catch up ({caughtUp.Failure}) to {caughtUp.Target.Position}.");
+        {
+            // what paused it, so a failure says why without the database, which is dropped with the fixture
+            await using var why = DataSource.CreateCommand(
+                "select string_agg(position || ' ' || event_type || ': ' || error, '; ') from sc_events.sc_read_model_failures where name = $1");
+            why.Parameters.Add(new() { Value = caughtUp.Projection! });
+            throw new TimeoutException($"The {caughtUp.Projection} read model did not catch up ({caughtUp.Failure}) to {caughtUp.Target.Position}: " +
+                                       $"{await why.ExecuteScalarAsync() as string ?? "no failure recorded"}.");
+        }
     }
 
     /// <summary>Events outside the user and username streams (the fixture's own administrator is not under test).</summary>
