@@ -43,7 +43,11 @@ public class EventStoreDatabase : IAsyncLifetime
     /// running Host keeps its keys in memory; a second Host on the database must find them). Projection checkpoints are moved
     /// back to the start rather than deleted, so a projection daemon running in a Host under test notices and follows.
     /// </summary>
-    public async Task ResetAsync()
+    public Task ResetAsync() => TruncateAllAsync(null);
+
+    /// <param name="thenSql">Statements run in the same transaction as the truncation, so nothing running beside the
+    /// test sees the tables empty without them.</param>
+    protected async Task TruncateAllAsync(string? thenSql)
     {
         await using var cmd = DataSource.CreateCommand("""
             do $$ declare t text; begin
@@ -51,7 +55,7 @@ public class EventStoreDatabase : IAsyncLifetime
                where schemaname not in ('pg_catalog', 'information_schema') and tablename not in ('schema_migrations', 'data_protection_keys');
               if t is not null then execute 'truncate ' || t || ' restart identity cascade'; end if;
             end $$;
-            """);
+            """ + (thenSql ?? ""));
         await cmd.ExecuteNonQueryAsync();
     }
 

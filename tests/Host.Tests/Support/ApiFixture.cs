@@ -72,7 +72,11 @@ public class ApiFixture : EventStoreDatabase
             {
                 try
                 {
-                    await base.ResetAsync();
+                    // the read models' rows at their code versions in the truncation's own transaction: a daemon shard that
+                    // records progress over an empty range in between would otherwise make EnsureAsync take the emptied
+                    // tables for ones of unknown code (version 0), and pause that read model
+                    await TruncateAllAsync(string.Concat(ReadModels.Projections.Select(p =>
+                        $"insert into sc_events.sc_read_models (name, version) values ('{p.Name}', {p.Version});")));
                     break;
                 }
                 catch (Npgsql.PostgresException e) when (e.SqlState is "40P01" or "55P03" && attempt < 10) { await Task.Delay(20 * attempt); }
