@@ -96,6 +96,26 @@ public sealed class PersonalDataTests
     }
 
     [Fact]
+    public async Task A_refresh_that_read_the_key_before_an_erasure_on_this_node_does_not_bring_the_key_back()
+    {
+        var (db, id, _) = await AdmittedInmate();
+        await using var __ = db;
+        var key = await db.ScalarAsync<byte[]>("select key from {schema}.sc_subject_keys where subject_id = $1", id);
+        await db.Keyring.EraseAsync(id, "records officer", "released ten years ago");
+        // what a refresh that had read the table just before the erasure holds: the key, not yet null
+        await using (var stale = db.DataSource.CreateCommand($"update {MartenSetup.Schema}.sc_subject_keys set key = $2 where subject_id = $1"))
+        {
+            stale.Parameters.Add(new() { Value = id });
+            stale.Parameters.Add(new() { Value = key! });
+            await stale.ExecuteNonQueryAsync();
+        }
+
+        await db.Keyring.RefreshAsync();
+
+        (await ReadFirst<InmateAdmitted>(db, StreamIds.Inmate(id))).FullName.Should().Be(PersonalDataCipher.Erased);
+    }
+
+    [Fact]
     public async Task After_erasure_the_chain_still_verifies_and_a_checkpoint_taken_before_it_still_proves()
     {
         var (db, id, _) = await AdmittedInmate();

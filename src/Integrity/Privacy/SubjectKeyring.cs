@@ -22,7 +22,10 @@ public sealed class SubjectKeyring(NpgsqlDataSource dataSource, string schema = 
 
     private string Table => $"{schema}.{SubjectKeysSchema.Table}";
 
-    /// <summary>Loads every key and every erasure from the table; a key no longer there is forgotten.</summary>
+    /// <summary>
+    /// Loads every key and every erasure from the table; a key no longer there is forgotten. An erasure is final, so a
+    /// subject this ring holds as erased stays erased even when the rows were read just before this node erased them.
+    /// </summary>
     public async Task RefreshAsync(CancellationToken ct = default)
     {
         var seen = new HashSet<Guid>();
@@ -32,7 +35,8 @@ public sealed class SubjectKeyring(NpgsqlDataSource dataSource, string schema = 
             {
                 var subject = reader.GetGuid(0);
                 seen.Add(subject);
-                _keys[subject] = reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1);
+                var key = reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1);
+                _keys.AddOrUpdate(subject, key, (_, held) => held is null ? null : key);
             }
         foreach (var subject in _keys.Keys.Where(s => !seen.Contains(s)).ToList()) _keys.TryRemove(subject, out _);
     }
