@@ -114,10 +114,10 @@ public sealed class ReadModelRebuilds(MartenReadModels models, SecondChanceDatab
     ILoggerFactory logs)
 {
     /// <summary>
-    /// A rebuilder through a Marten store configured as the application's (connection, events, keys). Every key is
-    /// loaded first: a key the ring does not hold is read on its own, synchronously, while Marten deserialises, which
-    /// made a rebuild in a fresh process (the verb, or at start-up before the first refresh) about a third slower
-    /// (docs/benchmarks.md, "Keys before a rebuild").
+    /// A rebuilder through a Marten store configured as the application's (connection, events, keys). Once it has read
+    /// models to build, it loads every key before Marten reads: a key the ring does not hold is read on its own,
+    /// synchronously, while Marten deserialises, which made a rebuild in a fresh process (the verb, or at start-up before
+    /// the first refresh) about a third slower (docs/benchmarks.md, "Keys before a rebuild").
     /// </summary>
     public async Task<MartenReadModelRebuilder> RebuilderAsync(CancellationToken ct = default)
     {
@@ -125,11 +125,10 @@ public sealed class ReadModelRebuilds(MartenReadModels models, SecondChanceDatab
         var connectionString = TenantScope.IsHome(tenant)
             ? await database.ConnectionStringAsync(ct)
             : (await tenants.FindAsync(tenant, ct))?.ConnectionString ?? throw new ArgumentException($"No province has tenant id '{tenant}'.");
-        await keyring.RefreshAsync(ct);
         return models.Rebuilder(o =>
         {
             o.Connection(connectionString);
             o.ConfigureSecondChanceEvents(logs.CreateLogger("Marten"), keyring);
-        });
+        }, keyring.RefreshAsync);
     }
 }

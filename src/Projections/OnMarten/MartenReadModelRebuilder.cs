@@ -25,11 +25,13 @@ public sealed class MartenReadModelRebuilder
 
     private readonly MartenReadModels _models;
     private readonly Action<StoreOptions> _configureStore;
+    private readonly Func<CancellationToken, Task>? _beforeReading;
 
-    internal MartenReadModelRebuilder(MartenReadModels models, Action<StoreOptions> configureStore)
+    internal MartenReadModelRebuilder(MartenReadModels models, Action<StoreOptions> configureStore, Func<CancellationToken, Task>? beforeReading)
     {
         _models = models;
         _configureStore = configureStore;
+        _beforeReading = beforeReading;
     }
 
     private MartenReadModelOptions Options => _models.Options;
@@ -73,6 +75,7 @@ public sealed class MartenReadModelRebuilder
             }
             await State.ResetRebuildPositionsAsync(chosenNames, ct);
             await State.SetRebuildingAsync(chosenNames, true, ct);
+            if (_beforeReading is not null) await _beforeReading(ct);
             await using var store = DocumentStore.For(o =>
             {
                 _configureStore(o);

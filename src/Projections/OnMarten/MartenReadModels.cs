@@ -79,7 +79,9 @@ public sealed class MartenReadModels
     public Task EnsureAsync(CancellationToken ct = default) => State.EnsureAsync(Projections, ct);
 
     /// <summary>A rebuilder whose Marten store is configured as the application's (connection, events, keys) by <paramref name="configureStore"/>.</summary>
-    public MartenReadModelRebuilder Rebuilder(Action<StoreOptions> configureStore) => new(this, configureStore);
+    /// <param name="beforeReading">Run once a rebuild has read models to build, before Marten reads the log (the Host loads every key there).</param>
+    public MartenReadModelRebuilder Rebuilder(Action<StoreOptions> configureStore, Func<CancellationToken, Task>? beforeReading = null) =>
+        new(this, configureStore, beforeReading);
 
     /// <summary>Asks for these read models to be rebuilt (after an erasure) without pausing them; the rebuild clears the mark.</summary>
     public Task MarkForRebuildAsync(IEnumerable<string> names, CancellationToken ct = default) => State.MarkForRebuildAsync(names, ct);
