@@ -10,7 +10,8 @@ namespace SecondChance.Host.Hosting;
 
 /// <summary>
 /// Adds a province: makes its database if the server has none of that name, builds Marten's, Wolverine's and our
-/// schema and the read models' tables in it, then records it in the registry, where every running node finds it:
+/// schema and the read models' tables in it, then records it in the registry, where every running node finds it (until then no daemon or agent is offered it, so
+/// nothing builds its schema beside this):
 /// Wolverine's agent assignment asks Marten's tenancy for the databases and starts the new province's projections
 /// on one of the nodes, without a restart.
 /// </summary>
@@ -46,6 +47,7 @@ public sealed class TenantProvisioning(TenantRegistry registry, SchemaMigrations
             using (TenantScope.Enter(tenantId))
                 await readModels.EnsureAsync(ct);
         await registry.AddAsync(tenantId, record.Name, connectionString, ct);
+        await tenancy.BuildDatabases(); // offered to this node's daemon and agents now, not at their next look
         return new Added(tenantId, record.Name, target.Database!, created, applied);
     }
 

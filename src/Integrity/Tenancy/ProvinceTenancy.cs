@@ -25,6 +25,9 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
     private readonly TenantRegistry _registry;
     private readonly MartenDatabase _home;
     private ImmutableDictionary<string, MartenDatabase> _provinces = ImmutableDictionary<string, MartenDatabase>.Empty;
+    // the provinces seen in the registry: one opened while it is being added is not offered to the daemon or to
+    // Wolverine's agents until it is registered, else they would build its schema beside the provisioning that is doing it
+    private ImmutableHashSet<string> _registered = ImmutableHashSet<string>.Empty;
     private readonly Lock _gate = new();
 
     /// <param name="provinces">
@@ -52,15 +55,15 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
     public DatabaseCardinality Cardinality => ServesProvinces ? DatabaseCardinality.DynamicMultiple : DatabaseCardinality.Single;
 
     public Tenant GetTenant(string tenantId) =>
-        TenantScope.IsHome(tenantId) ? Default : new Tenant(tenantId, Province(tenantId, _registry.FindAsync(tenantId).GetAwaiter().GetResult()));
+        TenantScope.IsHome(tenantId) ? Default : new Tenant(tenantId, Province(tenantId, FindAsync(tenantId).GetAwaiter().GetResult(), registered: true));
 
     public async ValueTask<Tenant> GetTenantAsync(string tenantId) =>
-        TenantScope.IsHome(tenantId) ? Default : new Tenant(tenantId, Province(tenantId, await FindAsync(tenantId)));
+        TenantScope.IsHome(tenantId) ? Default : new Tenant(tenantId, Province(tenantId, await FindAsync(tenantId), registered: true));
 
     public async ValueTask<IMartenDatabase> FindOrCreateDatabase(string tenantIdOrDatabaseIdentifier) =>
         TenantScope.IsHome(tenantIdOrDatabaseIdentifier) || tenantIdOrDatabaseIdentifier == HomeIdentifier
             ? _home
-            : Province(tenantIdOrDatabaseIdentifier, await FindAsync(tenantIdOrDatabaseIdentifier));
+            : Province(tenantIdOrDatabaseIdentifier, await FindAsync(tenantIdOrDatabaseIdentifier), registered: true);
 
     public async ValueTask<IMartenDatabase> FindDatabase(DatabaseId id)
     {
@@ -73,14 +76,17 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
     public bool IsTenantStoredInCurrentDatabase(IMartenDatabase database, string tenantId) =>
         ReferenceEquals(database, TenantScope.IsHome(tenantId) ? _home : _provinces.GetValueOrDefault(tenantId));
 
-    /// <summary>The home database and every province's, read afresh from the registry (Marten's daemon and Wolverine call this to find new ones).</summary>
+    /// <summary>
+    /// The home database and every registered province's, read afresh from the registry (Marten's daemon and Wolverine
+    /// call this to find new ones). A province still being added is not among them.
+    /// </summary>
     public async ValueTask<IReadOnlyList<IDatabase>> BuildDatabases()
     {
         if (ServesProvinces)
         {
             try
             {
-                foreach (var tenant in await _registry.ListAsync()) Province(tenant.Id, tenant);
+                foreach (var tenant in await _registry.ListAsync()) Province(tenant.Id, tenant, registered: true);
             }
             catch (NpgsqlException)
             {
@@ -88,14 +94,14 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
                 // so far; the next call (Wolverine asks every few seconds) finds any added meanwhile
             }
         }
-        return Known().Cast<IDatabase>().ToList();
+        return Registered().Cast<IDatabase>().ToList();
     }
 
     /// <summary>What Wolverine spreads the projections by: one agent per read model and database, new provinces included.</summary>
     public async ValueTask<DatabaseUsage> DescribeDatabasesAsync(CancellationToken token)
     {
         await BuildDatabases();
-        var databases = Known().Select(d =>
+        var databases = Registered().Select(d =>
         {
             var descriptor = d.Describe();
             descriptor.TenantIds.Add(TenantOf(d));
@@ -122,26 +128,36 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
     /// This node's handle on a province's database before the province is in the registry, so its schema can be made
     /// before any node (whose daemon looks in the registry) starts its projections.
     /// </summary>
-    public IMartenDatabase Open(TenantRecord province) => Province(province.Id, province);
+    public IMartenDatabase Open(TenantRecord province) => Province(province.Id, province, registered: false);
 
     private IEnumerable<MartenDatabase> Known() => new[] { _home }.Concat(_provinces.Values);
+
+    private IEnumerable<MartenDatabase> Registered() =>
+        new[] { _home }.Concat(_provinces.Where(p => _registered.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value));
 
     private async Task<TenantRecord?> FindAsync(string tenantId) =>
         _provinces.ContainsKey(tenantId) ? null : await _registry.FindAsync(tenantId);
 
-    private MartenDatabase Province(string tenantId, TenantRecord? record)
+    /// <param name="registered">Whether <paramref name="record"/> was read from the registry (else the province is being added).</param>
+    private MartenDatabase Province(string tenantId, TenantRecord? record, bool registered)
     {
-        if (_provinces.TryGetValue(tenantId, out var known)) return known;
         if (!ServesProvinces)
             throw new UnknownTenantIdException($"{tenantId} (this deployment serves the home database only: start it with Tenancy:Provinces=true)");
-        if (record is null) throw new UnknownTenantIdException(tenantId);
-        lock (_gate)
+        if (!_provinces.TryGetValue(tenantId, out var database))
         {
-            if (_provinces.TryGetValue(tenantId, out known)) return known;
-            var database = new MartenDatabase(_options, DataSourceFor(record.ConnectionString), tenantId);
-            _provinces = _provinces.Add(tenantId, database);
-            return database;
+            if (record is null) throw new UnknownTenantIdException(tenantId);
+            lock (_gate)
+            {
+                if (!_provinces.TryGetValue(tenantId, out database))
+                {
+                    database = new MartenDatabase(_options, DataSourceFor(record.ConnectionString), tenantId);
+                    _provinces = _provinces.Add(tenantId, database);
+                }
+            }
         }
+        if (registered && record is not null && !_registered.Contains(tenantId))
+            lock (_gate) _registered = _registered.Add(tenantId);
+        return database;
     }
 
     private static NpgsqlDataSource DataSourceFor(string connectionString)

@@ -57,23 +57,6 @@ public sealed class CommandLoggingTests(CommandLoggingTests.CapturingFixture fix
         public ConcurrentQueue<string> Logs { get; } = new();
 
         protected override void ConfigureHost(IWebHostBuilder builder) =>
-            builder.ConfigureLogging(l => l.AddProvider(new Capturing(Logs)));
-    }
-
-    private sealed class Capturing(ConcurrentQueue<string> logs) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string category) => new Logger(category, logs);
-
-        public void Dispose() { }
-
-        private sealed class Logger(string category, ConcurrentQueue<string> logs) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel level) => true;
-
-            public void Log<TState>(LogLevel level, EventId id, TState state, Exception? e, Func<TState, Exception?, string> format) =>
-                logs.Enqueue($"{category} {level}: {format(state, e)} {e}");
-        }
+            builder.ConfigureLogging(l => l.AddProvider(new CapturingLoggerProvider(Logs)));
     }
 }

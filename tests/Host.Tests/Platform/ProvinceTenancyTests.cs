@@ -40,9 +40,9 @@ public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) :
             await base.InitializeAsync();
             var national = CreateApi();
             (await national.PostAsync("/admin/tenants", new { tenantId = "sindh", name = "Sindh", connectionString = ConnectionTo(SindhDatabase) }))
-                .Status.Should().Be(HttpStatusCode.Created);
+                .Status.Should().Be(HttpStatusCode.Created, string.Join("\n", ServerErrors));
             (await national.PostAsync("/admin/tenants", new { tenantId = "kp", name = "Khyber Pakhtunkhwa", connectionString = ConnectionTo(KpDatabase) }))
-                .Status.Should().Be(HttpStatusCode.Created);
+                .Status.Should().Be(HttpStatusCode.Created, string.Join("\n", ServerErrors));
             Sindh = await UserAsync(national, "sindh.admin", "Administrator", "sindh");
             Kp = await UserAsync(national, "kp.admin", "Administrator", "kp");
             var federal = await national.PostAsync("/admin/users", new { username = "federal.ombudsman", displayName = "Federal ombudsman", password = "a-long-password-1", roles = new[] { "Oversight" } });
@@ -269,6 +269,18 @@ public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) :
             r => r.Status == HttpStatusCode.OK && r.Body.GetArrayLength() > 0);
         timeline.Body.GetArrayLength().Should().BeGreaterThan(0);
         (await fixture.EventsOfAsync(fixture.BalochistanDatabase, StreamIds.Inmate(inmate))).Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task A_province_being_added_is_offered_to_no_daemon_or_message_agent_until_it_is_registered()
+    {
+        var store = fixture.Factory.Services.GetRequiredService<Marten.IDocumentStore>();
+        var tenancy = store.Provinces();
+        tenancy.Open(new TenantRecord("being-added", "Being added", fixture.ConnectionTo("sc_never_made"), DateTimeOffset.UtcNow));
+
+        (await store.Storage.AllDatabases()).Select(ProvinceTenancy.TenantOf).Should().NotContain("being-added").And.Contain([TenantScope.Home, "sindh", "kp"]);
+        (await tenancy.DescribeDatabasesAsync(CancellationToken.None)).Databases.SelectMany(d => d.TenantIds)
+            .Should().NotContain("being-added").And.Contain(["sindh", "kp"]);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -21,12 +23,16 @@ public class ApiFixture : EventStoreDatabase
 
     private string _adminToken = "";
 
+    /// <summary>What the Host logged as an error, to put beside a failed assertion on a 500 (CI shows no Host logs).</summary>
+    public ConcurrentQueue<string> ServerErrors { get; } = new();
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             ConfigureTestHost(b, ConnectionString);
+            b.ConfigureLogging(l => l.AddProvider(new CapturingLoggerProvider(ServerErrors, LogLevel.Error)));
             ConfigureHost(b);
         });
         using var client = Factory.CreateClient();
