@@ -145,6 +145,8 @@ public sealed class CliVerbTests(CliFixture fx) : IClassFixture<CliFixture>
     [InlineData("rebuild", "timeline", "dashboard", "wages", "compliance", "catalogue", "oversight")]
     [InlineData("verify", "--partitions", "--tenant")]
     [InlineData("add-tenant", "--connection", "--name")]
+    [InlineData("disable-tenant", "--reason", "Exit status")]
+    [InlineData("enable-tenant", "Exit status")]
     [InlineData("checkpoint", "--out")]
     [InlineData("prove", "prove FILE", "Exit status")]
     [InlineData("export", "statement", "replay", "reconciliation", "compliance", "--from", "--to", "--as-of", "--format", "--out")]
@@ -183,6 +185,19 @@ public sealed class CliVerbTests(CliFixture fx) : IClassFixture<CliFixture>
             var unknown = await HostProcess.RunAsync(provinces, "verify", "--tenant", "sindh");
             unknown.ExitCode.Should().Be(2);
             unknown.Errors.Should().Contain("--tenant names no province");
+
+            (await HostProcess.RunAsync(provinces, "disable-tenant", "punjab")).ExitCode.Should().Be(2, "a reason is required");
+            var disabled = await HostProcess.RunAsync(provinces, "disable-tenant", "punjab", "--reason", "Moving to the new server");
+            disabled.ExitCode.Should().Be(0, disabled.Errors);
+            disabled.Output.Should().Contain("Province 'punjab' is disabled").And.Contain("Moving to the new server");
+            (await fx.ScalarAsync("select count(*) from sc_tenancy.tenants where tenant_id = 'punjab' and disabled_at is not null")).Should().Be(1);
+            var enabled = await HostProcess.RunAsync(provinces, "enable-tenant", "punjab");
+            enabled.ExitCode.Should().Be(0, enabled.Errors);
+            enabled.Output.Should().Contain("Province 'punjab' is served");
+            (await fx.ScalarAsync("select count(*) from sc_tenancy.tenants where tenant_id = 'punjab' and disabled_at is null")).Should().Be(1);
+            var nowhere = await HostProcess.RunAsync(provinces, "enable-tenant", "nowhere");
+            nowhere.ExitCode.Should().Be(2);
+            nowhere.Errors.Should().Contain("No province has tenant id 'nowhere'");
         }
         finally
         {

@@ -20,12 +20,25 @@ public static class CliHelp
             add-tenant ID --connection CONNECTION-STRING [--name NAME]
               Adds a province: a Marten tenant with a database of its own. Makes the database when its server has none
               of that name, builds its schema and read models, and records it in the home database's registry; running
-              nodes start its projections within seconds, without a restart. Running it again for the same ID moves the
-              province to the new connection string.
+              nodes start its projections within seconds, without a restart. Running it again for the same ID renames
+              the province; it moves it to another connection string only while it is disabled (disable-tenant).
               ID                   2 to 31 lower-case letters, digits or '-', starting with a letter (e.g. sindh)
               --connection TEXT    the province's PostgreSQL connection string
               --name NAME          the province's name for people (default: ID)
-              Exit status: 0 added, 2 bad options or an unreachable database.
+              Exit status: 0 added, 2 bad options or an unreachable database, 3 a served province pointed elsewhere.
+            """),
+        ("disable-tenant", """
+            disable-tenant ID --reason TEXT
+              Stops serving a province: its database refuses every write at once, whichever node tries, and every node
+              answers its users 503 within seconds. Its records are kept; enable-tenant serves them again.
+              Exit status: 0 disabled (or already), 2 bad options or no such province.
+            """),
+        ("enable-tenant", """
+            enable-tenant ID
+              Serves a disabled province again from the database the registry names (moved there with add-tenant while
+              it was disabled, perhaps): brings its schema and read models up to date, lifts the guard on its writes.
+              Nodes that opened the province's old database answer 503 for it until restarted.
+              Exit status: 0 enabled (or already), 2 bad options or no such province.
             """),
         ("move-to-marten", """
             move-to-marten

@@ -75,9 +75,35 @@ public static class AdminEndpoints
                 {
                     return Problems.Refused(TenantRegistry.InvalidCode, e.Message);
                 }
+                catch (TenantProvisioning.ProvinceStateException e)
+                {
+                    return ProvinceStateConflict(e);
+                }
             })
             .WithName("AddTenant").Accepts<TenantAddBody>("application/json").Produces<TenantProvisioning.Added>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        t.MapPost("/{tenantId}/disable", async (string tenantId, HttpContext http, TenantProvisioning provisioning, TimeProvider clock) =>
+            {
+                var body = await JsonBody.ReadAsync<ReasonBody>(http);
+                if (body.Error is { } invalid) return invalid;
+                return await provisioning.DisableAsync(tenantId, body.Value!.Reason!, clock.GetUtcNow(), http.RequestAborted) is { } disabled
+                    ? Results.Ok(TenantView(disabled))
+                    : NoProvince(tenantId);
+            })
+            .WithName("DisableTenant").Accepts<ReasonBody>("application/json").Produces<TenantListItem>()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        t.MapPost("/{tenantId}/enable", async (string tenantId, HttpContext http, TenantProvisioning provisioning) =>
+            {
+                try
+                {
+                    return await provisioning.EnableAsync(tenantId, http.RequestAborted) is { } enabled ? Results.Ok(TenantView(enabled)) : NoProvince(tenantId);
+                }
+                catch (TenantProvisioning.ProvinceStateException e)
+                {
+                    return ProvinceStateConflict(e);
+                }
+            })
+            .WithName("EnableTenant").Produces<TenantListItem>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         routes.MapGet("/admin/access-log", async (Guid? subjectId, Guid? userId, long? after, int? limit, AccessLog log, CancellationToken ct) =>
                 await log.ReadAsync(subjectId, userId, after ?? 0, limit ?? 500, ct))
@@ -132,13 +158,20 @@ public static class AdminEndpoints
     private static string? TenantOfNewUser(HttpContext http, string? asked) =>
         TenantScope.IsHome(http.User.Tenant()) ? asked : http.User.Tenant();
 
-    public sealed record TenantListItem(string TenantId, string Name, string Host, string Database, DateTimeOffset AddedAt);
+    public sealed record TenantListItem(string TenantId, string Name, string Host, string Database, DateTimeOffset AddedAt,
+        bool Disabled, DateTimeOffset? DisabledAt, string? DisabledReason);
 
     private static TenantListItem TenantView(TenantRecord t)
     {
         var cs = new Npgsql.NpgsqlConnectionStringBuilder(t.ConnectionString);
-        return new TenantListItem(t.Id, t.Name, cs.Host ?? "", cs.Database ?? "", t.AddedAt);
+        return new TenantListItem(t.Id, t.Name, cs.Host ?? "", cs.Database ?? "", t.AddedAt, t.Disabled, t.DisabledAt, t.DisabledReason);
     }
+
+    private static IResult NoProvince(string tenantId) =>
+        Problems.NotFound($"No province has tenant id '{(tenantId.Length <= 40 ? tenantId : tenantId[..40])}'.");
+
+    private static IResult ProvinceStateConflict(TenantProvisioning.ProvinceStateException e) =>
+        Problems.Status(StatusCodes.Status409Conflict, "Conflict", e.Message, new Dictionary<string, object?> { ["code"] = e.Code });
 
     internal sealed record TenantAddBody(string? TenantId, string? Name, string? ConnectionString) : IValidatableRequest
     {

@@ -31,6 +31,8 @@ internal static class EndpointSummaries
         ["NationalRollUp"] = "Dashboard figures and compliance counts by province, for the provinces you may read, and their sum",
         ["ListTenants"] = "The provinces this deployment serves, each a Marten tenant with a database of its own",
         ["AddTenant"] = "Add a province: its database, schema and read models; running nodes start serving it",
+        ["DisableTenant"] = "Disable a province: its database refuses writes at once and every node stops serving it",
+        ["EnableTenant"] = "Serve a disabled province again, from the database the registry names",
         ["RevokeRole"] = "Revoke a role from a user",
         ["GrantFacility"] = "Grant a user a facility (facility-bound roles act and read there)",
         ["RevokeFacility"] = "Revoke a user's facility grant",

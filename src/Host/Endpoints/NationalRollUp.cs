@@ -17,15 +17,24 @@ public static class NationalRollUp
 
     public sealed record MetricTotal(long Count, long AmountMinor);
 
-    public sealed record RollUp(DateOnly From, DateOnly To, IReadOnlyList<ProvinceFigures> Provinces, ProvinceFigures National);
+    /// <param name="Unserved">Provinces the reader may read that were left out: disabled, or moved since this node started.</param>
+    public sealed record RollUp(DateOnly From, DateOnly To, IReadOnlyList<ProvinceFigures> Provinces, ProvinceFigures National,
+        IReadOnlyList<string> Unserved);
 
     public static async Task<RollUp> ReadAsync(HttpContext http, ReadModelQueries q, ReadScope scope, TenantRegistry registry,
         DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
     {
         var names = (await registry.ListAsync(ct)).ToDictionary(t => t.Id, t => t.Name);
         var provinces = new List<ProvinceFigures>();
+        var unserved = new List<string>();
+        var tenancy = http.RequestServices.GetRequiredService<Marten.IDocumentStore>().Provinces();
         foreach (var tenant in http.User.ReadableTenants())
         {
+            if (!TenantScope.IsHome(tenant) && tenancy.Unserved(tenant) is not null)
+            {
+                unserved.Add(tenant);
+                continue;
+            }
             using var _ = TenantScope.Enter(tenant);
             var within = await scope.FacilitiesAsync(http.User, ct);
             var dashboard = await q.Dashboard.GetAsync(null, from, to, today, ct, within: within);
@@ -38,7 +47,7 @@ public static class NationalRollUp
                 dashboard.Monthly.GroupBy(m => m.Metric).ToDictionary(g => g.Key, g => new MetricTotal(g.Sum(m => m.Count), g.Sum(m => m.AmountMinor))),
                 findings));
         }
-        return new RollUp(from, to, provinces, Sum(provinces));
+        return new RollUp(from, to, provinces, Sum(provinces), unserved);
     }
 
     private static ProvinceFigures Sum(IReadOnlyList<ProvinceFigures> provinces) => new("national", "All provinces read",

@@ -20,6 +20,18 @@ public sealed class TenantProvisioning(TenantRegistry registry, SchemaMigrations
 {
     public sealed record Added(string TenantId, string Name, string Database, bool DatabaseCreated, IReadOnlyList<string> Applied);
 
+    /// <summary>Refusal: a served province was pointed at another database.</summary>
+    public const string MoveWhileServedCode = "tenant_served";
+
+    /// <summary>Refusal: this node opened the province's old database, so it cannot enable the moved one.</summary>
+    public const string MovedCode = "tenant_moved";
+
+    /// <summary>A province cannot change state that way now (HTTP 409).</summary>
+    public sealed class ProvinceStateException(string code, string message) : Exception(message)
+    {
+        public string Code { get; } = code;
+    }
+
     /// <exception cref="ArgumentException">A bad tenant id, name or connection string, or one of the home database.</exception>
     public async Task<Added> AddAsync(string tenantId, string name, string connectionString, CancellationToken ct = default)
     {
@@ -34,11 +46,27 @@ public sealed class TenantProvisioning(TenantRegistry registry, SchemaMigrations
         if (string.IsNullOrWhiteSpace(target.Database)) throw new ArgumentException("The connection string names no database.");
         var homeDb = new NpgsqlConnectionStringBuilder(home.ConnectionString);
         if (SameDatabase(target, homeDb)) throw new ArgumentException("That is the home database; a province needs a database of its own.");
-        foreach (var other in await registry.ListAsync(ct))
+        var registered = await registry.ListAsync(ct);
+        foreach (var other in registered)
             if (other.Id != tenantId && SameDatabase(target, new NpgsqlConnectionStringBuilder(other.ConnectionString)))
                 throw new ArgumentException($"That database is province '{other.Id}''s.");
+        var created = false;
+        if (registered.FirstOrDefault(t => t.Id == tenantId) is { } existing
+            && !SameDatabase(target, new NpgsqlConnectionStringBuilder(existing.ConnectionString)))
+        {
+            // moving a province to another database while nodes serve it would split its records between the two
+            if (!existing.Disabled)
+                throw new ProvinceStateException(MoveWhileServedCode,
+                    $"Province '{tenantId}' is served from another database; disable it before moving it to this one.");
+            // a move: the database the records were copied to is only named here; enabling the province brings its
+            // schema up to date, from a node that never opened the old one
+            created = await EnsureDatabaseAsync(target, ct);
+            await registry.AddAsync(tenantId, name.Trim(), connectionString, ct);
+            await tenancy.BuildDatabases();
+            return new Added(tenantId, name.Trim(), target.Database!, created, []);
+        }
 
-        var created = await EnsureDatabaseAsync(target, ct);
+        created = await EnsureDatabaseAsync(target, ct);
         var record = new TenantRecord(tenantId, name.Trim(), connectionString, DateTimeOffset.UtcNow);
         var database = tenancy.Open(record);
         var applied = await migrations.MigrateAsync(database, tenantId, ct);
@@ -50,6 +78,54 @@ public sealed class TenantProvisioning(TenantRegistry registry, SchemaMigrations
         await tenancy.BuildDatabases(); // offered to this node's daemon and agents now, not at their next look
         return new Added(tenantId, record.Name, target.Database!, created, applied);
     }
+
+    /// <summary>
+    /// Stops serving a province: first its database refuses every append (<see cref="ProvinceGuard"/>), so no node
+    /// writes there from that moment, then the registry says so, and every node stops serving its records at its next
+    /// look (this one at once). Disabling a disabled province changes nothing.
+    /// </summary>
+    /// <returns>The province as the registry now has it, or null when there is none of that id.</returns>
+    public async Task<TenantRecord?> DisableAsync(string tenantId, string reason, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (await registry.FindAsync(tenantId, ct) is not { } province) return null;
+        if (province.Disabled) return province;
+        await using (var db = DataSourceFor(province))
+            await ProvinceGuard.InstallAsync(db, EventSchema, ct);
+        await registry.SetDisabledAsync(tenantId, now, reason.Trim(), ct);
+        await store.Provinces().BuildDatabases();
+        return await registry.FindAsync(tenantId, ct);
+    }
+
+    /// <summary>
+    /// Serves a disabled province again, from the database the registry names (moved there, perhaps, while it was
+    /// disabled): brings that database's schema and read models up to date, lifts its guard, then clears the mark.
+    /// A node that opened the province's old database cannot do it: it would keep serving the old one.
+    /// </summary>
+    /// <exception cref="ProvinceStateException">This node holds the province's old database.</exception>
+    public async Task<TenantRecord?> EnableAsync(string tenantId, CancellationToken ct = default)
+    {
+        if (await registry.FindAsync(tenantId, ct) is not { } province) return null;
+        if (!province.Disabled) return province;
+        var tenancy = store.Provinces();
+        if (tenancy.Moved(province))
+            throw new ProvinceStateException(MovedCode,
+                $"Province '{tenantId}' was moved to another database after this node opened the old one: enable it from a node started since (or with the enable-tenant verb).");
+        await migrations.MigrateAsync(tenancy.Open(province), tenantId, ct);
+        await EnsureMessageStoreAsync(tenantId);
+        if (services.GetService<MartenReadModels>() is { } readModels)
+            using (TenantScope.Enter(tenantId))
+                await readModels.EnsureAsync(ct);
+        await using (var db = DataSourceFor(province))
+            await ProvinceGuard.RemoveAsync(db, EventSchema, ct);
+        await registry.SetDisabledAsync(tenantId, null, null, ct);
+        await tenancy.BuildDatabases();
+        return await registry.FindAsync(tenantId, ct);
+    }
+
+    private string EventSchema => store.Options.Events.DatabaseSchemaName;
+
+    private static NpgsqlDataSource DataSourceFor(TenantRecord province) =>
+        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(province.ConnectionString) { Pooling = false }.ConnectionString);
 
     /// <summary>
     /// Wolverine's message tables in the province's database, which a command that schedules a message (a release

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using SecondChance.Integrity.Events;
+using SecondChance.Integrity.Tenancy;
 
 namespace SecondChance.Host.Http;
 
@@ -17,22 +18,31 @@ public sealed class InfrastructureExceptionHandler(IProblemDetailsService proble
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        var disabled = ProvinceGuard.Refused(exception);
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.StatusCode == 413 ? "The request body is too large." : "The request could not be read."),
             InvalidAppendException e => (StatusCodes.Status400BadRequest, "Bad request", e.Reason),
+            // a node that had not yet seen the province disabled: its database refused the write, and nothing of it is kept
+            _ when disabled => (StatusCodes.Status503ServiceUnavailable, "Province disabled",
+                "This province is disabled: its records are neither read nor written until a national administrator enables it."),
             _ when IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",
                 "The database cannot be reached just now; try again shortly."),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error", "The request failed; it has been logged."),
         };
-        if (status >= 500) logger.LogError(exception, "Request failed with {Status}", status);
-        if (status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
+        if (disabled) logger.LogWarning("A write to a disabled province was refused by its database");
+        else if (status >= 500) logger.LogError(exception, "Request failed with {Status}", status);
+        if (status == StatusCodes.Status503ServiceUnavailable && !disabled) http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
         http.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = new ProblemDetails
+            {
+                Status = status, Title = title, Detail = detail,
+                Extensions = disabled ? new Dictionary<string, object?> { ["code"] = Security.TenantResolution.DisabledCode } : new Dictionary<string, object?>(),
+            },
         });
     }
 

@@ -35,7 +35,15 @@ public static class TenantResolution
                 }
                 tenant = named;
             }
-            if (!TenantScope.IsHome(tenant)) http.Response.Headers[Header] = tenant;
+            if (!TenantScope.IsHome(tenant))
+            {
+                http.Response.Headers[Header] = tenant;
+                if (http.RequestServices.GetRequiredService<Marten.IDocumentStore>().Provinces().Unserved(tenant) is { } unserved)
+                {
+                    await Unserved(tenant, unserved).ExecuteAsync(http);
+                    return;
+                }
+            }
             using (TenantScope.Enter(tenant)) await next(http);
         });
         return app;
@@ -50,6 +58,18 @@ public static class TenantResolution
         && http.Request.Path.StartsWithSegments("/admin/projections")
         && TenantRegistry.Invalid(tenant) is null
         && await http.RequestServices.GetRequiredService<TenantRegistry>().FindAsync(tenant, http.RequestAborted) is not null;
+
+    /// <summary>503 for a province this node does not serve now: disabled (until enabled), or moved since it started.</summary>
+    public static IResult Unserved(string tenant, ProvinceUnserved why) => why == ProvinceUnserved.Disabled
+        ? Problems.Status(StatusCodes.Status503ServiceUnavailable, "Province disabled",
+            $"Province '{tenant}' is disabled: its records are neither read nor written until a national administrator enables it.",
+            new Dictionary<string, object?> { ["code"] = DisabledCode })
+        : Problems.Status(StatusCodes.Status503ServiceUnavailable, "Province moved",
+            $"Province '{tenant}' was moved to another database after this node started; another node serves it, and this one will once restarted.",
+            new Dictionary<string, object?> { ["code"] = MovedCode });
+
+    public const string DisabledCode = "tenant_disabled";
+    public const string MovedCode = "tenant_moved";
 
     private static string Truncate(string s) => s.Length <= 40 ? s : s[..40];
 }

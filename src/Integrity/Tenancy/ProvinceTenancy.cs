@@ -28,6 +28,11 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
     // the provinces seen in the registry: one opened while it is being added is not offered to the daemon or to
     // Wolverine's agents until it is registered, else they would build its schema beside the provisioning that is doing it
     private ImmutableHashSet<string> _registered = ImmutableHashSet<string>.Empty;
+    // the connection string each province's handle was opened with, and the provinces the registry last said were
+    // disabled or had moved to another database than the handle's (this node must restart to serve those)
+    private ImmutableDictionary<string, string> _openedWith = ImmutableDictionary<string, string>.Empty;
+    private ImmutableHashSet<string> _disabled = ImmutableHashSet<string>.Empty;
+    private ImmutableHashSet<string> _moved = ImmutableHashSet<string>.Empty;
     private readonly Lock _gate = new();
 
     /// <param name="provinces">
@@ -78,7 +83,8 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
 
     /// <summary>
     /// The home database and every registered province's, read afresh from the registry (Marten's daemon and Wolverine
-    /// call this to find new ones). A province still being added is not among them.
+    /// call this every few seconds to find new ones). A province still being added, a disabled one and one moved to
+    /// another database than this node opened are not among them.
     /// </summary>
     public async ValueTask<IReadOnlyList<IDatabase>> BuildDatabases()
     {
@@ -86,7 +92,14 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
         {
             try
             {
-                foreach (var tenant in await _registry.ListAsync()) Province(tenant.Id, tenant, registered: true);
+                var tenants = await _registry.ListAsync();
+                foreach (var tenant in tenants.Where(t => !t.Disabled)) Province(tenant.Id, tenant, registered: true);
+                lock (_gate)
+                {
+                    _disabled = tenants.Where(t => t.Disabled).Select(t => t.Id).ToImmutableHashSet();
+                    _moved = tenants.Where(t => _openedWith.TryGetValue(t.Id, out var opened) && opened != t.ConnectionString)
+                        .Select(t => t.Id).ToImmutableHashSet();
+                }
             }
             catch (NpgsqlException)
             {
@@ -122,7 +135,20 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
     /// (the one list start-up migration, read-model set-up, rebuilds, readiness and the compliance sweep walk).
     /// </summary>
     public async Task<IReadOnlyList<string>> ServedTenantsAsync(CancellationToken ct = default) =>
-        ServesProvinces ? [TenantScope.Home, .. (await _registry.ListAsync(ct)).Select(t => t.Id)] : [TenantScope.Home];
+        ServesProvinces
+            ? [TenantScope.Home, .. (await _registry.ListAsync(ct)).Where(t => !t.Disabled && !Moved(t)).Select(t => t.Id)]
+            : [TenantScope.Home];
+
+    /// <summary>
+    /// Why this node does not serve <paramref name="tenantId"/>'s records (as the registry stood at its last look, a few
+    /// seconds ago at most, or now when this node made the change), or null when it does.
+    /// </summary>
+    public ProvinceUnserved? Unserved(string tenantId) =>
+        _disabled.Contains(tenantId) ? ProvinceUnserved.Disabled : _moved.Contains(tenantId) ? ProvinceUnserved.MovedSinceThisNodeStarted : null;
+
+    /// <summary>Whether this node opened <paramref name="province"/> on another database than the registry now names.</summary>
+    public bool Moved(TenantRecord province) =>
+        _openedWith.TryGetValue(province.Id, out var opened) && opened != province.ConnectionString;
 
     /// <summary>
     /// This node's handle on a province's database before the province is in the registry, so its schema can be made
@@ -133,7 +159,8 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
     private IEnumerable<MartenDatabase> Known() => new[] { _home }.Concat(_provinces.Values);
 
     private IEnumerable<MartenDatabase> Registered() =>
-        new[] { _home }.Concat(_provinces.Where(p => _registered.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value));
+        new[] { _home }.Concat(_provinces.Where(p => _registered.Contains(p.Key) && Unserved(p.Key) is null)
+            .OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value));
 
     private async Task<TenantRecord?> FindAsync(string tenantId) =>
         _provinces.ContainsKey(tenantId) ? null : await _registry.FindAsync(tenantId);
@@ -152,6 +179,7 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
                 {
                     database = new MartenDatabase(_options, DataSourceFor(record.ConnectionString), tenantId);
                     _provinces = _provinces.Add(tenantId, database);
+                    _openedWith = _openedWith.SetItem(tenantId, record.ConnectionString);
                 }
             }
         }
@@ -176,4 +204,14 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
     {
         foreach (var d in Known()) await d.DisposeAsync();
     }
+}
+
+/// <summary>Why a node does not serve a registered province.</summary>
+public enum ProvinceUnserved
+{
+    /// <summary>A national administrator disabled it.</summary>
+    Disabled,
+
+    /// <summary>Its database was moved after this node opened the old one; the node serves it again once restarted.</summary>
+    MovedSinceThisNodeStarted,
 }

@@ -27,6 +27,10 @@ public sealed partial class TenantRegistry(NpgsqlDataSource home)
         ? null
         : "A tenant id is 2 to 31 lower-case letters, digits or '-', starting with a letter.";
 
+    private const string Columns = "tenant_id, name, connection_string, added_at, disabled_at, disabled_reason";
+
+    private volatile bool _ensured;
+
     public async Task EnsureAsync(CancellationToken ct = default)
     {
         await using var cmd = home.CreateCommand($"""
@@ -34,21 +38,23 @@ public sealed partial class TenantRegistry(NpgsqlDataSource home)
             create table if not exists {Table} (
                 tenant_id text primary key, name text not null, connection_string text not null,
                 added_at timestamptz not null default now());
+            alter table {Table} add column if not exists disabled_at timestamptz, add column if not exists disabled_reason text;
             """);
         await cmd.ExecuteNonQueryAsync(ct);
+        _ensured = true;
     }
 
     public async Task<IReadOnlyList<TenantRecord>> ListAsync(CancellationToken ct = default)
     {
         if (!await ExistsAsync(ct)) return [];
-        await using var cmd = home.CreateCommand($"select tenant_id, name, connection_string, added_at from {Table} order by tenant_id");
+        await using var cmd = home.CreateCommand($"select {Columns} from {Table} order by tenant_id");
         return await ReadAsync(cmd, ct);
     }
 
     public async Task<TenantRecord?> FindAsync(string id, CancellationToken ct = default)
     {
         if (!await ExistsAsync(ct)) return null;
-        await using var cmd = home.CreateCommand($"select tenant_id, name, connection_string, added_at from {Table} where tenant_id = $1");
+        await using var cmd = home.CreateCommand($"select {Columns} from {Table} where tenant_id = $1");
         cmd.Parameters.Add(new() { Value = id });
         return (await ReadAsync(cmd, ct)).FirstOrDefault();
     }
@@ -68,10 +74,27 @@ public sealed partial class TenantRegistry(NpgsqlDataSource home)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>
+    /// Records that a province is disabled (<paramref name="at"/> and why) or, with null, enabled again.
+    /// </summary>
+    /// <returns>Whether the province is in the registry.</returns>
+    public async Task<bool> SetDisabledAsync(string id, DateTimeOffset? at, string? reason, CancellationToken ct = default)
+    {
+        await EnsureAsync(ct);
+        await using var cmd = home.CreateCommand($"update {Table} set disabled_at = $2, disabled_reason = $3 where tenant_id = $1");
+        cmd.Parameters.Add(new() { Value = id });
+        cmd.Parameters.Add(new() { Value = (object?)at ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = (object?)reason ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>Whether the registry exists; a registry made by an older version gets its newer columns first.</summary>
     private async Task<bool> ExistsAsync(CancellationToken ct)
     {
         await using var cmd = home.CreateCommand($"select to_regclass('{Table}') is not null");
-        return await cmd.ExecuteScalarAsync(ct) is true;
+        if (await cmd.ExecuteScalarAsync(ct) is not true) return false;
+        if (!_ensured) await EnsureAsync(ct);
+        return true;
     }
 
     private static async Task<IReadOnlyList<TenantRecord>> ReadAsync(NpgsqlCommand cmd, CancellationToken ct)
@@ -79,7 +102,8 @@ public sealed partial class TenantRegistry(NpgsqlDataSource home)
         var list = new List<TenantRecord>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
-            list.Add(new TenantRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3)));
+            list.Add(new TenantRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3),
+                r.IsDBNull(4) ? null : r.GetFieldValue<DateTimeOffset>(4), r.IsDBNull(5) ? null : r.GetString(5)));
         return list;
     }
 }

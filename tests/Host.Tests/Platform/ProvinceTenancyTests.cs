@@ -18,7 +18,7 @@ namespace SecondChance.Host.Tests.Platform;
 /// </summary>
 public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) : IClassFixture<ProvinceTenancyTests.Fixture>
 {
-    public sealed class Fixture : ApiFixture
+    public class Fixture : ApiFixture
     {
         public string SindhDatabase { get; } = $"sc_t_{Guid.NewGuid():N}"[..20] + "_sindh";
         public string KpDatabase { get; } = $"sc_t_{Guid.NewGuid():N}"[..20] + "_kp";
@@ -32,6 +32,9 @@ public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) :
 
         protected override void ConfigureHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
             builder.UseSetting(Integrity.MartenSetup.ProvincesSetting, "true");
+
+        /// <summary>Databases a test made of its own, dropped with the fixture's.</summary>
+        public List<string> MoreDatabases { get; } = [];
 
         public string ConnectionTo(string database) => new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
 
@@ -57,14 +60,14 @@ public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) :
             KpInmate = await new Scenario(Kp).AdmitAsync(kpFacility.Id);
         }
 
-        private async Task<Api> UserAsync(Api national, string username, string role, string tenant)
+        public async Task<Api> UserAsync(Api national, string username, string role, string tenant)
         {
             var created = await national.PostAsync("/admin/users", new { username, displayName = username, password = "a-long-password-1", roles = new[] { role }, tenant });
             created.Status.Should().Be(HttpStatusCode.Created, created.ToString());
             return await SignInAsync(username, created.Id);
         }
 
-        private async Task<Api> SignInAsync(string username, Guid id)
+        public async Task<Api> SignInAsync(string username, Guid id)
         {
             var client = Factory.CreateClient();
             client.DefaultRequestHeaders.Authorization = new("Bearer", await TestUsers.TokenAsync(client, new TestUser(id, username, "a-long-password-1")));
@@ -109,7 +112,7 @@ public sealed class ProvinceTenancyTests(ProvinceTenancyTests.Fixture fixture) :
             await base.DisposeAsync();
             await using var conn = new NpgsqlConnection(admin);
             await conn.OpenAsync();
-            foreach (var db in new[] { SindhDatabase, KpDatabase, BalochistanDatabase })
+            foreach (var db in new[] { SindhDatabase, KpDatabase, BalochistanDatabase }.Concat(MoreDatabases))
                 await new NpgsqlCommand($"drop database if exists \"{db}\" with (force)", conn).ExecuteNonQueryAsync();
         }
     }

@@ -1,0 +1,177 @@
+using System.Net;
+using FluentAssertions;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using SecondChance.Domain;
+using SecondChance.Host.Hosting;
+using SecondChance.Host.Tests.Support;
+using SecondChance.Integrity.Tenancy;
+using Xunit;
+
+namespace SecondChance.Host.Tests.Platform;
+
+/// <summary>
+/// A province disabled by a national administrator is neither read nor written by anyone until it is enabled again,
+/// even through a node that has not yet heard of it; a served province cannot be pointed at another database; a
+/// disabled one can (a move), and is then served from the new database by nodes that never opened the old one.
+/// </summary>
+public sealed class ProvinceLifecycleTests(ProvinceLifecycleTests.Fixture fixture) : IClassFixture<ProvinceLifecycleTests.Fixture>
+{
+    public sealed class Fixture : ProvinceTenancyTests.Fixture;
+
+    private const string Events = "sc_events";
+
+    private async Task<long> KpEventsAsync() => await fixture.EventsInAsync(fixture.KpDatabase);
+
+    [Fact]
+    public async Task A_disabled_provinces_users_get_503_for_reads_and_writes_and_nothing_is_written_until_it_is_enabled()
+    {
+        var national = fixture.CreateApi();
+        var disabled = await national.PostAsync("/admin/tenants/kp/disable", new { reason = "Database server maintenance" });
+        disabled.Status.Should().Be(HttpStatusCode.OK, disabled.ToString());
+        disabled.Body.GetProperty("disabled").GetBoolean().Should().BeTrue();
+        disabled.Body.GetProperty("disabledReason").GetString().Should().Be("Database server maintenance");
+        try
+        {
+            var before = await KpEventsAsync();
+            var read = await fixture.Kp.GetAsync($"/inmates/{fixture.KpInmate}");
+            read.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+            read.Body.GetProperty("code").GetString().Should().Be("tenant_disabled");
+            var write = await fixture.Kp.PostAsync("/facilities", new { name = "Peshawar Central Jail", code = "PCJ", timeZoneId = "Asia/Karachi" });
+            write.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+            (await KpEventsAsync()).Should().Be(before);
+
+            (await fixture.Sindh.GetAsync($"/inmates/{fixture.SindhInmate}")).Status.Should().Be(HttpStatusCode.OK, "another province is untouched");
+            var listed = (await national.GetAsync("/admin/tenants")).Body.EnumerateArray().Single(t => t.GetProperty("tenantId").GetString() == "kp");
+            listed.GetProperty("disabled").GetBoolean().Should().BeTrue();
+            var rollUp = (await (await FederalReaderOfBothAsync(national)).GetAsync("/read-models/national")).Body;
+            rollUp.GetProperty("provinces").EnumerateArray().Select(p => p.GetProperty("tenant").GetString()).Should().NotContain("kp").And.Contain("sindh");
+            rollUp.GetProperty("unserved").EnumerateArray().Select(p => p.GetString()).Should().Equal("kp");
+        }
+        finally
+        {
+            var enabled = await national.PostAsync("/admin/tenants/kp/enable", new { });
+            enabled.Status.Should().Be(HttpStatusCode.OK, enabled.ToString());
+            enabled.Body.GetProperty("disabled").GetBoolean().Should().BeFalse();
+        }
+        (await fixture.Kp.GetAsync($"/inmates/{fixture.KpInmate}")).Status.Should().Be(HttpStatusCode.OK);
+        (await fixture.Kp.PostAsync("/facilities", new { name = "Peshawar Central Jail", code = "PCJ", timeZoneId = "Asia/Karachi" }))
+            .Status.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_node_that_has_not_yet_heard_a_province_was_disabled_gets_its_write_refused_by_the_provinces_database()
+    {
+        // the guard alone, as a node sees it before its next look at the registry: it still serves the province
+        await using var kp = NpgsqlDataSource.Create(fixture.ConnectionTo(fixture.KpDatabase));
+        await ProvinceGuard.InstallAsync(kp, Events, CancellationToken.None);
+        try
+        {
+            var before = await KpEventsAsync();
+            var write = await fixture.Kp.PostAsync("/facilities", new { name = "Mardan Jail", code = "MJ", timeZoneId = "Asia/Karachi" });
+            write.Status.Should().Be(HttpStatusCode.ServiceUnavailable, write.ToString());
+            write.Body.GetProperty("code").GetString().Should().Be("tenant_disabled");
+            (await KpEventsAsync()).Should().Be(before);
+        }
+        finally
+        {
+            await ProvinceGuard.RemoveAsync(kp, Events, CancellationToken.None);
+        }
+        (await fixture.Kp.PostAsync("/facilities", new { name = "Mardan Jail", code = "MJ", timeZoneId = "Asia/Karachi" }))
+            .Status.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_served_province_pointed_at_another_database_is_refused_with_409_and_nothing_changes()
+    {
+        var elsewhere = $"sc_t_{Guid.NewGuid():N}"[..20] + "_kp2";
+        fixture.MoreDatabases.Add(elsewhere);
+        var refused = await fixture.CreateApi().PostAsync("/admin/tenants", new { tenantId = "kp", name = "Khyber Pakhtunkhwa", connectionString = fixture.ConnectionTo(elsewhere) });
+
+        refused.Status.Should().Be(HttpStatusCode.Conflict, refused.ToString());
+        refused.Body.GetProperty("code").GetString().Should().Be("tenant_served");
+        (await fixture.ScalarAsync($"select count(*) from pg_database where datname = '{elsewhere}'")).Should().Be(0);
+        (await fixture.CreateApi().GetAsync("/admin/tenants")).Body.EnumerateArray()
+            .Single(t => t.GetProperty("tenantId").GetString() == "kp").GetProperty("database").GetString().Should().Be(fixture.KpDatabase);
+        (await fixture.Kp.GetAsync($"/inmates/{fixture.KpInmate}")).Status.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Disabling_or_enabling_is_for_national_administrators_and_names_a_province_that_exists()
+    {
+        var national = fixture.CreateApi();
+        (await national.PostAsync("/admin/tenants/nowhere/disable", new { reason = "x" })).Status.Should().Be(HttpStatusCode.NotFound);
+        (await national.PostAsync("/admin/tenants/nowhere/enable", new { })).Status.Should().Be(HttpStatusCode.NotFound);
+        var noReason = await national.PostAsync("/admin/tenants/kp/disable", new { });
+        noReason.Status.Should().Be(HttpStatusCode.BadRequest);
+        noReason.Body.GetProperty("errors").TryGetProperty("reason", out _).Should().BeTrue();
+        (await fixture.Sindh.PostAsync("/admin/tenants/kp/disable", new { reason = "x" })).Status.Should().Be(HttpStatusCode.Forbidden);
+        (await national.GetAsync("/admin/tenants")).Body.EnumerateArray().Should().OnlyContain(t => !t.GetProperty("disabled").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_moved_province_is_served_from_its_new_database_by_a_node_that_never_opened_the_old_one_and_the_old_refuses_writes()
+    {
+        var old = $"sc_t_{Guid.NewGuid():N}"[..20] + "_gb";
+        var moved = $"sc_t_{Guid.NewGuid():N}"[..20] + "_gb2";
+        fixture.MoreDatabases.AddRange([old, moved]);
+        var national = fixture.CreateApi();
+        (await national.PostAsync("/admin/tenants", new { tenantId = "gb", name = "Gilgit-Baltistan", connectionString = fixture.ConnectionTo(old) }))
+            .Status.Should().Be(HttpStatusCode.Created);
+        var gb = await fixture.UserAsync(national, "gb.admin", "Administrator", "gb");
+        var inmate = await new Scenario(gb).AdmitAsync((await new Scenario(gb).FacilityAsync()).Id);
+
+        (await national.PostAsync("/admin/tenants/gb/disable", new { reason = "Moving to the new server" })).Status.Should().Be(HttpStatusCode.OK);
+        var repointed = await national.PostAsync("/admin/tenants", new { tenantId = "gb", name = "Gilgit-Baltistan", connectionString = fixture.ConnectionTo(moved) });
+        repointed.Status.Should().Be(HttpStatusCode.Created, repointed.ToString());
+        var refused = await national.PostAsync("/admin/tenants/gb/enable", new { });
+        refused.Status.Should().Be(HttpStatusCode.Conflict, "this node opened the old database");
+        refused.Body.GetProperty("code").GetString().Should().Be("tenant_moved");
+
+        // the enable-tenant verb's work, from a process that never opened the old database
+        await using var other = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            ApiFixture.ConfigureTestHost(b, fixture.ConnectionString);
+            b.UseSetting(Integrity.MartenSetup.ProvincesSetting, "true");
+            b.UseSetting("Projections:Enabled", "false");
+        });
+        (await other.Services.GetRequiredService<TenantProvisioning>().EnableAsync("gb"))!.Disabled.Should().BeFalse();
+
+        await fixture.Factory.Services.GetRequiredService<IDocumentStore>().Provinces().BuildDatabases(); // its next look
+        var stale = await gb.GetAsync($"/inmates/{inmate}");
+        stale.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+        stale.Body.GetProperty("code").GetString().Should().Be("tenant_moved");
+
+        var client = other.CreateClient();
+        var token = await TestUsers.TokenAsync(client, new TestUser(Guid.Empty, "gb.admin", "a-long-password-1"));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var oldEvents = await fixture.EventsInAsync(old);
+        var facility = await new Api(client).PostAsync("/facilities", new { name = "District Jail Gilgit", code = "DJG", timeZoneId = "Asia/Karachi" });
+        facility.Status.Should().Be(HttpStatusCode.Created, facility.ToString());
+        (await fixture.EventsOfAsync(moved, StreamIds.Facility(facility.Id))).Should().BeGreaterThan(0);
+        (await fixture.EventsInAsync(old)).Should().Be(oldEvents);
+        (await GuardsAsync(old)).Should().Be(1, "the old database keeps refusing writes for good");
+        (await GuardsAsync(moved)).Should().Be(0);
+    }
+
+    private async Task<Api> FederalReaderOfBothAsync(Api national)
+    {
+        var username = $"reader.{Guid.NewGuid():N}"[..20];
+        var reader = await national.PostAsync("/admin/users", new { username, displayName = "Federal reader", password = "a-long-password-1", roles = new[] { "Oversight" } });
+        reader.Status.Should().Be(HttpStatusCode.Created, reader.ToString());
+        foreach (var tenant in new[] { "sindh", "kp" })
+            (await national.PostAsync($"/admin/users/{reader.Id}/tenant-reads", new { tenant })).Status.Should().Be(HttpStatusCode.OK);
+        return await fixture.SignInAsync(username, reader.Id);
+    }
+
+    private async Task<long> GuardsAsync(string database)
+    {
+        await using var conn = new NpgsqlConnection(fixture.ConnectionTo(database));
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("select count(*) from pg_trigger where tgname = 'sc_province_disabled'", conn);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+}
