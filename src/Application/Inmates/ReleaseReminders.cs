@@ -23,6 +23,9 @@ public sealed record ReleaseReminder(
 /// </summary>
 public sealed class RemindOfReleaseReadinessHandler(Streams streams, MartenEventLog store, TimeProvider clock)
 {
+    /// <summary>The one table a message writes in a province's database without appending an event (a disabled province guards it).</summary>
+    public const string Table = "release_reminders";
+
     public async Task HandleAsync(RemindOfReleaseReadiness reminder, IDocumentSession session, CancellationToken ct)
     {
         var inmate = (await streams.InmateAsync(reminder.InmateId, ct)).State;
@@ -31,7 +34,7 @@ public sealed class RemindOfReleaseReadinessHandler(Streams streams, MartenEvent
         if (missing.Count == 0) return;
         var batch = new SqlBatch();
         batch.Add($"""
-            insert into {store.Schema}.release_reminders
+            insert into {store.Schema}.{Table}
                 (inmate_id, expected_release_date, days_before, facility_id, prisoner_number, missing, reminded_at)
             values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing
             """, inmate.InmateId, reminder.ExpectedReleaseDate, reminder.DaysBefore, inmate.FacilityId, inmate.PrisonerNumber, missing.ToArray(),

@@ -1,3 +1,5 @@
+using Wolverine.ErrorHandling;
+using SecondChance.Integrity.Tenancy;
 using JasperFx.CodeGeneration;
 using Marten;
 using SecondChance.Application;
@@ -51,6 +53,10 @@ public static class MessagingHosting
             options.ApplicationAssembly = typeof(MessagingHosting).Assembly;
             options.UseSecondChanceCommands();
             options.RouteOversightNotifications();
+            // a message handled in a disabled province (a reminder come due) waits for it to be enabled, tried again now and
+            // then, instead of going to the dead letters; a command invoked over HTTP is answered 503 at once (not retried inline)
+            options.OnException(ProvinceGuard.Refused).ScheduleRetryIndefinitely(
+                TimeSpan.FromSeconds(builder.Configuration.GetValue(DisabledProvinceRetrySetting, 60.0)));
             // Balanced (the default) shares the durability agents among the nodes; Solo, for a single node, also takes over
             // at start-up every message a dead predecessor left, without waiting for it to be declared dead
             options.Durability.Mode = builder.Configuration.GetValue(DurabilitySetting, DurabilityMode.Balanced);
@@ -66,6 +72,9 @@ public static class MessagingHosting
         });
         return builder;
     }
+
+    /// <summary>Seconds between tries of a message handled in a disabled province.</summary>
+    public const string DisabledProvinceRetrySetting = "Tenancy:DisabledRetrySeconds";
 
     private sealed class MainMessageDatabase(Func<MartenIntegration> integration) : IConfigureMarten
     {

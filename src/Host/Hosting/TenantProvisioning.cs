@@ -1,6 +1,7 @@
 using Marten;
 using Npgsql;
 using SecondChance.Application;
+using SecondChance.Integrity.Events;
 using SecondChance.Integrity.Tenancy;
 using SecondChance.Projections.OnMarten;
 using Wolverine.Persistence.Durability;
@@ -16,7 +17,7 @@ namespace SecondChance.Host.Hosting;
 /// on one of the nodes, without a restart.
 /// </summary>
 public sealed class TenantProvisioning(TenantRegistry registry, SchemaMigrations migrations, IDocumentStore store,
-    NpgsqlDataSource home, IServiceProvider services)
+    NpgsqlDataSource home, MartenEventLog log, IServiceProvider services)
 {
     public sealed record Added(string TenantId, string Name, string Database, bool DatabaseCreated, IReadOnlyList<string> Applied);
 
@@ -90,7 +91,7 @@ public sealed class TenantProvisioning(TenantRegistry registry, SchemaMigrations
         if (await registry.FindAsync(tenantId, ct) is not { } province) return null;
         if (province.Disabled) return province;
         await using (var db = DataSourceFor(province))
-            await ProvinceGuard.InstallAsync(db, EventSchema, ct);
+            await ProvinceGuard.InstallAsync(db, EventSchema, GuardedTables, ct);
         await registry.SetDisabledAsync(tenantId, now, reason.Trim(), ct);
         await store.Provinces().BuildDatabases();
         return await registry.FindAsync(tenantId, ct);
@@ -116,13 +117,17 @@ public sealed class TenantProvisioning(TenantRegistry registry, SchemaMigrations
             using (TenantScope.Enter(tenantId))
                 await readModels.EnsureAsync(ct);
         await using (var db = DataSourceFor(province))
-            await ProvinceGuard.RemoveAsync(db, EventSchema, ct);
+            await ProvinceGuard.RemoveAsync(db, GuardedTables, ct);
         await registry.SetDisabledAsync(tenantId, null, null, ct);
         await tenancy.BuildDatabases();
         return await registry.FindAsync(tenantId, ct);
     }
 
     private string EventSchema => store.Options.Events.DatabaseSchemaName;
+
+    /// <summary>What commands and messages write in a province's database: its events, and the reminders a message records.</summary>
+    private string[] GuardedTables =>
+        [$"{EventSchema}.mt_events", $"{EventSchema}.mt_streams", $"{log.Schema}.{Application.Inmates.RemindOfReleaseReadinessHandler.Table}"];
 
     private static NpgsqlDataSource DataSourceFor(TenantRecord province) =>
         NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(province.ConnectionString) { Pooling = false }.ConnectionString);

@@ -9,6 +9,7 @@ using SecondChance.Domain;
 using SecondChance.Host.Hosting;
 using SecondChance.Host.Tests.Support;
 using SecondChance.Integrity.Tenancy;
+using Wolverine;
 using Xunit;
 
 namespace SecondChance.Host.Tests.Platform;
@@ -20,7 +21,14 @@ namespace SecondChance.Host.Tests.Platform;
 /// </summary>
 public sealed class ProvinceLifecycleTests(ProvinceLifecycleTests.Fixture fixture) : IClassFixture<ProvinceLifecycleTests.Fixture>
 {
-    public sealed class Fixture : ProvinceTenancyTests.Fixture;
+    public sealed class Fixture : ProvinceTenancyTests.Fixture
+    {
+        protected override void ConfigureHost(IWebHostBuilder builder)
+        {
+            base.ConfigureHost(builder);
+            builder.UseSetting(MessagingHosting.DisabledProvinceRetrySetting, "1");
+        }
+    }
 
     private const string Events = "sc_events";
 
@@ -67,7 +75,7 @@ public sealed class ProvinceLifecycleTests(ProvinceLifecycleTests.Fixture fixtur
     {
         // the guard alone, as a node sees it before its next look at the registry: it still serves the province
         await using var kp = NpgsqlDataSource.Create(fixture.ConnectionTo(fixture.KpDatabase));
-        await ProvinceGuard.InstallAsync(kp, Events, CancellationToken.None);
+        await ProvinceGuard.InstallAsync(kp, Events, [$"{Events}.mt_events"], CancellationToken.None);
         try
         {
             var before = await KpEventsAsync();
@@ -78,10 +86,52 @@ public sealed class ProvinceLifecycleTests(ProvinceLifecycleTests.Fixture fixtur
         }
         finally
         {
-            await ProvinceGuard.RemoveAsync(kp, Events, CancellationToken.None);
+            await ProvinceGuard.RemoveAsync(kp, [$"{Events}.mt_events"], CancellationToken.None);
         }
         (await fixture.Kp.PostAsync("/facilities", new { name = "Mardan Jail", code = "MJ", timeZoneId = "Asia/Karachi" }))
             .Status.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_reminder_come_due_in_a_disabled_province_waits_untried_to_the_dead_letters_and_is_recorded_once_it_is_enabled()
+    {
+        var national = fixture.CreateApi();
+        var releaseOn = new DateOnly(2031, 7, 15);
+        (await fixture.Kp.PutAsync($"/inmates/{fixture.KpInmate}/release-plan", new { expectedReleaseDate = releaseOn.ToString("yyyy-MM-dd") }))
+            .Status.Should().Be(HttpStatusCode.OK);
+        (await national.PostAsync("/admin/tenants/kp/disable", new { reason = "Database server maintenance" })).Status.Should().Be(HttpStatusCode.OK);
+        try
+        {
+            using var scope = fixture.Factory.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().ScheduleAsync(
+                new Application.Inmates.RemindOfReleaseReadiness(fixture.KpInmate, releaseOn, 30), DateTimeOffset.UtcNow,
+                new DeliveryOptions { TenantId = "kp" });
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (await KpScalarAsync("select coalesce(max(attempts), 0) from sc_messages.wolverine_incoming_envelopes where message_type like '%RemindOfReleaseReadiness'") < 2
+                   && DateTime.UtcNow < deadline)
+                await Task.Delay(100);
+
+            (await KpScalarAsync("select coalesce(max(attempts), 0) from sc_messages.wolverine_incoming_envelopes where message_type like '%RemindOfReleaseReadiness'"))
+                .Should().BeGreaterThanOrEqualTo(2, "the reminder was tried and refused");
+            (await KpScalarAsync($"select count(*) from sc.release_reminders where inmate_id = '{fixture.KpInmate}'")).Should().Be(0);
+            (await KpScalarAsync("select count(*) from sc_messages.wolverine_dead_letters")).Should().Be(0);
+        }
+        finally
+        {
+            (await national.PostAsync("/admin/tenants/kp/enable", new { })).Status.Should().Be(HttpStatusCode.OK);
+        }
+        var recorded = DateTime.UtcNow.AddSeconds(60);
+        while (await KpScalarAsync($"select count(*) from sc.release_reminders where inmate_id = '{fixture.KpInmate}'") == 0 && DateTime.UtcNow < recorded)
+            await Task.Delay(100);
+        (await KpScalarAsync($"select count(*) from sc.release_reminders where inmate_id = '{fixture.KpInmate}' and days_before = 30")).Should().Be(1);
+    }
+
+    private async Task<long> KpScalarAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(fixture.ConnectionTo(fixture.KpDatabase));
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
     }
 
     [Fact]
@@ -171,7 +221,7 @@ public sealed class ProvinceLifecycleTests(ProvinceLifecycleTests.Fixture fixtur
     {
         await using var conn = new NpgsqlConnection(fixture.ConnectionTo(database));
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("select count(*) from pg_trigger where tgname = 'sc_province_disabled'", conn);
+        await using var cmd = new NpgsqlCommand("select count(*) from pg_trigger where tgname = 'sc_province_disabled' and tgrelid = 'sc_events.mt_events'::regclass", conn);
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 }
