@@ -5,7 +5,7 @@ namespace SecondChance.Host.Health;
 /// <summary>
 /// The readiness checks on ASP.NET Core health checks: "database" (AspNetCore.HealthChecks.NpgSql on the Host's data
 /// source), "startup" (migrations and demo seeding done), "daemon" (Marten's async daemon runs here, when this node runs
-/// it) and "projections" (none paused, none past the lag bound). /health/ready runs them all (HealthEndpoints).
+/// it) "projections" (none paused, none past the lag bound) and "provinces" (none moved since this node started). /health/ready runs them all (HealthEndpoints).
 /// </summary>
 public static class HealthHosting
 {
@@ -18,6 +18,7 @@ public static class HealthHosting
             .AddCheck<StartupHealthCheck>("startup");
         if (configuration.GetValue("Projections:Enabled", true)) checks.AddCheck<DaemonHealthCheck>("daemon");
         checks.AddCheck<ProjectionsHealthCheck>("projections");
+        checks.AddCheck<ProvincesHealthCheck>("provinces");
         return services;
     }
 }

@@ -146,6 +146,12 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
     public ProvinceUnserved? Unserved(string tenantId) =>
         _disabled.Contains(tenantId) ? ProvinceUnserved.Disabled : _moved.Contains(tenantId) ? ProvinceUnserved.MovedSinceThisNodeStarted : null;
 
+    /// <summary>The provinces the registry said were disabled at this node's last look, in order.</summary>
+    public IReadOnlyList<string> Disabled => _disabled.Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The provinces moved to another database since this node opened theirs (it serves them once restarted).</summary>
+    public IReadOnlyList<string> MovedSinceStart => _moved.Order(StringComparer.Ordinal).ToList();
+
     /// <summary>Whether this node opened <paramref name="province"/> on another database than the registry now names.</summary>
     public bool Moved(TenantRecord province) =>
         _openedWith.TryGetValue(province.Id, out var opened) && opened != province.ConnectionString;

@@ -38,7 +38,7 @@ public sealed class HealthTests(HealthTests.TightLagFixture fixture) : IClassFix
         r.Status.Should().Be(HttpStatusCode.OK, r.ToString());
         r.Body.GetProperty("status").GetString().Should().Be("healthy");
         var checks = r.Body.GetProperty("checks");
-        checks.EnumerateObject().Select(c => c.Name).Should().BeEquivalentTo("database", "startup", "daemon", "projections");
+        checks.EnumerateObject().Select(c => c.Name).Should().BeEquivalentTo("database", "startup", "daemon", "projections", "provinces");
         checks.EnumerateObject().Should().OnlyContain(c => c.Value.GetProperty("status").GetString() == "healthy"
                                                            && c.Value.GetProperty("description").GetString()!.Length > 0);
     }

@@ -194,6 +194,9 @@ public sealed class ProvinceLifecycleTests(ProvinceLifecycleTests.Fixture fixtur
         var stale = await gb.GetAsync($"/inmates/{inmate}");
         stale.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
         stale.Body.GetProperty("code").GetString().Should().Be("tenant_moved");
+        var health = (await fixture.Factory.CreateClient().GetAsync("/health/ready")).Content.ReadAsStringAsync();
+        System.Text.Json.JsonDocument.Parse(await health).RootElement.GetProperty("checks").GetProperty("provinces").GetProperty("status").GetString()
+            .Should().Be("degraded", "this node must be restarted to serve the moved province");
 
         var client = other.CreateClient();
         var token = await TestUsers.TokenAsync(client, new TestUser(Guid.Empty, "gb.admin", "a-long-password-1"));
