@@ -38,9 +38,10 @@ public static class TenantResolution
             if (!TenantScope.IsHome(tenant))
             {
                 http.Response.Headers[Header] = tenant;
-                if (http.RequestServices.GetRequiredService<Marten.IDocumentStore>().Provinces().Unserved(tenant) is { } unserved)
+                var tenancy = http.RequestServices.GetRequiredService<Marten.IDocumentStore>().Provinces();
+                if (tenancy.Unserved(tenant) is { } unserved)
                 {
-                    await Unserved(tenant, unserved).ExecuteAsync(http);
+                    await Unserved(tenant, unserved, tenancy.DisabledReason(tenant)).ExecuteAsync(http);
                     return;
                 }
             }
@@ -60,9 +61,9 @@ public static class TenantResolution
         && await http.RequestServices.GetRequiredService<TenantRegistry>().FindAsync(tenant, http.RequestAborted) is not null;
 
     /// <summary>503 for a province this node does not serve now: disabled (until enabled), or moved since it started.</summary>
-    public static IResult Unserved(string tenant, ProvinceUnserved why) => why == ProvinceUnserved.Disabled
+    public static IResult Unserved(string tenant, ProvinceUnserved why, string? reason) => why == ProvinceUnserved.Disabled
         ? Problems.Status(StatusCodes.Status503ServiceUnavailable, "Province disabled",
-            $"Province '{tenant}' is disabled: its records are neither read nor written until a national administrator enables it.",
+            $"Province '{tenant}' is disabled{(string.IsNullOrWhiteSpace(reason) ? "" : $" ({reason})")}: its records are neither read nor written until a national administrator enables it.",
             new Dictionary<string, object?> { ["code"] = DisabledCode })
         : Problems.Status(StatusCodes.Status503ServiceUnavailable, "Province moved",
             $"Province '{tenant}' was moved to another database after this node started; another node serves it, and this one will once restarted.",

@@ -31,7 +31,7 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
     // the connection string each province's handle was opened with, and the provinces the registry last said were
     // disabled or had moved to another database than the handle's (this node must restart to serve those)
     private ImmutableDictionary<string, string> _openedWith = ImmutableDictionary<string, string>.Empty;
-    private ImmutableHashSet<string> _disabled = ImmutableHashSet<string>.Empty;
+    private ImmutableDictionary<string, string?> _disabled = ImmutableDictionary<string, string?>.Empty; // and why
     private ImmutableHashSet<string> _moved = ImmutableHashSet<string>.Empty;
     private readonly Lock _gate = new();
 
@@ -96,7 +96,7 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
                 foreach (var tenant in tenants.Where(t => !t.Disabled)) Province(tenant.Id, tenant, registered: true);
                 lock (_gate)
                 {
-                    _disabled = tenants.Where(t => t.Disabled).Select(t => t.Id).ToImmutableHashSet();
+                    _disabled = tenants.Where(t => t.Disabled).ToImmutableDictionary(t => t.Id, t => t.DisabledReason);
                     _moved = tenants.Where(t => _openedWith.TryGetValue(t.Id, out var opened) && opened != t.ConnectionString)
                         .Select(t => t.Id).ToImmutableHashSet();
                 }
@@ -144,10 +144,13 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
     /// seconds ago at most, or now when this node made the change), or null when it does.
     /// </summary>
     public ProvinceUnserved? Unserved(string tenantId) =>
-        _disabled.Contains(tenantId) ? ProvinceUnserved.Disabled : _moved.Contains(tenantId) ? ProvinceUnserved.MovedSinceThisNodeStarted : null;
+        _disabled.ContainsKey(tenantId) ? ProvinceUnserved.Disabled : _moved.Contains(tenantId) ? ProvinceUnserved.MovedSinceThisNodeStarted : null;
 
     /// <summary>The provinces the registry said were disabled at this node's last look, in order.</summary>
-    public IReadOnlyList<string> Disabled => _disabled.Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> Disabled => _disabled.Keys.Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Why a national administrator disabled <paramref name="tenantId"/>, as of this node's last look.</summary>
+    public string? DisabledReason(string tenantId) => _disabled.GetValueOrDefault(tenantId);
 
     /// <summary>The provinces moved to another database since this node opened theirs (it serves them once restarted).</summary>
     public IReadOnlyList<string> MovedSinceStart => _moved.Order(StringComparer.Ordinal).ToList();

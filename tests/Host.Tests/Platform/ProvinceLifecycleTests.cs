@@ -48,6 +48,7 @@ public sealed class ProvinceLifecycleTests(ProvinceLifecycleTests.Fixture fixtur
             var read = await fixture.Kp.GetAsync($"/inmates/{fixture.KpInmate}");
             read.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
             read.Body.GetProperty("code").GetString().Should().Be("tenant_disabled");
+            read.Body.GetProperty("detail").GetString().Should().Contain("Database server maintenance");
             var write = await fixture.Kp.PostAsync("/facilities", new { name = "Peshawar Central Jail", code = "PCJ", timeZoneId = "Asia/Karachi" });
             write.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
             (await KpEventsAsync()).Should().Be(before);
