@@ -97,4 +97,35 @@ public sealed class ProvincePagesTests(ProvincePagesTests.Fixture fx) : IClassFi
         (await FacilitiesShownAsync(page)).Should().Contain("Central Jail Peshawar").And.NotContain("Central Jail Karachi");
         (await page.Locator("#province").CountAsync()).Should().Be(0);
     }
+
+    [Fact]
+    public async Task A_national_administrator_disables_a_province_with_a_reason_on_the_provinces_page_and_enables_it_again()
+    {
+        var page = await fx.SignedInAsync("national.admin");
+        await page.ClickAsync("nav a[href='/provinces']");
+        await page.WaitForSelectorAsync("#province-list button[data-disable='kp']");
+
+        await page.ClickAsync("button[data-disable='kp']");
+        await page.WaitForSelectorAsync("#province-messages [role=alert]");
+        (await page.Locator("#province-list button[data-disable='kp']").CountAsync()).Should().Be(1, "a province is not disabled without a reason");
+
+        await page.FillAsync("#reason-kp", "Database server maintenance");
+        await page.ClickAsync("button[data-disable='kp']");
+        await page.WaitForSelectorAsync("#province-list button[data-enable='kp']");
+        try
+        {
+            (await page.Locator("#province-list tr", new() { HasText = "Khyber" }).TextContentAsync()).Should().Contain("Database server maintenance");
+            var kp = await fx.SignedInAsync("kp.admin");
+            (await kp.Locator("nav a[href='/provinces']").CountAsync()).Should().Be(0, "only national administrators manage provinces");
+            await kp.WaitForSelectorAsync("[role=alert]");
+            (await kp.Locator("[role=alert]").First.TextContentAsync()).Should().Contain("disabled").And.Contain("Database server maintenance");
+        }
+        finally
+        {
+            await page.ClickAsync("button[data-enable='kp']");
+            await page.WaitForSelectorAsync("#province-list button[data-disable='kp']");
+        }
+        var again = await fx.SignedInAsync("kp.admin");
+        (await FacilitiesShownAsync(again)).Should().Contain("Central Jail Peshawar");
+    }
 }

@@ -30,6 +30,7 @@ public sealed class DemoProvinces(TenantProvisioning provisioning, TenantRegistr
         new("sindh.admin", "Sindh administrator", Role.Administrator, Sindh.TenantId),
         new("kp.admin", "Khyber Pakhtunkhwa administrator", Role.Administrator, Kp.TenantId),
         new("federal.ombudsman", "National ombudsman", Role.Oversight, Reads: [Sindh.TenantId, Kp.TenantId]),
+        new("national.admin", "National administrator", Role.Administrator),
     ];
 
     /// <summary>The province's database: the home one's name with the tenant id as suffix, on the same server.</summary>

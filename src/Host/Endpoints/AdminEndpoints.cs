@@ -16,7 +16,7 @@ public static class AdminEndpoints
 {
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder routes)
     {
-        var g = routes.MapGroup("/admin/users").WithTags("Users");
+        var g = routes.MapGroup("/admin/users").WithTags("Users").WithMetadata(new TenantResolution.HomeDatabaseOnly());
         // a province's administrator registers and manages the users of that province only; the national ones, anyone's
         g.MapPost("/", Task<IResult> (HttpContext http) => CommandEndpoint.RunAsync<RegisterUserBody>(http,
                 r => new RegisterUserRequest(r.UserId, r.Username!, r.DisplayName!, r.Password!, r.Roles, TenantOfNewUser(http, r.Tenant)),

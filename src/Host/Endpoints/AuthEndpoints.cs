@@ -13,7 +13,7 @@ public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder routes)
     {
-        var g = routes.MapGroup("/auth").WithTags("Sign-in");
+        var g = routes.MapGroup("/auth").WithTags("Sign-in").WithMetadata(new TenantResolution.HomeDatabaseOnly());
         g.MapPost("/sign-in", async (HttpContext http, SignInGuard guard, SignInLimiter limiter) =>
         {
             var (credentials, error) = await CredentialsAsync(http);

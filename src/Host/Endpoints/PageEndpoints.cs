@@ -8,11 +8,11 @@ namespace SecondChance.Host.Endpoints;
 /// </summary>
 public static class PageEndpoints
 {
-    private static readonly string[] SignedInPages = ["dashboard", "journey", "statement", "compliance", "projections", "certificate", "market"];
+    private static readonly string[] SignedInPages = ["dashboard", "journey", "statement", "compliance", "projections", "provinces", "certificate", "market"];
 
     public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder routes)
     {
-        var pages = routes.MapGroup("").WithTags("Pages").ExcludeFromDescription();
+        var pages = routes.MapGroup("").WithTags("Pages").ExcludeFromDescription().WithMetadata(new TenantResolution.HomeDatabaseOnly());
         pages.MapGet("/", () => Results.Redirect("/dashboard")).AllowAnonymous();
         pages.MapGet("/sign-in", Page("sign-in", heading: "signIn")).AllowAnonymous();
         pages.MapGet("/marketplace", Page("marketplace")).AllowAnonymous();

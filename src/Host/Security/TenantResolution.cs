@@ -39,7 +39,7 @@ public static class TenantResolution
             {
                 http.Response.Headers[Header] = tenant;
                 var tenancy = http.RequestServices.GetRequiredService<Marten.IDocumentStore>().Provinces();
-                if (tenancy.Unserved(tenant) is { } unserved)
+                if (tenancy.Unserved(tenant) is { } unserved && http.GetEndpoint()?.Metadata.GetMetadata<HomeDatabaseOnly>() is null)
                 {
                     await Unserved(tenant, unserved, tenancy.DisabledReason(tenant)).ExecuteAsync(http);
                     return;
@@ -70,6 +70,12 @@ public static class TenantResolution
             new Dictionary<string, object?> { ["code"] = MovedCode });
 
     public const string DisabledCode = "tenant_disabled";
+
+    /// <summary>
+    /// Endpoint metadata: it reads and writes the home database only (sign-in, the user's own account, users and their
+    /// grants, the pages' HTML), so a user of a province that is not served now can still sign in, see why, and sign out.
+    /// </summary>
+    public sealed class HomeDatabaseOnly;
     public const string MovedCode = "tenant_moved";
 
     private static string Truncate(string s) => s.Length <= 40 ? s : s[..40];

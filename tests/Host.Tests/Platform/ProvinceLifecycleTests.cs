@@ -54,6 +54,8 @@ public sealed class ProvinceLifecycleTests(ProvinceLifecycleTests.Fixture fixtur
             (await KpEventsAsync()).Should().Be(before);
 
             (await fixture.Sindh.GetAsync($"/inmates/{fixture.SindhInmate}")).Status.Should().Be(HttpStatusCode.OK, "another province is untouched");
+            (await fixture.Kp.GetAsync("/auth/me")).Status.Should().Be(HttpStatusCode.OK, "users are national records: its users still sign in and see why");
+            (await fixture.Kp.GetAsync("/admin/users")).Status.Should().Be(HttpStatusCode.OK);
             var listed = (await national.GetAsync("/admin/tenants")).Body.EnumerateArray().Single(t => t.GetProperty("tenantId").GetString() == "kp");
             listed.GetProperty("disabled").GetBoolean().Should().BeTrue();
             var rollUp = (await (await FederalReaderOfBothAsync(national)).GetAsync("/read-models/national")).Body;

@@ -54,7 +54,7 @@ export async function currentUser() {
 
 const pages = [
   ['dashboard', '/dashboard'], ['journey', '/journey'], ['statement', '/statement'], ['compliance', '/compliance'],
-  ['market', '/market'], ['marketplace', '/marketplace'], ['projections', '/projections'],
+  ['market', '/market'], ['marketplace', '/marketplace'], ['projections', '/projections'], ['provinces', '/provinces'],
 ];
 
 /** The Urdu font the Host ships (wwwroot/lib/fonts, from the npm registry); canvas text (charts) needs it loaded first. */
@@ -74,6 +74,7 @@ export async function startPage({ requireUser = true } = {}) {
   for (const [key, href] of pages) {
     if (!user && key !== 'marketplace') continue;
     if (key === 'projections' && user && roleOf(user) !== 'Administrator') continue;
+    if (key === 'provinces' && user && (roleOf(user) !== 'Administrator' || user.tenant)) continue;
     nav.append(el('a', { href, 'aria-current': location.pathname === href ? 'page' : null, text: t(key) }));
   }
   const who = el('div', { class: 'who' });
@@ -131,7 +132,9 @@ export async function facilities() {
 
 /** A facility select; "all" is the empty value. */
 export async function facilityPicker(selected, onChange) {
-  const list = await facilities();
+  let list;
+  // the page still draws, saying why (a disabled province, the database out of reach) instead of staying blank
+  try { list = await facilities(); } catch (e) { const box = el('div', { class: 'toolbar-error' }); showError(box, e); return box; }
   const select = el('select', { id: 'facility', onchange: e => onChange(e.target.value || null) },
     el('option', { value: '', text: t('allFacilities') }),
     list.map(f => el('option', { value: f.facilityId, selected: f.facilityId === selected, text: f.name })));
