@@ -78,6 +78,8 @@ public sealed class ProvincePagesTests(ProvincePagesTests.Fixture fx) : IClassFi
     public async Task The_national_ombudsman_picks_a_province_and_the_pages_read_that_provinces_jail_only()
     {
         var page = await fx.SignedInAsync("federal.ombudsman");
+        // the header is drawn once /auth/me answers, which the page's load event does not wait for
+        await page.WaitForSelectorAsync("#province option >> nth=2", new() { State = WaitForSelectorState.Attached });
         (await page.Locator("#province option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)")).Should().Equal("", "sindh", "kp");
 
         await page.SelectOptionAsync("#province", "kp");
@@ -116,9 +118,10 @@ public sealed class ProvincePagesTests(ProvincePagesTests.Fixture fx) : IClassFi
         {
             (await page.Locator("#province-list tr", new() { HasText = "Khyber" }).TextContentAsync()).Should().Contain("Database server maintenance");
             var kp = await fx.SignedInAsync("kp.admin");
-            (await kp.Locator("nav a[href='/provinces']").CountAsync()).Should().Be(0, "only national administrators manage provinces");
             await kp.WaitForSelectorAsync("[role=alert]");
             (await kp.Locator("[role=alert]").First.TextContentAsync()).Should().Contain("disabled").And.Contain("Database server maintenance");
+            (await kp.Locator("#signed-in-user").CountAsync()).Should().Be(1, "the header is drawn");
+            (await kp.Locator("nav a[href='/provinces']").CountAsync()).Should().Be(0, "only national administrators manage provinces");
         }
         finally
         {
