@@ -145,7 +145,7 @@ public sealed class TenantProvisioning(TenantRegistry registry, SchemaMigrations
     }
 
     private static bool SameDatabase(NpgsqlConnectionStringBuilder a, NpgsqlConnectionStringBuilder b) =>
-        string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port && a.Database == b.Database;
+        ProvinceTenancy.SameDatabase(a.ConnectionString, b.ConnectionString);
 
     private static async Task<bool> EnsureDatabaseAsync(NpgsqlConnectionStringBuilder target, CancellationToken ct)
     {

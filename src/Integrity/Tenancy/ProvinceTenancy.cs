@@ -97,8 +97,7 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
                 lock (_gate)
                 {
                     _disabled = tenants.Where(t => t.Disabled).ToImmutableDictionary(t => t.Id, t => t.DisabledReason);
-                    _moved = tenants.Where(t => _openedWith.TryGetValue(t.Id, out var opened) && opened != t.ConnectionString)
-                        .Select(t => t.Id).ToImmutableHashSet();
+                    _moved = tenants.Where(Moved).Select(t => t.Id).ToImmutableHashSet();
                 }
             }
             catch (NpgsqlException)
@@ -155,9 +154,19 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
     /// <summary>The provinces moved to another database since this node opened theirs (it serves them once restarted).</summary>
     public IReadOnlyList<string> MovedSinceStart => _moved.Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>Whether this node opened <paramref name="province"/> on another database than the registry now names.</summary>
+    /// <summary>
+    /// Whether this node opened <paramref name="province"/> on another database (server, port or name) than the registry
+    /// now names; another password or setting for the same database is no move.
+    /// </summary>
     public bool Moved(TenantRecord province) =>
-        _openedWith.TryGetValue(province.Id, out var opened) && opened != province.ConnectionString;
+        _openedWith.TryGetValue(province.Id, out var opened) && !SameDatabase(opened, province.ConnectionString);
+
+    /// <summary>Whether two connection strings name the same database: server, port and database name.</summary>
+    public static bool SameDatabase(string a, string b)
+    {
+        var (x, y) = (new NpgsqlConnectionStringBuilder(a), new NpgsqlConnectionStringBuilder(b));
+        return string.Equals(x.Host, y.Host, StringComparison.OrdinalIgnoreCase) && x.Port == y.Port && x.Database == y.Database;
+    }
 
     /// <summary>
     /// This node's handle on a province's database before the province is in the registry, so its schema can be made

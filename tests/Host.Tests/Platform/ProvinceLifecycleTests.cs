@@ -153,6 +153,17 @@ public sealed class ProvinceLifecycleTests(ProvinceLifecycleTests.Fixture fixtur
     }
 
     [Fact]
+    public async Task A_served_provinces_connection_string_changed_for_the_same_database_is_no_move_and_it_stays_served()
+    {
+        var sameDatabase = new NpgsqlConnectionStringBuilder(fixture.ConnectionTo(fixture.KpDatabase)) { ApplicationName = "secondchance-kp" }.ConnectionString;
+        var changed = await fixture.CreateApi().PostAsync("/admin/tenants", new { tenantId = "kp", name = "Khyber Pakhtunkhwa", connectionString = sameDatabase });
+
+        changed.Status.Should().Be(HttpStatusCode.Created, changed.ToString());
+        (await fixture.Kp.GetAsync($"/inmates/{fixture.KpInmate}")).Status.Should().Be(HttpStatusCode.OK);
+        fixture.Factory.Services.GetRequiredService<IDocumentStore>().Provinces().MovedSinceStart.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Disabling_or_enabling_is_for_national_administrators_and_names_a_province_that_exists()
     {
         var national = fixture.CreateApi();
