@@ -39,7 +39,7 @@ var app = builder.Build();
 if (CliHelp.IsCritterStackVerb(args)) return await app.RunJasperFxCommands(args);
 if (args.Contains("migrate")) return await app.MigrateAndExitAsync();
 if (args is ["add-tenant", ..]) return await app.AddTenantAndExitAsync(args);
-if (args is ["disable-tenant" or "enable-tenant", ..]) return await app.SetTenantServedAndExitAsync(args);
+if (args is ["disable-tenant" or "enable-tenant" or "remove-tenant", ..]) return await app.SetTenantServedAndExitAsync(args);
 if (args.Contains("move-to-marten")) return await app.MoveToMartenAndExitAsync();
 if (args.Contains("seed-demo")) return await app.SeedDemoAndExitAsync(args);
 if (ProjectionHosting.HandlesRebuild(args)) return await app.RebuildAndExitAsync(args);

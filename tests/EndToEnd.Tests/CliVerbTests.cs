@@ -147,6 +147,7 @@ public sealed class CliVerbTests(CliFixture fx) : IClassFixture<CliFixture>
     [InlineData("add-tenant", "--connection", "--name")]
     [InlineData("disable-tenant", "--reason", "Exit status")]
     [InlineData("enable-tenant", "Exit status")]
+    [InlineData("remove-tenant", "Exit status")]
     [InlineData("checkpoint", "--out")]
     [InlineData("prove", "prove FILE", "Exit status")]
     [InlineData("export", "statement", "replay", "reconciliation", "compliance", "--from", "--to", "--as-of", "--format", "--out")]
@@ -195,6 +196,13 @@ public sealed class CliVerbTests(CliFixture fx) : IClassFixture<CliFixture>
             enabled.ExitCode.Should().Be(0, enabled.Errors);
             enabled.Output.Should().Contain("Province 'punjab' is served");
             (await fx.ScalarAsync("select count(*) from sc_tenancy.tenants where tenant_id = 'punjab' and disabled_at is null")).Should().Be(1);
+            var served = await HostProcess.RunAsync(provinces, "remove-tenant", "punjab");
+            served.ExitCode.Should().Be(3, "a served province is not removed");
+            (await HostProcess.RunAsync(provinces, "disable-tenant", "punjab", "--reason", "Pilot ended")).ExitCode.Should().Be(0);
+            var removed = await HostProcess.RunAsync(provinces, "remove-tenant", "punjab");
+            removed.ExitCode.Should().Be(0, removed.Errors);
+            removed.Output.Should().Contain("Province 'punjab' is removed");
+            (await fx.ScalarAsync("select count(*) from sc_tenancy.tenants where tenant_id = 'punjab'")).Should().Be(0);
             var nowhere = await HostProcess.RunAsync(provinces, "enable-tenant", "nowhere");
             nowhere.ExitCode.Should().Be(2);
             nowhere.Errors.Should().Contain("No province has tenant id 'nowhere'");

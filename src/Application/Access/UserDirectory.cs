@@ -19,6 +19,14 @@ public sealed class UserDirectory(MartenEventLog store)
         return await ReadAsync(cmd, ct);
     }
 
+    /// <summary>How many users, active or not, belong to <paramref name="tenant"/> or hold a grant to read it.</summary>
+    public async Task<long> CountOfProvinceAsync(string tenant, CancellationToken ct)
+    {
+        await using var cmd = store.Home.CreateCommand($"select count(*) from {Table} where tenant = $1 or $1 = any(read_tenants)");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = tenant });
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
+    }
+
     private const string Columns = "user_id, username, display_name, password_hash, active, roles, facilities, programmes, personal_data, version, tenant, read_tenants";
     private string Select => $"select {Columns} from {Table}";
 

@@ -38,7 +38,13 @@ public static class CliHelp
               Serves a disabled province again from the database the registry names (moved there with add-tenant while
               it was disabled, perhaps): brings its schema and read models up to date, lifts the guard on its writes.
               Nodes that opened the province's old database answer 503 for it until restarted.
-              Exit status: 0 enabled (or already), 2 bad options or no such province.
+              Exit status: 0 enabled (or already), 2 bad options or no such province, 3 this process holds the old database.
+            """),
+        ("remove-tenant", """
+            remove-tenant ID
+              Forgets a disabled province that no user belongs to or reads: its registry row goes and nodes stop knowing
+              it within seconds; its database is left as it is, still refusing writes.
+              Exit status: 0 removed, 2 bad options or no such province, 3 served, or users belong to it or read it.
             """),
         ("move-to-marten", """
             move-to-marten

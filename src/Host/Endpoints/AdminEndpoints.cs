@@ -104,6 +104,19 @@ public static class AdminEndpoints
                 }
             })
             .WithName("EnableTenant").Produces<TenantListItem>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        t.MapDelete("/{tenantId}", async (string tenantId, HttpContext http, TenantProvisioning provisioning) =>
+            {
+                try
+                {
+                    return await provisioning.RemoveAsync(tenantId, http.RequestAborted) is null ? NoProvince(tenantId) : Results.NoContent();
+                }
+                catch (TenantProvisioning.ProvinceStateException e)
+                {
+                    return ProvinceStateConflict(e);
+                }
+            })
+            .WithName("RemoveTenant").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         routes.MapGet("/admin/access-log", async (Guid? subjectId, Guid? userId, long? after, int? limit, AccessLog log, CancellationToken ct) =>
                 await log.ReadAsync(subjectId, userId, after ?? 0, limit ?? 500, ct))

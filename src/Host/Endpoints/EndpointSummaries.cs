@@ -33,6 +33,7 @@ internal static class EndpointSummaries
         ["AddTenant"] = "Add a province: its database, schema and read models; running nodes start serving it",
         ["DisableTenant"] = "Disable a province: its database refuses writes at once and every node stops serving it",
         ["EnableTenant"] = "Serve a disabled province again, from the database the registry names",
+        ["RemoveTenant"] = "Forget a disabled province no user belongs to or reads; its database is left as it is",
         ["RevokeRole"] = "Revoke a role from a user",
         ["GrantFacility"] = "Grant a user a facility (facility-bound roles act and read there)",
         ["RevokeFacility"] = "Revoke a user's facility grant",

@@ -92,7 +92,7 @@ public static class DatabaseHosting
         }
     }
 
-    /// <summary>The <c>disable-tenant</c> and <c>enable-tenant</c> verbs: stop or resume serving a province.</summary>
+    /// <summary>The <c>disable-tenant</c>, <c>enable-tenant</c> and <c>remove-tenant</c> verbs: stop, resume or end serving a province.</summary>
     public static async Task<int> SetTenantServedAndExitAsync(this WebApplication app, string[] args)
     {
         var verb = args[0];
@@ -101,21 +101,31 @@ public static class DatabaseHosting
             string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
             var disable = verb == "disable-tenant";
             if (args.Length < 2 || args[1].StartsWith('-') || (disable && string.IsNullOrWhiteSpace(Option("--reason"))))
-                throw new ArgumentException(disable ? "usage: disable-tenant ID --reason TEXT" : "usage: enable-tenant ID");
+                throw new ArgumentException(disable ? "usage: disable-tenant ID --reason TEXT" : $"usage: {verb} ID");
             var provisioning = app.Services.GetRequiredService<TenantProvisioning>();
-            var province = disable
-                ? await provisioning.DisableAsync(args[1], Option("--reason")!, app.Services.GetRequiredService<TimeProvider>().GetUtcNow())
-                : await provisioning.EnableAsync(args[1]);
+            var province = verb switch
+            {
+                "disable-tenant" => await provisioning.DisableAsync(args[1], Option("--reason")!, app.Services.GetRequiredService<TimeProvider>().GetUtcNow()),
+                "enable-tenant" => await provisioning.EnableAsync(args[1]),
+                _ => await provisioning.RemoveAsync(args[1]),
+            };
             if (province is null) throw new ArgumentException($"No province has tenant id '{args[1]}'.");
-            Console.WriteLine(province.Disabled
-                ? $"Province '{province.Id}' is disabled since {province.DisabledAt:u}: {province.DisabledReason}"
-                : $"Province '{province.Id}' is served.");
+            Console.WriteLine(verb == "remove-tenant"
+                ? $"Province '{province.Id}' is removed; its database {new NpgsqlConnectionStringBuilder(province.ConnectionString).Database} is left as it is."
+                : province.Disabled
+                    ? $"Province '{province.Id}' is disabled since {province.DisabledAt:u}: {province.DisabledReason}"
+                    : $"Province '{province.Id}' is served.");
             return 0;
         }
         catch (ArgumentException e)
         {
             await Console.Error.WriteLineAsync($"{verb}: {e.Message}");
             return 2;
+        }
+        catch (TenantProvisioning.ProvinceStateException e)
+        {
+            await Console.Error.WriteLineAsync($"{verb}: {e.Message}");
+            return 3;
         }
         finally
         {

@@ -24,6 +24,9 @@ public sealed class TenantProvisioning(TenantRegistry registry, SchemaMigrations
     /// <summary>Refusal: a served province was pointed at another database.</summary>
     public const string MoveWhileServedCode = "tenant_served";
 
+    /// <summary>Refusal: users belong to the province, or read it, so it cannot be removed.</summary>
+    public const string InUseCode = "tenant_in_use";
+
     /// <summary>Refusal: this node opened the province's old database, so it cannot enable the moved one.</summary>
     public const string MovedCode = "tenant_moved";
 
@@ -121,6 +124,26 @@ public sealed class TenantProvisioning(TenantRegistry registry, SchemaMigrations
         await registry.SetDisabledAsync(tenantId, null, null, ct);
         await tenancy.BuildDatabases();
         return await registry.FindAsync(tenantId, ct);
+    }
+
+    /// <summary>
+    /// Forgets a disabled province that no user belongs to or reads: its registry row goes, its database stays as it is
+    /// (guarded against writes), and every node stops knowing it at its next look.
+    /// </summary>
+    /// <returns>The province as it was, or null when there is none of that id.</returns>
+    /// <exception cref="ProvinceStateException">The province is served, or users belong to it or read it.</exception>
+    public async Task<TenantRecord?> RemoveAsync(string tenantId, CancellationToken ct = default)
+    {
+        if (await registry.FindAsync(tenantId, ct) is not { } province) return null;
+        if (!province.Disabled)
+            throw new ProvinceStateException(MoveWhileServedCode, $"Province '{tenantId}' is served; disable it before removing it.");
+        var users = await services.GetRequiredService<Application.Access.UserDirectory>().CountOfProvinceAsync(tenantId, ct);
+        if (users > 0)
+            throw new ProvinceStateException(InUseCode,
+                $"{users} user(s) belong to province '{tenantId}' or read it; move them to another province or revoke their reading first.");
+        await registry.RemoveAsync(tenantId, ct);
+        await store.Provinces().BuildDatabases();
+        return province;
     }
 
     private string EventSchema => store.Options.Events.DatabaseSchemaName;

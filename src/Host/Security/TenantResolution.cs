@@ -61,7 +61,9 @@ public static class TenantResolution
         && await http.RequestServices.GetRequiredService<TenantRegistry>().FindAsync(tenant, http.RequestAborted) is not null;
 
     /// <summary>503 for a province this node does not serve now: disabled (until enabled), or moved since it started.</summary>
-    public static IResult Unserved(string tenant, ProvinceUnserved why, string? reason) => why == ProvinceUnserved.Disabled
+    public static IResult Unserved(string tenant, ProvinceUnserved why, string? reason) => why == ProvinceUnserved.Removed
+        ? Problems.NotFound($"No province has tenant id '{Truncate(tenant)}'.")
+        : why == ProvinceUnserved.Disabled
         ? Problems.Status(StatusCodes.Status503ServiceUnavailable, "Province disabled",
             $"Province '{tenant}' is disabled{(string.IsNullOrWhiteSpace(reason) ? "" : $" ({reason})")}: its records are neither read nor written until a national administrator enables it.",
             new Dictionary<string, object?> { ["code"] = DisabledCode })

@@ -96,6 +96,7 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
                 foreach (var tenant in tenants.Where(t => !t.Disabled)) Province(tenant.Id, tenant, registered: true);
                 lock (_gate)
                 {
+                    _registered = tenants.Select(t => t.Id).ToImmutableHashSet();
                     _disabled = tenants.Where(t => t.Disabled).ToImmutableDictionary(t => t.Id, t => t.DisabledReason);
                     _moved = tenants.Where(Moved).Select(t => t.Id).ToImmutableHashSet();
                 }
@@ -143,7 +144,10 @@ public sealed class ProvinceTenancy : ITenancy, ITenancyWithMasterDatabase, IAsy
     /// seconds ago at most, or now when this node made the change), or null when it does.
     /// </summary>
     public ProvinceUnserved? Unserved(string tenantId) =>
-        _disabled.ContainsKey(tenantId) ? ProvinceUnserved.Disabled : _moved.Contains(tenantId) ? ProvinceUnserved.MovedSinceThisNodeStarted : null;
+        _disabled.ContainsKey(tenantId) ? ProvinceUnserved.Disabled
+        : _moved.Contains(tenantId) ? ProvinceUnserved.MovedSinceThisNodeStarted
+        : _provinces.ContainsKey(tenantId) && !_registered.Contains(tenantId) ? ProvinceUnserved.Removed
+        : null;
 
     /// <summary>The provinces the registry said were disabled at this node's last look, in order.</summary>
     public IReadOnlyList<string> Disabled => _disabled.Keys.Order(StringComparer.Ordinal).ToList();
@@ -232,4 +236,7 @@ public enum ProvinceUnserved
 
     /// <summary>Its database was moved after this node opened the old one; the node serves it again once restarted.</summary>
     MovedSinceThisNodeStarted,
+
+    /// <summary>Not in the registry (removed, or still being added on this node).</summary>
+    Removed,
 }

@@ -88,6 +88,15 @@ public sealed partial class TenantRegistry(NpgsqlDataSource home)
         return await cmd.ExecuteNonQueryAsync(ct) == 1;
     }
 
+    /// <summary>Forgets a province (its database is left as it is).</summary>
+    public async Task RemoveAsync(string id, CancellationToken ct = default)
+    {
+        await EnsureAsync(ct);
+        await using var cmd = home.CreateCommand($"delete from {Table} where tenant_id = $1");
+        cmd.Parameters.Add(new() { Value = id });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Whether the registry exists; a registry made by an older version gets its newer columns first.</summary>
     private async Task<bool> ExistsAsync(CancellationToken ct)
     {

@@ -164,6 +164,39 @@ public sealed class ProvinceLifecycleTests(ProvinceLifecycleTests.Fixture fixtur
     }
 
     [Fact]
+    public async Task A_disabled_province_no_user_belongs_to_or_reads_is_removed_and_its_database_left_as_it_is()
+    {
+        var national = fixture.CreateApi();
+        var ict = $"sc_t_{Guid.NewGuid():N}"[..20] + "_ict";
+        var ajk = $"sc_t_{Guid.NewGuid():N}"[..20] + "_ajk";
+        fixture.MoreDatabases.AddRange([ict, ajk]);
+        (await national.PostAsync("/admin/tenants", new { tenantId = "ict", name = "Islamabad", connectionString = fixture.ConnectionTo(ict) }))
+            .Status.Should().Be(HttpStatusCode.Created);
+        (await national.PostAsync("/admin/tenants", new { tenantId = "ajk", name = "Azad Kashmir", connectionString = fixture.ConnectionTo(ajk) }))
+            .Status.Should().Be(HttpStatusCode.Created);
+        var ajkAdmin = await fixture.UserAsync(national, "ajk.admin", "Administrator", "ajk");
+        var facility = await new Scenario(ajkAdmin).FacilityAsync();
+
+        var served = await national.DeleteAsync("/admin/tenants/ict");
+        served.Status.Should().Be(HttpStatusCode.Conflict);
+        served.Body.GetProperty("code").GetString().Should().Be("tenant_served");
+        foreach (var id in new[] { "ict", "ajk" })
+            (await national.PostAsync($"/admin/tenants/{id}/disable", new { reason = "Pilot ended" })).Status.Should().Be(HttpStatusCode.OK);
+        var inUse = await national.DeleteAsync("/admin/tenants/ajk");
+        inUse.Status.Should().Be(HttpStatusCode.Conflict, "ajk.admin belongs to it");
+        inUse.Body.GetProperty("code").GetString().Should().Be("tenant_in_use");
+
+        (await national.DeleteAsync("/admin/tenants/ict")).Status.Should().Be(HttpStatusCode.NoContent);
+        (await national.DeleteAsync("/admin/tenants/ict")).Status.Should().Be(HttpStatusCode.NotFound);
+        (await national.GetAsync("/admin/tenants")).Body.EnumerateArray().Select(t => t.GetProperty("tenantId").GetString())
+            .Should().NotContain("ict").And.Contain("ajk");
+        var store = fixture.Factory.Services.GetRequiredService<IDocumentStore>();
+        (await store.Storage.AllDatabases()).Select(ProvinceTenancy.TenantOf).Should().NotContain("ict");
+        (await fixture.ScalarAsync($"select count(*) from pg_database where datname = '{ict}'")).Should().Be(1, "its database is left as it is");
+        (await fixture.EventsOfAsync(ajk, StreamIds.Facility(facility.Id))).Should().BeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task Disabling_or_enabling_is_for_national_administrators_and_names_a_province_that_exists()
     {
         var national = fixture.CreateApi();

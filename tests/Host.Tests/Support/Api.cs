@@ -26,6 +26,8 @@ public sealed class Api(HttpClient client)
         return await ReadAsync(await client.SendAsync(request));
     }
 
+    public Task<ApiResponse> DeleteAsync(string path) => SendRawAsync(HttpMethod.Delete, path, null, []);
+
     public async Task<ApiResponse> GetAsync(string path, params (string Name, string Value)[] headers)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
