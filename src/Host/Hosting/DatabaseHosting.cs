@@ -63,68 +63,55 @@ public static class DatabaseHosting
     }
 
     /// <summary>The <c>add-tenant</c> verb: a province's database, schema and registry row; running nodes pick it up.</summary>
-    public static async Task<int> AddTenantAndExitAsync(this WebApplication app, string[] args)
+    public static Task<int> AddTenantAndExitAsync(this WebApplication app, string[] args) => TenantVerbAsync(app, args, async option =>
+    {
+        if (args.Length < 2 || args[1].StartsWith('-') || option("--connection") is not { } connection)
+            throw new ArgumentException("usage: add-tenant ID --connection CONNECTION-STRING [--name NAME]");
+        await app.Services.GetRequiredService<SchemaMigrations>().MigrateTenantAsync(TenantScope.Home);
+        var added = await app.Services.GetRequiredService<TenantProvisioning>().AddAsync(args[1], option("--name") ?? args[1], connection);
+        return $"Province '{added.TenantId}' ({added.Name}) is served from database {added.Database}"
+               + (added.DatabaseCreated ? ", created now" : "") + $"; {added.Applied.Count} schema steps applied.";
+    });
+
+    /// <summary>The <c>disable-tenant</c>, <c>enable-tenant</c> and <c>remove-tenant</c> verbs: stop, resume or end serving a province.</summary>
+    public static Task<int> SetTenantServedAndExitAsync(this WebApplication app, string[] args) => TenantVerbAsync(app, args, async option =>
+    {
+        var verb = args[0];
+        var disable = verb == "disable-tenant";
+        if (args.Length < 2 || args[1].StartsWith('-') || (disable && string.IsNullOrWhiteSpace(option("--reason"))))
+            throw new ArgumentException(disable ? "usage: disable-tenant ID --reason TEXT" : $"usage: {verb} ID");
+        var provisioning = app.Services.GetRequiredService<TenantProvisioning>();
+        var province = verb switch
+        {
+            "disable-tenant" => await provisioning.DisableAsync(args[1], option("--reason")!, app.Services.GetRequiredService<TimeProvider>().GetUtcNow()),
+            "enable-tenant" => await provisioning.EnableAsync(args[1]),
+            _ => await provisioning.RemoveAsync(args[1]),
+        };
+        if (province is null) throw new ArgumentException($"No province has tenant id '{args[1]}'.");
+        return verb == "remove-tenant"
+            ? $"Province '{province.Id}' is removed; its database {new NpgsqlConnectionStringBuilder(province.ConnectionString).Database} is left as it is."
+            : province.Disabled
+                ? $"Province '{province.Id}' is disabled since {province.DisabledAt:u}: {province.DisabledReason}"
+                : $"Province '{province.Id}' is served.";
+    });
+
+    /// <summary>Runs a province verb: its result on standard output (exit 0), a bad option or no such province 2, a refusal 3.</summary>
+    private static async Task<int> TenantVerbAsync(WebApplication app, string[] args, Func<Func<string, string?>, Task<string>> run)
     {
         string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         try
         {
-            if (args.Length < 2 || args[1].StartsWith('-') || Option("--connection") is not { } connection)
-                throw new ArgumentException("usage: add-tenant ID --connection CONNECTION-STRING [--name NAME]");
-            await app.Services.GetRequiredService<SchemaMigrations>().MigrateTenantAsync(TenantScope.Home);
-            var added = await app.Services.GetRequiredService<TenantProvisioning>().AddAsync(args[1], Option("--name") ?? args[1], connection);
-            Console.WriteLine($"Province '{added.TenantId}' ({added.Name}) is served from database {added.Database}"
-                              + (added.DatabaseCreated ? ", created now" : "") + $"; {added.Applied.Count} schema steps applied.");
+            Console.WriteLine(await run(Option));
             return 0;
         }
         catch (ArgumentException e)
         {
-            await Console.Error.WriteLineAsync($"add-tenant: {e.Message}");
+            await Console.Error.WriteLineAsync($"{args[0]}: {e.Message}");
             return 2;
         }
         catch (TenantProvisioning.ProvinceStateException e)
         {
-            await Console.Error.WriteLineAsync($"add-tenant: {e.Message}");
-            return 3;
-        }
-        finally
-        {
-            await app.Services.GetRequiredService<SecondChanceDatabase>().DisposeAsync();
-        }
-    }
-
-    /// <summary>The <c>disable-tenant</c>, <c>enable-tenant</c> and <c>remove-tenant</c> verbs: stop, resume or end serving a province.</summary>
-    public static async Task<int> SetTenantServedAndExitAsync(this WebApplication app, string[] args)
-    {
-        var verb = args[0];
-        try
-        {
-            string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-            var disable = verb == "disable-tenant";
-            if (args.Length < 2 || args[1].StartsWith('-') || (disable && string.IsNullOrWhiteSpace(Option("--reason"))))
-                throw new ArgumentException(disable ? "usage: disable-tenant ID --reason TEXT" : $"usage: {verb} ID");
-            var provisioning = app.Services.GetRequiredService<TenantProvisioning>();
-            var province = verb switch
-            {
-                "disable-tenant" => await provisioning.DisableAsync(args[1], Option("--reason")!, app.Services.GetRequiredService<TimeProvider>().GetUtcNow()),
-                "enable-tenant" => await provisioning.EnableAsync(args[1]),
-                _ => await provisioning.RemoveAsync(args[1]),
-            };
-            if (province is null) throw new ArgumentException($"No province has tenant id '{args[1]}'.");
-            Console.WriteLine(verb == "remove-tenant"
-                ? $"Province '{province.Id}' is removed; its database {new NpgsqlConnectionStringBuilder(province.ConnectionString).Database} is left as it is."
-                : province.Disabled
-                    ? $"Province '{province.Id}' is disabled since {province.DisabledAt:u}: {province.DisabledReason}"
-                    : $"Province '{province.Id}' is served.");
-            return 0;
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync($"{verb}: {e.Message}");
-            return 2;
-        }
-        catch (TenantProvisioning.ProvinceStateException e)
-        {
-            await Console.Error.WriteLineAsync($"{verb}: {e.Message}");
+            await Console.Error.WriteLineAsync($"{args[0]}: {e.Message}");
             return 3;
         }
         finally
