@@ -59,7 +59,15 @@ public static class AdminEndpoints
             (id, r) => new RevokeTenantRead(id, r.Tenant!), national: true);
 
         var t = routes.MapGroup("/admin/tenants").WithTags("Provinces").RequireAuthorization(Policies.Administer)
-            .AddEndpointFilter(async (ctx, next) => NationalOnly(ctx.HttpContext) ?? await next(ctx));
+            .AddEndpointFilter(async (ctx, next) => NationalOnly(ctx.HttpContext) ?? await next(ctx))
+            .AddEndpointFilter(async (ctx, next) =>
+            {
+                try { return await next(ctx); }
+                catch (TenantProvisioning.ProvinceStateException e)
+                {
+                    return Problems.Status(StatusCodes.Status409Conflict, "Conflict", e.Message, new Dictionary<string, object?> { ["code"] = e.Code });
+                }
+            });
         t.MapGet("/", async (TenantRegistry registry, CancellationToken ct) => (await registry.ListAsync(ct)).Select(TenantView))
             .WithName("ListTenants").Produces<IEnumerable<TenantListItem>>();
         t.MapPost("/", async (HttpContext http, TenantProvisioning provisioning) =>
@@ -75,10 +83,6 @@ public static class AdminEndpoints
                 {
                     return Problems.Refused(TenantRegistry.InvalidCode, e.Message);
                 }
-                catch (TenantProvisioning.ProvinceStateException e)
-                {
-                    return ProvinceStateConflict(e);
-                }
             })
             .WithName("AddTenant").Accepts<TenantAddBody>("application/json").Produces<TenantProvisioning.Added>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -88,33 +92,15 @@ public static class AdminEndpoints
                 if (body.Error is { } invalid) return invalid;
                 return await provisioning.DisableAsync(tenantId, body.Value!.Reason!, clock.GetUtcNow(), http.RequestAborted) is { } disabled
                     ? Results.Ok(TenantView(disabled))
-                    : NoProvince(tenantId);
+                    : TenantResolution.NoProvince(tenantId);
             })
             .WithName("DisableTenant").Accepts<ReasonBody>("application/json").Produces<TenantListItem>()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         t.MapPost("/{tenantId}/enable", async (string tenantId, HttpContext http, TenantProvisioning provisioning) =>
-            {
-                try
-                {
-                    return await provisioning.EnableAsync(tenantId, http.RequestAborted) is { } enabled ? Results.Ok(TenantView(enabled)) : NoProvince(tenantId);
-                }
-                catch (TenantProvisioning.ProvinceStateException e)
-                {
-                    return ProvinceStateConflict(e);
-                }
-            })
+                await provisioning.EnableAsync(tenantId, http.RequestAborted) is { } enabled ? Results.Ok(TenantView(enabled)) : TenantResolution.NoProvince(tenantId))
             .WithName("EnableTenant").Produces<TenantListItem>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         t.MapDelete("/{tenantId}", async (string tenantId, HttpContext http, TenantProvisioning provisioning) =>
-            {
-                try
-                {
-                    return await provisioning.RemoveAsync(tenantId, http.RequestAborted) is null ? NoProvince(tenantId) : Results.NoContent();
-                }
-                catch (TenantProvisioning.ProvinceStateException e)
-                {
-                    return ProvinceStateConflict(e);
-                }
-            })
+                await provisioning.RemoveAsync(tenantId, http.RequestAborted) is null ? TenantResolution.NoProvince(tenantId) : Results.NoContent())
             .WithName("RemoveTenant").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -179,12 +165,6 @@ public static class AdminEndpoints
         var cs = new Npgsql.NpgsqlConnectionStringBuilder(t.ConnectionString);
         return new TenantListItem(t.Id, t.Name, cs.Host ?? "", cs.Database ?? "", t.AddedAt, t.Disabled, t.DisabledAt, t.DisabledReason);
     }
-
-    private static IResult NoProvince(string tenantId) =>
-        Problems.NotFound($"No province has tenant id '{(tenantId.Length <= 40 ? tenantId : tenantId[..40])}'.");
-
-    private static IResult ProvinceStateConflict(TenantProvisioning.ProvinceStateException e) =>
-        Problems.Status(StatusCodes.Status409Conflict, "Conflict", e.Message, new Dictionary<string, object?> { ["code"] = e.Code });
 
     internal sealed record TenantAddBody(string? TenantId, string? Name, string? ConnectionString) : IValidatableRequest
     {

@@ -10,11 +10,13 @@ namespace SecondChance.Host.Health;
 /// </summary>
 public sealed class ProvincesHealthCheck(IDocumentStore store) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) => Task.FromResult(Check());
+
+    /// <summary>As of the tenancy's last look at the registry (Wolverine asks every few seconds).</summary>
+    private HealthCheckResult Check()
     {
         var tenancy = store.Provinces();
         if (!tenancy.ServesProvinces) return HealthCheckResult.Healthy("One province: the home database.");
-        await tenancy.BuildDatabases();
         var data = new Dictionary<string, object> { ["disabled"] = tenancy.Disabled, ["moved"] = tenancy.MovedSinceStart };
         var disabled = tenancy.Disabled.Count == 0 ? "" : $" Disabled: {string.Join(", ", tenancy.Disabled)}.";
         return tenancy.MovedSinceStart.Count > 0

@@ -72,12 +72,7 @@ public sealed class TenantProvisioning(TenantRegistry registry, SchemaMigrations
 
         created = await EnsureDatabaseAsync(target, ct);
         var record = new TenantRecord(tenantId, name.Trim(), connectionString, DateTimeOffset.UtcNow);
-        var database = tenancy.Open(record);
-        var applied = await migrations.MigrateAsync(database, tenantId, ct);
-        await EnsureMessageStoreAsync(tenantId);
-        if (services.GetService<MartenReadModels>() is { } readModels)
-            using (TenantScope.Enter(tenantId))
-                await readModels.EnsureAsync(ct);
+        var applied = await PrepareAsync(record, ct);
         await registry.AddAsync(tenantId, record.Name, connectionString, ct);
         await tenancy.BuildDatabases(); // offered to this node's daemon and agents now, not at their next look
         return new Added(tenantId, record.Name, target.Database!, created, applied);
@@ -114,11 +109,7 @@ public sealed class TenantProvisioning(TenantRegistry registry, SchemaMigrations
         if (tenancy.Moved(province))
             throw new ProvinceStateException(MovedCode,
                 $"Province '{tenantId}' was moved to another database after this node opened the old one: enable it from a node started since (or with the enable-tenant verb).");
-        await migrations.MigrateAsync(tenancy.Open(province), tenantId, ct);
-        await EnsureMessageStoreAsync(tenantId);
-        if (services.GetService<MartenReadModels>() is { } readModels)
-            using (TenantScope.Enter(tenantId))
-                await readModels.EnsureAsync(ct);
+        await PrepareAsync(province, ct);
         await using (var db = DataSourceFor(province))
             await ProvinceGuard.RemoveAsync(db, GuardedTables, ct);
         await registry.SetDisabledAsync(tenantId, null, null, ct);
@@ -144,6 +135,18 @@ public sealed class TenantProvisioning(TenantRegistry registry, SchemaMigrations
         await registry.RemoveAsync(tenantId, ct);
         await store.Provinces().BuildDatabases();
         return province;
+    }
+
+    /// <summary>Brings a province's database up to date: Marten's, Wolverine's and our schema, and the read models' tables.</summary>
+    /// <returns>The schema steps applied.</returns>
+    private async Task<IReadOnlyList<string>> PrepareAsync(TenantRecord province, CancellationToken ct)
+    {
+        var applied = await migrations.MigrateAsync(store.Provinces().Open(province), province.Id, ct);
+        await EnsureMessageStoreAsync(province.Id);
+        if (services.GetService<MartenReadModels>() is { } readModels)
+            using (TenantScope.Enter(province.Id))
+                await readModels.EnsureAsync(ct);
+        return applied;
     }
 
     private string EventSchema => store.Options.Events.DatabaseSchemaName;

@@ -25,7 +25,7 @@ public sealed class InfrastructureExceptionHandler(IProblemDetailsService proble
             InvalidAppendException e => (StatusCodes.Status400BadRequest, "Bad request", e.Reason),
             // a node that had not yet seen the province disabled: its database refused the write, and nothing of it is kept
             _ when disabled => (StatusCodes.Status503ServiceUnavailable, "Province disabled",
-                "This province is disabled: its records are neither read nor written until a national administrator enables it."),
+                $"This province is disabled: {Security.TenantResolution.DisabledDetail}"),
             _ when IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",
                 "The database cannot be reached just now; try again shortly."),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error", "The request failed; it has been logged."),
@@ -34,16 +34,9 @@ public sealed class InfrastructureExceptionHandler(IProblemDetailsService proble
         else if (status >= 500) logger.LogError(exception, "Request failed with {Status}", status);
         if (status == StatusCodes.Status503ServiceUnavailable && !disabled) http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
         http.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = status, Title = title, Detail = detail,
-                Extensions = disabled ? new Dictionary<string, object?> { ["code"] = Security.TenantResolution.DisabledCode } : new Dictionary<string, object?>(),
-            },
-        });
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (disabled) problem.Extensions["code"] = Security.TenantResolution.DisabledCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, Exception = exception, ProblemDetails = problem });
     }
 
     private static bool IsUnavailable(Exception e) => e switch

@@ -60,25 +60,34 @@ public static class TenantResolution
         && TenantRegistry.Invalid(tenant) is null
         && await http.RequestServices.GetRequiredService<TenantRegistry>().FindAsync(tenant, http.RequestAborted) is not null;
 
-    /// <summary>503 for a province this node does not serve now: disabled (until enabled), or moved since it started.</summary>
-    public static IResult Unserved(string tenant, ProvinceUnserved why, string? reason) => why == ProvinceUnserved.Removed
-        ? Problems.NotFound($"No province has tenant id '{Truncate(tenant)}'.")
-        : why == ProvinceUnserved.Disabled
-        ? Problems.Status(StatusCodes.Status503ServiceUnavailable, "Province disabled",
-            $"Province '{tenant}' is disabled{(string.IsNullOrWhiteSpace(reason) ? "" : $" ({reason})")}: its records are neither read nor written until a national administrator enables it.",
-            new Dictionary<string, object?> { ["code"] = DisabledCode })
-        : Problems.Status(StatusCodes.Status503ServiceUnavailable, "Province moved",
-            $"Province '{tenant}' was moved to another database after this node started; another node serves it, and this one will once restarted.",
-            new Dictionary<string, object?> { ["code"] = MovedCode });
-
     public const string DisabledCode = "tenant_disabled";
+    public const string MovedCode = "tenant_moved";
+
+    /// <summary>What a disabled province's users are told, after its name (and the reason, when known).</summary>
+    public const string DisabledDetail = "its records are neither read nor written until a national administrator enables it.";
 
     /// <summary>
     /// Endpoint metadata: it reads and writes the home database only (sign-in, the user's own account, users and their
     /// grants, the pages' HTML), so a user of a province that is not served now can still sign in, see why, and sign out.
     /// </summary>
     public sealed class HomeDatabaseOnly;
-    public const string MovedCode = "tenant_moved";
+
+    /// <summary>
+    /// A province this node does not serve now: 503 while disabled (until enabled) or moved since this node started;
+    /// 404 once removed, as for a province that never was.
+    /// </summary>
+    public static IResult Unserved(string tenant, ProvinceUnserved why, string? reason) => why switch
+    {
+        ProvinceUnserved.Removed => NoProvince(tenant),
+        ProvinceUnserved.Disabled => Problems.Status(StatusCodes.Status503ServiceUnavailable, "Province disabled",
+            $"Province '{Truncate(tenant)}' is disabled{(string.IsNullOrWhiteSpace(reason) ? "" : $" ({reason})")}: {DisabledDetail}",
+            new Dictionary<string, object?> { ["code"] = DisabledCode }),
+        _ => Problems.Status(StatusCodes.Status503ServiceUnavailable, "Province moved",
+            $"Province '{Truncate(tenant)}' was moved to another database after this node started; another node serves it, and this one will once restarted.",
+            new Dictionary<string, object?> { ["code"] = MovedCode }),
+    };
+
+    public static IResult NoProvince(string tenant) => Problems.NotFound($"No province has tenant id '{Truncate(tenant)}'.");
 
     private static string Truncate(string s) => s.Length <= 40 ? s : s[..40];
 }

@@ -63,7 +63,7 @@ public sealed partial class TenantRegistry(NpgsqlDataSource home)
     public async Task AddAsync(string id, string name, string connectionString, CancellationToken ct = default)
     {
         if (Invalid(id) is { } reason) throw new ArgumentException(reason, nameof(id));
-        await EnsureAsync(ct);
+        await EnsureOnceAsync(ct);
         await using var cmd = home.CreateCommand($"""
             insert into {Table} (tenant_id, name, connection_string) values ($1, $2, $3)
             on conflict (tenant_id) do update set name = excluded.name, connection_string = excluded.connection_string
@@ -77,32 +77,40 @@ public sealed partial class TenantRegistry(NpgsqlDataSource home)
     /// <summary>
     /// Records that a province is disabled (<paramref name="at"/> and why) or, with null, enabled again.
     /// </summary>
-    /// <returns>Whether the province is in the registry.</returns>
-    public async Task<bool> SetDisabledAsync(string id, DateTimeOffset? at, string? reason, CancellationToken ct = default)
+    public async Task SetDisabledAsync(string id, DateTimeOffset? at, string? reason, CancellationToken ct = default)
     {
-        await EnsureAsync(ct);
+        await EnsureOnceAsync(ct);
         await using var cmd = home.CreateCommand($"update {Table} set disabled_at = $2, disabled_reason = $3 where tenant_id = $1");
         cmd.Parameters.Add(new() { Value = id });
         cmd.Parameters.Add(new() { Value = (object?)at ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         cmd.Parameters.Add(new() { Value = (object?)reason ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Forgets a province (its database is left as it is).</summary>
     public async Task RemoveAsync(string id, CancellationToken ct = default)
     {
-        await EnsureAsync(ct);
+        await EnsureOnceAsync(ct);
         await using var cmd = home.CreateCommand($"delete from {Table} where tenant_id = $1");
         cmd.Parameters.Add(new() { Value = id });
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Whether the registry exists; a registry made by an older version gets its newer columns first.</summary>
+    private async Task EnsureOnceAsync(CancellationToken ct)
+    {
+        if (!_ensured) await EnsureAsync(ct);
+    }
+
+    /// <summary>
+    /// Whether the registry exists (asked of the database until this process has seen it, then known); a registry made
+    /// by an older version gets its newer columns first.
+    /// </summary>
     private async Task<bool> ExistsAsync(CancellationToken ct)
     {
+        if (_ensured) return true;
         await using var cmd = home.CreateCommand($"select to_regclass('{Table}') is not null");
         if (await cmd.ExecuteScalarAsync(ct) is not true) return false;
-        if (!_ensured) await EnsureAsync(ct);
+        await EnsureAsync(ct);
         return true;
     }
 
